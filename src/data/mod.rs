@@ -1,0 +1,27 @@
+//! The article's figures: the data file, its validation, and the checked model.
+
+mod error;
+mod model;
+mod raw;
+mod units;
+mod validate;
+
+pub use error::{DataError, DataProblem};
+pub use model::{
+    ArticleMeta, Bilingual, Dataset, Figure, ListItem, MissingEntry, NamedList, Source,
+};
+pub use raw::{RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource};
+pub use units::{Qualifier, Status, Unit};
+pub use validate::parse_dataset;
+
+/// The article, verbatim: every source sentence must be a substring of it.
+pub const ARTICLE_TEXT: &str = include_str!("../../source/article.zh.txt");
+/// The data file compiled into the page, so it starts without a fetch.
+pub const DEFAULT_DATA_JSON: &str = include_str!("../../data/article.json");
+/// The name the default data file is reported under.
+pub const DEFAULT_DATA_FILE: &str = "data/article.json";
+
+/// The embedded data set, checked.
+pub fn load_default() -> Result<Dataset, DataError> {
+    parse_dataset(DEFAULT_DATA_FILE, DEFAULT_DATA_JSON, ARTICLE_TEXT)
+}

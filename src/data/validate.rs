@@ -1,0 +1,366 @@
+//! From text to the checked model. Every rule here names the entry it found at fault.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use super::error::{DataError, DataProblem};
+use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList, Source};
+use super::raw::{RawDataFile, RawFigure, RawList};
+
+/// Parses and checks a data file against the article it claims to quote.
+pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, DataError> {
+    let raw: RawDataFile = serde_json::from_str(json).map_err(|error| {
+        DataError::whole_file(file, format!("not a valid data file: {error}"))
+    })?;
+    let mut checker = Checker {
+        problems: Vec::new(),
+        article,
+    };
+    let dataset = checker.check(raw);
+    if checker.problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(DataError {
+            file: file.to_owned(),
+            problems: checker.problems,
+        })
+    }
+}
+
+struct Checker<'a> {
+    problems: Vec<DataProblem>,
+    article: &'a str,
+}
+
+/// Decimal and Chinese spellings the article uses for a number, to find it in its sentence.
+fn spellings(value: f64) -> Vec<String> {
+    let mut forms = vec![format!("{value}")];
+    let chinese = match value {
+        v if v == 1.0 => "一",
+        v if v == 2.0 => "两",
+        v if v == 3.0 => "三",
+        v if v == 5.0 => "五",
+        v if v == 8.0 => "八",
+        v if v == 10.0 => "十",
+        v if v == 100.0 => "百",
+        v if v == 1000.0 => "千",
+        v if v == 10000.0 => "万",
+        _ => "",
+    };
+    if !chinese.is_empty() {
+        forms.push(chinese.to_owned());
+    }
+    if value == 2.0 {
+        forms.push("二".to_owned());
+    }
+    forms
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+impl Checker<'_> {
+    fn report(&mut self, entry: String, problem: impl Into<String>) {
+        self.problems.push(DataProblem {
+            entry: Some(entry),
+            problem: problem.into(),
+        });
+    }
+
+    fn require_text(&mut self, entry: &str, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.report(entry.to_owned(), format!("\"{field}\" is empty"));
+        }
+    }
+
+    fn check_ids<'b>(&mut self, kind: &str, ids: impl Iterator<Item = &'b str>) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !is_valid_id(id) {
+                self.report(
+                    format!("{kind} \"{id}\""),
+                    "an id is lower-case letters, digits and _",
+                );
+            }
+            if !seen.insert(id) {
+                self.report(format!("{kind} \"{id}\""), "the id is used twice");
+            }
+        }
+    }
+
+    fn check(&mut self, raw: RawDataFile) -> Dataset {
+        self.check_ids("source", raw.sources.iter().map(|s| s.id.as_str()));
+        self.check_ids("figure", raw.figures.iter().map(|f| f.id.as_str()));
+        self.check_ids("list", raw.lists.iter().map(|l| l.id.as_str()));
+
+        let article = &raw.article;
+        for (field, text) in [
+            ("title_zh", &article.title_zh),
+            ("title_en", &article.title_en),
+            ("dek_zh", &article.dek_zh),
+            ("dek_en", &article.dek_en),
+            ("credit_zh", &article.credit_zh),
+            ("credit_en", &article.credit_en),
+        ] {
+            self.require_text("article", field, text);
+        }
+
+        let mut sources: HashMap<&str, Rc<Source>> = HashMap::new();
+        for source in &raw.sources {
+            let entry = format!("source \"{}\"", source.id);
+            self.require_text(&entry, "zh", &source.zh);
+            self.require_text(&entry, "en", &source.en);
+            if !source.zh.is_empty() && !self.article.contains(&source.zh) {
+                self.report(
+                    entry,
+                    "the sentence is not in the article word for word",
+                );
+            }
+            sources.insert(
+                &source.id,
+                Rc::new(Source {
+                    id: source.id.clone(),
+                    text: Bilingual::new(&source.zh, &source.en),
+                }),
+            );
+        }
+
+        let values: HashMap<&str, &RawFigure> =
+            raw.figures.iter().map(|f| (f.id.as_str(), f)).collect();
+        let figures: Vec<Figure> = raw
+            .figures
+            .iter()
+            .filter_map(|figure| self.check_figure(figure, &sources, &values))
+            .collect();
+        let lists: Vec<NamedList> = raw
+            .lists
+            .iter()
+            .filter_map(|list| self.check_list(list, &sources, &values))
+            .collect();
+
+        let used: HashSet<&str> = raw
+            .figures
+            .iter()
+            .map(|f| f.source.as_str())
+            .chain(raw.lists.iter().map(|l| l.source.as_str()))
+            .collect();
+        for source in &raw.sources {
+            if !used.contains(source.id.as_str()) {
+                self.report(
+                    format!("source \"{}\"", source.id),
+                    "no figure or list quotes this sentence",
+                );
+            }
+        }
+
+        let mut sources: Vec<Rc<Source>> = sources.into_values().collect();
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        Dataset {
+            article: ArticleMeta {
+                title: Bilingual::new(&article.title_zh, &article.title_en),
+                dek: Bilingual::new(&article.dek_zh, &article.dek_en),
+                credit: Bilingual::new(&article.credit_zh, &article.credit_en),
+            },
+            figures,
+            lists,
+            sources,
+        }
+    }
+
+    fn lookup_source(
+        &mut self,
+        entry: &str,
+        id: &str,
+        sources: &HashMap<&str, Rc<Source>>,
+    ) -> Option<Rc<Source>> {
+        let found = sources.get(id).cloned();
+        if found.is_none() {
+            self.report(
+                entry.to_owned(),
+                format!("its source \"{id}\" is not among the sources"),
+            );
+        }
+        found
+    }
+
+    fn check_figure(
+        &mut self,
+        raw: &RawFigure,
+        sources: &HashMap<&str, Rc<Source>>,
+        figures: &HashMap<&str, &RawFigure>,
+    ) -> Option<Figure> {
+        let entry = format!("figure \"{}\"", raw.id);
+        self.require_text(&entry, "label_zh", &raw.label_zh);
+        self.require_text(&entry, "label_en", &raw.label_en);
+        self.require_text(&entry, "written", &raw.written);
+        let source = self.lookup_source(&entry, &raw.source, sources);
+        let value = match raw.value {
+            None => {
+                self.report(entry.clone(), "the value is missing");
+                None
+            }
+            Some(v) if !v.is_finite() || v < 0.0 => {
+                self.report(entry.clone(), format!("the value {v} is not a finite amount ≥ 0"));
+                None
+            }
+            Some(v) => Some(v),
+        };
+        if let Some(source) = &source {
+            if !raw.written.is_empty() && !source.display_zh().contains(&raw.written) {
+                self.report(
+                    entry.clone(),
+                    format!("\"{}\" is not in its source sentence", raw.written),
+                );
+            }
+        }
+        if let Some(v) = value {
+            // A bare 亿元 after 破 reads as one: 产值破亿元.
+            let bare_one = v == 1.0 && !raw.written.chars().any(|c| c.is_ascii_digit());
+            if !bare_one && !spellings(v).iter().any(|form| raw.written.contains(form)) {
+                self.report(
+                    entry.clone(),
+                    format!("the value {v} is not what \"{}\" says", raw.written),
+                );
+            }
+        }
+        if raw.period_zh.is_some() != raw.period_en.is_some() {
+            self.report(
+                entry.clone(),
+                "a period needs both period_zh and period_en",
+            );
+        }
+        if let (Some(whole_id), Some(v)) = (&raw.part_of, value) {
+            match figures.get(whole_id.as_str()) {
+                None => self.report(
+                    entry.clone(),
+                    format!("part_of names \"{whole_id}\", which is not a figure"),
+                ),
+                Some(whole) if whole.unit != raw.unit => self.report(
+                    entry.clone(),
+                    format!("it is part of \"{whole_id}\" but in another unit"),
+                ),
+                Some(whole) if whole.value.is_some_and(|w| v > w) => self.report(
+                    entry.clone(),
+                    format!("it is part of \"{whole_id}\" but larger than it"),
+                ),
+                Some(_) => {}
+            }
+        }
+        if let (Some(part_ids), Some(v)) = (&raw.sum_of, value) {
+            let mut total = 0.0;
+            for part_id in part_ids {
+                match figures.get(part_id.as_str()).and_then(|f| f.value) {
+                    Some(part) => total += part,
+                    None => self.report(
+                        entry.clone(),
+                        format!("sum_of names \"{part_id}\", which is not a figure with a value"),
+                    ),
+                }
+            }
+            if (total - v).abs() > 1e-9 {
+                self.report(
+                    entry.clone(),
+                    format!("it should be the sum of {part_ids:?}, which is {total}, not {v}"),
+                );
+            }
+        }
+        Some(Figure {
+            id: raw.id.clone(),
+            value: value?,
+            unit: raw.unit,
+            qualifier: raw.qualifier,
+            status: raw.status,
+            label: Bilingual::new(&raw.label_zh, &raw.label_en),
+            written: raw.written.clone(),
+            period: match (&raw.period_zh, &raw.period_en) {
+                (Some(zh), Some(en)) => Some(Bilingual::new(zh, en)),
+                _ => None,
+            },
+            part_of: raw.part_of.clone(),
+            source: source?,
+        })
+    }
+
+    fn check_list(
+        &mut self,
+        raw: &RawList,
+        sources: &HashMap<&str, Rc<Source>>,
+        figures: &HashMap<&str, &RawFigure>,
+    ) -> Option<NamedList> {
+        let entry = format!("list \"{}\"", raw.id);
+        self.require_text(&entry, "title_zh", &raw.title_zh);
+        self.require_text(&entry, "title_en", &raw.title_en);
+        if raw.items.is_empty() {
+            self.report(entry.clone(), "the list has no items");
+        }
+        let source = self.lookup_source(&entry, &raw.source, sources);
+        let sentence = source.as_ref().map(|s| s.display_zh()).unwrap_or_default();
+        let mut items = Vec::with_capacity(raw.items.len());
+        for (index, item) in raw.items.iter().enumerate() {
+            let item_entry = format!("{entry}, item {}", index + 1);
+            self.require_text(&item_entry, "zh", &item.zh);
+            self.require_text(&item_entry, "en", &item.en);
+            if source.is_some() && !item.zh.is_empty() && !sentence.contains(&item.zh) {
+                self.report(
+                    item_entry.clone(),
+                    format!("\"{}\" is not in the list's source sentence", item.zh),
+                );
+            }
+            for figure_id in &item.figures {
+                if !figures.contains_key(figure_id.as_str()) {
+                    self.report(
+                        item_entry.clone(),
+                        format!("it names figure \"{figure_id}\", which does not exist"),
+                    );
+                }
+            }
+            if item.note_zh.is_some() != item.note_en.is_some() {
+                self.report(item_entry.clone(), "a note needs both note_zh and note_en");
+            }
+            items.push(ListItem {
+                name: Bilingual::new(&item.zh, &item.en),
+                figures: item.figures.clone(),
+                note: match (&item.note_zh, &item.note_en) {
+                    (Some(zh), Some(en)) => Some(Bilingual::new(zh, en)),
+                    _ => None,
+                },
+            });
+        }
+        if let Some(named_of) = &raw.named_of {
+            match figures.get(named_of.figure.as_str()).and_then(|f| f.value) {
+                None => self.report(
+                    entry.clone(),
+                    format!("named_of names \"{}\", which is not a figure with a value", named_of.figure),
+                ),
+                Some(count) => {
+                    let named = items.len() as f64;
+                    if named_of.complete && named != count {
+                        self.report(
+                            entry.clone(),
+                            format!("it names {named} items but \"{}\" counts {count}", named_of.figure),
+                        );
+                    } else if named > count {
+                        self.report(
+                            entry.clone(),
+                            format!("it names {named} items, more than the {count} of \"{}\"", named_of.figure),
+                        );
+                    }
+                }
+            }
+        }
+        Some(NamedList {
+            id: raw.id.clone(),
+            title: Bilingual::new(&raw.title_zh, &raw.title_en),
+            items,
+            named_of: raw
+                .named_of
+                .as_ref()
+                .map(|n| (n.figure.clone(), n.complete)),
+            source: source?,
+        })
+    }
+}

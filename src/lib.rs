@@ -1,0 +1,9 @@
+//! Interactive infographic of the article 建设"一区五城" 奋进"两高"征程 (Banan district, Chongqing).
+//!
+//! Data flows one way: text → `data` (parse, validate, checked model) → `charts` (pure layout,
+//! backend-generic drawing) → `components` (thin Yew views; the only code touching the browser
+//! besides `main.rs`).
+
+pub mod data;
+
+pub mod lang;

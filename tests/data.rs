@@ -1,0 +1,263 @@
+//! The data file: it parses, every figure traces to the article, and each way a file can be
+//! broken is reported by file, entry and problem.
+
+use banan_infographic::data::{
+    load_default, parse_dataset, DataError, ARTICLE_TEXT, DEFAULT_DATA_JSON,
+};
+use serde_json::{json, Value};
+
+fn default_json() -> Value {
+    serde_json::from_str(DEFAULT_DATA_JSON).expect("the default data file is JSON")
+}
+
+fn parse_value(value: &Value) -> Result<(), DataError> {
+    parse_dataset("broken.json", &value.to_string(), ARTICLE_TEXT).map(|_| ())
+}
+
+fn find_mut<'a>(value: &'a mut Value, kind: &str, id: &str) -> &'a mut Value {
+    value[kind]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|entry| entry["id"] == id)
+        .unwrap_or_else(|| panic!("no {kind} {id}"))
+}
+
+/// Asserts that the broken file is rejected with a message naming the file, the entry and the
+/// problem.
+fn assert_rejected(value: &Value, entry: &str, problem: &str) {
+    let error = parse_value(value).expect_err("a broken file must be rejected");
+    let message = error.to_string();
+    assert!(message.starts_with("broken.json:"), "{message}");
+    assert!(
+        error.problems.iter().any(|p| p.entry.as_deref().is_some_and(|e| e.contains(entry))
+            && p.problem.contains(problem)),
+        "expected {entry}: …{problem}… in\n{message}"
+    );
+}
+
+#[test]
+fn the_default_file_is_valid() {
+    let dataset = load_default().unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(dataset.figures.len(), default_json()["figures"].as_array().unwrap().len());
+    assert_eq!(dataset.figure("major_projects_investment").unwrap().value, 215.0);
+    assert_eq!(dataset.list("city_check_dimensions_named").unwrap().items.len(), 8);
+}
+
+#[test]
+fn every_source_sentence_is_in_the_article_verbatim() {
+    let json = default_json();
+    let sources = json["sources"].as_array().unwrap();
+    assert!(sources.len() >= 20);
+    for source in sources {
+        let zh = source["zh"].as_str().unwrap();
+        assert!(!zh.is_empty());
+        assert!(ARTICLE_TEXT.contains(zh), "not in the article: {zh}");
+        assert!(!source["en"].as_str().unwrap().is_empty());
+    }
+}
+
+/// Each figure's number appears in its own sentence, as digits or as the Chinese numeral.
+#[test]
+fn every_value_appears_in_its_sentence() {
+    let json = default_json();
+    let numerals = [(100.0, "百"), (1000.0, "千"), (5.0, "五"), (1.0, "亿元")];
+    for figure in json["figures"].as_array().unwrap() {
+        let id = figure["id"].as_str().unwrap();
+        let value = figure["value"].as_f64().unwrap();
+        let source_id = figure["source"].as_str().unwrap();
+        let sentence: String = json["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == source_id)
+            .unwrap_or_else(|| panic!("{id}: no source {source_id}"))["zh"]
+            .as_str()
+            .unwrap()
+            .replace('\n', "");
+        let written = figure["written"].as_str().unwrap();
+        assert!(sentence.contains(written), "{id}: {written} not in {sentence}");
+        let digits = format!("{value}");
+        let numeral = numerals.iter().find(|(v, _)| *v == value).map(|(_, n)| *n);
+        assert!(
+            written.contains(&digits) || numeral.is_some_and(|n| written.contains(n)),
+            "{id}: {value} not in {written}"
+        );
+    }
+}
+
+#[test]
+fn the_headline_figures_carry_the_articles_qualifiers() {
+    let dataset = load_default().unwrap();
+    use banan_infographic::data::{Qualifier, Status};
+    let cases = [
+        ("major_projects_investment", 215.0, Qualifier::Exact, Status::Plan),
+        ("industrial_output", 1000.0, Qualifier::MoreThan, Status::Result),
+        ("industrial_investment", 100.0, Qualifier::MoreThan, Status::Result),
+        ("above_size_enterprises", 300.0, Qualifier::MoreThan, Status::Result),
+        ("digital_economy_revenue", 700.0, Qualifier::MoreThan, Status::Target),
+        ("industrial_value_added_growth", 10.0, Qualifier::AtLeast, Status::Target),
+        ("specialty_products_area", 2.0, Qualifier::MoreThan, Status::Plan),
+        ("renewal_area_hectares", 1500.0, Qualifier::MoreThan, Status::Plan),
+        ("display_cluster_target", 500.0, Qualifier::Scale, Status::Target),
+        ("old_completed_households", 5711.0, Qualifier::Exact, Status::Result),
+    ];
+    for (id, value, qualifier, status) in cases {
+        let figure = dataset.figure(id).unwrap();
+        assert_eq!((figure.value, figure.qualifier, figure.status), (value, qualifier, status), "{id}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_json_names_the_file_and_the_position() {
+    let error = parse_dataset("bad.json", "{\"article\": ", ARTICLE_TEXT).unwrap_err();
+    let message = error.to_string();
+    assert!(message.starts_with("bad.json:"), "{message}");
+    assert!(message.contains("line 1"), "{message}");
+}
+
+#[test]
+fn an_unknown_field_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["valu"] = json!(3);
+    let message = parse_value(&json).unwrap_err().to_string();
+    assert!(message.contains("unknown field `valu`"), "{message}");
+}
+
+#[test]
+fn an_unknown_unit_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["unit"] = json!("斤");
+    let message = parse_value(&json).unwrap_err().to_string();
+    assert!(message.contains("unknown variant `斤`"), "{message}");
+}
+
+#[test]
+fn a_missing_or_negative_value_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["value"] = Value::Null;
+    assert_rejected(&json, "figure \"major_projects_count\"", "value is missing");
+    find_mut(&mut json, "figures", "major_projects_count")["value"] = json!(-13);
+    assert_rejected(&json, "figure \"major_projects_count\"", "not a finite amount");
+}
+
+#[test]
+fn a_value_its_sentence_does_not_state_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_investment")["value"] = json!(251);
+    assert_rejected(&json, "figure \"major_projects_investment\"", "is not what");
+}
+
+#[test]
+fn words_not_in_the_sentence_are_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_investment")["written"] = json!("总投资251亿元");
+    assert_rejected(&json, "figure \"major_projects_investment\"", "not in its source sentence");
+}
+
+#[test]
+fn a_sentence_not_in_the_article_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "sources", "projects")["zh"] = json!("计划总投资251亿元。");
+    assert_rejected(&json, "source \"projects\"", "not in the article");
+}
+
+#[test]
+fn an_unknown_source_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["source"] = json!("nowhere");
+    assert_rejected(&json, "figure \"major_projects_count\"", "\"nowhere\" is not among the sources");
+}
+
+#[test]
+fn an_unused_source_is_rejected() {
+    let mut json = default_json();
+    json["sources"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "spare", "zh": "开好局、起好步。", "en": "A good start."}));
+    assert_rejected(&json, "source \"spare\"", "no figure or list quotes");
+}
+
+#[test]
+fn duplicate_and_malformed_ids_are_rejected() {
+    let mut json = default_json();
+    let copy = find_mut(&mut json, "figures", "major_projects_count").clone();
+    json["figures"].as_array_mut().unwrap().push(copy);
+    assert_rejected(&json, "figure \"major_projects_count\"", "used twice");
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["id"] = json!("Major Projects");
+    assert_rejected(&json, "figure \"Major Projects\"", "lower-case");
+}
+
+#[test]
+fn empty_labels_are_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["label_en"] = json!(" ");
+    assert_rejected(&json, "figure \"major_projects_count\"", "\"label_en\" is empty");
+    let mut json = default_json();
+    json["article"]["title_zh"] = json!("");
+    assert_rejected(&json, "article", "\"title_zh\" is empty");
+}
+
+#[test]
+fn a_part_larger_than_its_whole_is_rejected() {
+    let mut json = default_json();
+    let figure = find_mut(&mut json, "figures", "display_module_investment");
+    figure["part_of"] = json!("jiangjia_output_goal");
+    assert_rejected(&json, "figure \"display_module_investment\"", "larger than it");
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "display_module_investment")["part_of"] = json!("old_completed_households");
+    assert_rejected(&json, "figure \"display_module_investment\"", "in another unit");
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "display_module_investment")["part_of"] = json!("missing");
+    assert_rejected(&json, "figure \"display_module_investment\"", "not a figure");
+}
+
+#[test]
+fn a_sum_that_does_not_add_up_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "industry_cluster_count")["sum_of"] = json!(["emerging_industry_count"]);
+    assert_rejected(&json, "figure \"industry_cluster_count\"", "should be the sum");
+}
+
+#[test]
+fn a_list_that_disagrees_with_its_count_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "lists", "city_check_dimensions_named")["items"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    assert_rejected(&json, "list \"city_check_dimensions_named\"", "names 7 items but");
+    let mut json = default_json();
+    let items = find_mut(&mut json, "lists", "integration_demo_named")["items"]
+        .as_array_mut()
+        .unwrap();
+    let first = items[0].clone();
+    items.extend(std::iter::repeat_n(first, 10));
+    assert_rejected(&json, "list \"integration_demo_named\"", "more than the 10");
+}
+
+#[test]
+fn a_list_item_not_in_its_sentence_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "lists", "city_check_dimensions_named")["items"][0]["zh"] = json!("幸福指数");
+    assert_rejected(&json, "list \"city_check_dimensions_named\", item 1", "\"幸福指数\" is not in");
+}
+
+#[test]
+fn an_item_linking_an_unknown_figure_is_rejected() {
+    let mut json = default_json();
+    let list = find_mut(&mut json, "lists", "emerging_industries");
+    list["items"][0]["figures"] = json!(["no_such_figure"]);
+    assert_rejected(&json, "list \"emerging_industries\", item 1", "\"no_such_figure\", which does not exist");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["label_zh"] = json!("");
+    find_mut(&mut json, "figures", "industrial_output")["label_en"] = json!("");
+    let error = parse_value(&json).unwrap_err();
+    assert_eq!(error.problems.len(), 2, "{error}");
+}
