@@ -4,6 +4,8 @@
 //! backend-generic drawing) → `components` (thin Yew views; the only code touching the browser
 //! besides `main.rs`).
 
+pub mod charts;
 pub mod data;
 
+pub mod format;
 pub mod lang;

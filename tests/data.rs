@@ -30,8 +30,11 @@ fn assert_rejected(value: &Value, entry: &str, problem: &str) {
     let message = error.to_string();
     assert!(message.starts_with("broken.json:"), "{message}");
     assert!(
-        error.problems.iter().any(|p| p.entry.as_deref().is_some_and(|e| e.contains(entry))
-            && p.problem.contains(problem)),
+        error
+            .problems
+            .iter()
+            .any(|p| p.entry.as_deref().is_some_and(|e| e.contains(entry))
+                && p.problem.contains(problem)),
         "expected {entry}: …{problem}… in\n{message}"
     );
 }
@@ -39,9 +42,22 @@ fn assert_rejected(value: &Value, entry: &str, problem: &str) {
 #[test]
 fn the_default_file_is_valid() {
     let dataset = load_default().unwrap_or_else(|error| panic!("{error}"));
-    assert_eq!(dataset.figures.len(), default_json()["figures"].as_array().unwrap().len());
-    assert_eq!(dataset.figure("major_projects_investment").unwrap().value, 215.0);
-    assert_eq!(dataset.list("city_check_dimensions_named").unwrap().items.len(), 8);
+    assert_eq!(
+        dataset.figures.len(),
+        default_json()["figures"].as_array().unwrap().len()
+    );
+    assert_eq!(
+        dataset.figure("major_projects_investment").unwrap().value,
+        215.0
+    );
+    assert_eq!(
+        dataset
+            .list("city_check_dimensions_named")
+            .unwrap()
+            .items
+            .len(),
+        8
+    );
 }
 
 #[test]
@@ -76,7 +92,10 @@ fn every_value_appears_in_its_sentence() {
             .unwrap()
             .replace('\n', "");
         let written = figure["written"].as_str().unwrap();
-        assert!(sentence.contains(written), "{id}: {written} not in {sentence}");
+        assert!(
+            sentence.contains(written),
+            "{id}: {written} not in {sentence}"
+        );
         let digits = format!("{value}");
         let numeral = numerals.iter().find(|(v, _)| *v == value).map(|(_, n)| *n);
         assert!(
@@ -91,20 +110,74 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
     let dataset = load_default().unwrap();
     use banan_infographic::data::{Qualifier, Status};
     let cases = [
-        ("major_projects_investment", 215.0, Qualifier::Exact, Status::Plan),
-        ("industrial_output", 1000.0, Qualifier::MoreThan, Status::Result),
-        ("industrial_investment", 100.0, Qualifier::MoreThan, Status::Result),
-        ("above_size_enterprises", 300.0, Qualifier::MoreThan, Status::Result),
-        ("digital_economy_revenue", 700.0, Qualifier::MoreThan, Status::Target),
-        ("industrial_value_added_growth", 10.0, Qualifier::AtLeast, Status::Target),
-        ("specialty_products_area", 2.0, Qualifier::MoreThan, Status::Plan),
-        ("renewal_area_hectares", 1500.0, Qualifier::MoreThan, Status::Plan),
-        ("display_cluster_target", 500.0, Qualifier::Scale, Status::Target),
-        ("old_completed_households", 5711.0, Qualifier::Exact, Status::Result),
+        (
+            "major_projects_investment",
+            215.0,
+            Qualifier::Exact,
+            Status::Plan,
+        ),
+        (
+            "industrial_output",
+            1000.0,
+            Qualifier::MoreThan,
+            Status::Result,
+        ),
+        (
+            "industrial_investment",
+            100.0,
+            Qualifier::MoreThan,
+            Status::Result,
+        ),
+        (
+            "above_size_enterprises",
+            300.0,
+            Qualifier::MoreThan,
+            Status::Result,
+        ),
+        (
+            "digital_economy_revenue",
+            700.0,
+            Qualifier::MoreThan,
+            Status::Target,
+        ),
+        (
+            "industrial_value_added_growth",
+            10.0,
+            Qualifier::AtLeast,
+            Status::Target,
+        ),
+        (
+            "specialty_products_area",
+            2.0,
+            Qualifier::MoreThan,
+            Status::Plan,
+        ),
+        (
+            "renewal_area_hectares",
+            1500.0,
+            Qualifier::MoreThan,
+            Status::Plan,
+        ),
+        (
+            "display_cluster_target",
+            500.0,
+            Qualifier::Scale,
+            Status::Target,
+        ),
+        (
+            "old_completed_households",
+            5711.0,
+            Qualifier::Exact,
+            Status::Result,
+        ),
     ];
     for (id, value, qualifier, status) in cases {
         let figure = dataset.figure(id).unwrap();
-        assert_eq!((figure.value, figure.qualifier, figure.status), (value, qualifier, status), "{id}");
+        assert_eq!(
+            (figure.value, figure.qualifier, figure.status),
+            (value, qualifier, status),
+            "{id}"
+        );
     }
 }
 
@@ -138,7 +211,11 @@ fn a_missing_or_negative_value_is_rejected() {
     find_mut(&mut json, "figures", "major_projects_count")["value"] = Value::Null;
     assert_rejected(&json, "figure \"major_projects_count\"", "value is missing");
     find_mut(&mut json, "figures", "major_projects_count")["value"] = json!(-13);
-    assert_rejected(&json, "figure \"major_projects_count\"", "not a finite amount");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_count\"",
+        "not a finite amount",
+    );
 }
 
 #[test]
@@ -152,7 +229,11 @@ fn a_value_its_sentence_does_not_state_is_rejected() {
 fn words_not_in_the_sentence_are_rejected() {
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_investment")["written"] = json!("总投资251亿元");
-    assert_rejected(&json, "figure \"major_projects_investment\"", "not in its source sentence");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_investment\"",
+        "not in its source sentence",
+    );
 }
 
 #[test]
@@ -166,7 +247,11 @@ fn a_sentence_not_in_the_article_is_rejected() {
 fn an_unknown_source_is_rejected() {
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_count")["source"] = json!("nowhere");
-    assert_rejected(&json, "figure \"major_projects_count\"", "\"nowhere\" is not among the sources");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_count\"",
+        "\"nowhere\" is not among the sources",
+    );
 }
 
 #[test]
@@ -194,7 +279,11 @@ fn duplicate_and_malformed_ids_are_rejected() {
 fn empty_labels_are_rejected() {
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_count")["label_en"] = json!(" ");
-    assert_rejected(&json, "figure \"major_projects_count\"", "\"label_en\" is empty");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_count\"",
+        "\"label_en\" is empty",
+    );
     let mut json = default_json();
     json["article"]["title_zh"] = json!("");
     assert_rejected(&json, "article", "\"title_zh\" is empty");
@@ -205,20 +294,38 @@ fn a_part_larger_than_its_whole_is_rejected() {
     let mut json = default_json();
     let figure = find_mut(&mut json, "figures", "display_module_investment");
     figure["part_of"] = json!("jiangjia_output_goal");
-    assert_rejected(&json, "figure \"display_module_investment\"", "larger than it");
+    assert_rejected(
+        &json,
+        "figure \"display_module_investment\"",
+        "larger than it",
+    );
     let mut json = default_json();
-    find_mut(&mut json, "figures", "display_module_investment")["part_of"] = json!("old_completed_households");
-    assert_rejected(&json, "figure \"display_module_investment\"", "in another unit");
+    find_mut(&mut json, "figures", "display_module_investment")["part_of"] =
+        json!("old_completed_households");
+    assert_rejected(
+        &json,
+        "figure \"display_module_investment\"",
+        "in another unit",
+    );
     let mut json = default_json();
     find_mut(&mut json, "figures", "display_module_investment")["part_of"] = json!("missing");
-    assert_rejected(&json, "figure \"display_module_investment\"", "not a figure");
+    assert_rejected(
+        &json,
+        "figure \"display_module_investment\"",
+        "not a figure",
+    );
 }
 
 #[test]
 fn a_sum_that_does_not_add_up_is_rejected() {
     let mut json = default_json();
-    find_mut(&mut json, "figures", "industry_cluster_count")["sum_of"] = json!(["emerging_industry_count"]);
-    assert_rejected(&json, "figure \"industry_cluster_count\"", "should be the sum");
+    find_mut(&mut json, "figures", "industry_cluster_count")["sum_of"] =
+        json!(["emerging_industry_count"]);
+    assert_rejected(
+        &json,
+        "figure \"industry_cluster_count\"",
+        "should be the sum",
+    );
 }
 
 #[test]
@@ -228,7 +335,11 @@ fn a_list_that_disagrees_with_its_count_is_rejected() {
         .as_array_mut()
         .unwrap()
         .pop();
-    assert_rejected(&json, "list \"city_check_dimensions_named\"", "names 7 items but");
+    assert_rejected(
+        &json,
+        "list \"city_check_dimensions_named\"",
+        "names 7 items but",
+    );
     let mut json = default_json();
     let items = find_mut(&mut json, "lists", "integration_demo_named")["items"]
         .as_array_mut()
@@ -241,8 +352,13 @@ fn a_list_that_disagrees_with_its_count_is_rejected() {
 #[test]
 fn a_list_item_not_in_its_sentence_is_rejected() {
     let mut json = default_json();
-    find_mut(&mut json, "lists", "city_check_dimensions_named")["items"][0]["zh"] = json!("幸福指数");
-    assert_rejected(&json, "list \"city_check_dimensions_named\", item 1", "\"幸福指数\" is not in");
+    find_mut(&mut json, "lists", "city_check_dimensions_named")["items"][0]["zh"] =
+        json!("幸福指数");
+    assert_rejected(
+        &json,
+        "list \"city_check_dimensions_named\", item 1",
+        "\"幸福指数\" is not in",
+    );
 }
 
 #[test]
@@ -250,7 +366,11 @@ fn an_item_linking_an_unknown_figure_is_rejected() {
     let mut json = default_json();
     let list = find_mut(&mut json, "lists", "emerging_industries");
     list["items"][0]["figures"] = json!(["no_such_figure"]);
-    assert_rejected(&json, "list \"emerging_industries\", item 1", "\"no_such_figure\", which does not exist");
+    assert_rejected(
+        &json,
+        "list \"emerging_industries\", item 1",
+        "\"no_such_figure\", which does not exist",
+    );
 }
 
 #[test]

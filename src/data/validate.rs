@@ -9,9 +9,8 @@ use super::raw::{RawDataFile, RawFigure, RawList};
 
 /// Parses and checks a data file against the article it claims to quote.
 pub fn parse_dataset(file: &str, json: &str, article: &str) -> Result<Dataset, DataError> {
-    let raw: RawDataFile = serde_json::from_str(json).map_err(|error| {
-        DataError::whole_file(file, format!("not a valid data file: {error}"))
-    })?;
+    let raw: RawDataFile = serde_json::from_str(json)
+        .map_err(|error| DataError::whole_file(file, format!("not a valid data file: {error}")))?;
     let mut checker = Checker {
         problems: Vec::new(),
         article,
@@ -32,27 +31,29 @@ struct Checker<'a> {
     article: &'a str,
 }
 
+/// Chinese numerals the article writes instead of digits (五大产业集群, 破千亿元, 百余家).
+const CHINESE_NUMERALS: [(f64, &str); 10] = [
+    (1.0, "一"),
+    (2.0, "两"),
+    (2.0, "二"),
+    (3.0, "三"),
+    (5.0, "五"),
+    (8.0, "八"),
+    (10.0, "十"),
+    (100.0, "百"),
+    (1000.0, "千"),
+    (10000.0, "万"),
+];
+
 /// Decimal and Chinese spellings the article uses for a number, to find it in its sentence.
 fn spellings(value: f64) -> Vec<String> {
     let mut forms = vec![format!("{value}")];
-    let chinese = match value {
-        v if v == 1.0 => "一",
-        v if v == 2.0 => "两",
-        v if v == 3.0 => "三",
-        v if v == 5.0 => "五",
-        v if v == 8.0 => "八",
-        v if v == 10.0 => "十",
-        v if v == 100.0 => "百",
-        v if v == 1000.0 => "千",
-        v if v == 10000.0 => "万",
-        _ => "",
-    };
-    if !chinese.is_empty() {
-        forms.push(chinese.to_owned());
-    }
-    if value == 2.0 {
-        forms.push("二".to_owned());
-    }
+    forms.extend(
+        CHINESE_NUMERALS
+            .iter()
+            .filter(|(number, _)| *number == value)
+            .map(|(_, numeral)| (*numeral).to_owned()),
+    );
     forms
 }
 
@@ -115,10 +116,7 @@ impl Checker<'_> {
             self.require_text(&entry, "zh", &source.zh);
             self.require_text(&entry, "en", &source.en);
             if !source.zh.is_empty() && !self.article.contains(&source.zh) {
-                self.report(
-                    entry,
-                    "the sentence is not in the article word for word",
-                );
+                self.report(entry, "the sentence is not in the article word for word");
             }
             sources.insert(
                 &source.id,
@@ -204,7 +202,10 @@ impl Checker<'_> {
                 None
             }
             Some(v) if !v.is_finite() || v < 0.0 => {
-                self.report(entry.clone(), format!("the value {v} is not a finite amount ≥ 0"));
+                self.report(
+                    entry.clone(),
+                    format!("the value {v} is not a finite amount ≥ 0"),
+                );
                 None
             }
             Some(v) => Some(v),
@@ -228,10 +229,7 @@ impl Checker<'_> {
             }
         }
         if raw.period_zh.is_some() != raw.period_en.is_some() {
-            self.report(
-                entry.clone(),
-                "a period needs both period_zh and period_en",
-            );
+            self.report(entry.clone(), "a period needs both period_zh and period_en");
         }
         if let (Some(whole_id), Some(v)) = (&raw.part_of, value) {
             match figures.get(whole_id.as_str()) {
@@ -334,19 +332,28 @@ impl Checker<'_> {
             match figures.get(named_of.figure.as_str()).and_then(|f| f.value) {
                 None => self.report(
                     entry.clone(),
-                    format!("named_of names \"{}\", which is not a figure with a value", named_of.figure),
+                    format!(
+                        "named_of names \"{}\", which is not a figure with a value",
+                        named_of.figure
+                    ),
                 ),
                 Some(count) => {
                     let named = items.len() as f64;
                     if named_of.complete && named != count {
                         self.report(
                             entry.clone(),
-                            format!("it names {named} items but \"{}\" counts {count}", named_of.figure),
+                            format!(
+                                "it names {named} items but \"{}\" counts {count}",
+                                named_of.figure
+                            ),
                         );
                     } else if named > count {
                         self.report(
                             entry.clone(),
-                            format!("it names {named} items, more than the {count} of \"{}\"", named_of.figure),
+                            format!(
+                                "it names {named} items, more than the {count} of \"{}\"",
+                                named_of.figure
+                            ),
                         );
                     }
                 }

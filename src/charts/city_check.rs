@@ -1,0 +1,56 @@
+//! The eight dimensions of the city health check. The article gives no scores, so only the
+//! dimensions are drawn.
+
+use crate::data::{Dataset, MissingEntry};
+use crate::lang::Lang;
+
+use super::details::{figure_details, list_item_details};
+use super::layout::{text_item, tile_grid, TextStyle, Tile, GAP};
+use super::scene::Scene;
+use super::theme::Role;
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
+    let count = dataset.figure("city_check_dimensions")?;
+    let list = dataset.list("city_check_dimensions_named")?;
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+    let headline = match lang {
+        Lang::Zh => format!("住建部确定的{}个维度（文章未给出评分）", count.value),
+        Lang::En => format!(
+            "{} dimensions set by the housing ministry (the article gives no scores)",
+            count.value
+        ),
+    };
+    let height = text_item(
+        &mut scene,
+        0.0,
+        width,
+        &headline,
+        TextStyle::HEADING,
+        &count.id,
+        figure_details(count, lang),
+    );
+    let tiles = list
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| Tile {
+            key: format!("{}.{index}", list.id),
+            label: item.name.get(lang).to_owned(),
+            role: Role::Plan,
+            dashed: false,
+            details: list_item_details(dataset, list, index, lang),
+        })
+        .collect();
+    let min_tile = if width >= 640.0 {
+        (width - 3.0 * 8.0) / 4.0 - 1.0
+    } else {
+        140.0
+    };
+    let y = height + GAP + tile_grid(&mut scene, 0.0, height + GAP, width, min_tile, tiles);
+    scene.height = y.ceil();
+    Ok(scene)
+}

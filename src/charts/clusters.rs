@@ -1,0 +1,138 @@
+//! The five industry clusters as structure, not magnitude: the article gives no output per
+//! cluster, so groups and members are drawn and what it says of each is in the details.
+
+use crate::data::{Dataset, MissingEntry};
+use crate::lang::Lang;
+
+use super::details::{figure_details, list_item_details};
+use super::layout::{text_block, text_item, tile_grid, TextStyle, Tile, GAP};
+use super::scene::{Anchor, Fill, Mark, Rect, Scene};
+use super::theme::Role;
+
+/// The groups, in the article's order, with the colour of each.
+pub const GROUPS: [(&str, Role); 4] = [
+    ("emerging_industries", Role::Emerging),
+    ("advantage_industries", Role::Advantage),
+    ("future_industries", Role::Future),
+    ("producer_services", Role::Services),
+];
+const BAND: f64 = 4.0;
+
+fn panel_columns(width: f64) -> usize {
+    if width >= 880.0 {
+        4
+    } else if width >= 480.0 {
+        2
+    } else {
+        1
+    }
+}
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
+    let total = dataset.figure("industry_cluster_count")?;
+    let emerging = dataset.figure("emerging_industry_count")?;
+    let advantage = dataset.figure("advantage_industry_count")?;
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+
+    let headline = match lang {
+        Lang::Zh => format!(
+            "五大产业集群 = {}大新兴产业 + {}大优势产业",
+            emerging.value, advantage.value
+        ),
+        Lang::En => format!(
+            "Five industry clusters = {} emerging + {} advantage industries",
+            emerging.value, advantage.value
+        ),
+    };
+    let mut y = text_item(
+        &mut scene,
+        0.0,
+        width,
+        &headline,
+        TextStyle::VALUE,
+        &total.id,
+        figure_details(total, lang),
+    ) + GAP;
+
+    let columns = panel_columns(width);
+    let panel_width = (width - GAP * (columns as f64 - 1.0)) / columns as f64;
+    let lists = GROUPS
+        .iter()
+        .map(|(id, _)| dataset.list(id))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (row_lists, row_roles) in lists.chunks(columns).zip(GROUPS.chunks(columns)) {
+        let mut row_height: f64 = 0.0;
+        for (column, (list, (_, role))) in row_lists.iter().zip(row_roles).enumerate() {
+            let x = column as f64 * (panel_width + GAP);
+            scene.marks.push(Mark::Box {
+                rect: Rect::new(x, y, panel_width, BAND),
+                role: *role,
+                fill: Fill::Solid,
+                stroke: None,
+            });
+            let heading = list.title.get(lang);
+            let heading_height = text_block(
+                &mut scene,
+                x,
+                y + BAND + 6.0,
+                panel_width,
+                heading,
+                TextStyle::HEADING,
+                Anchor::Start,
+            );
+            let tiles = list
+                .items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| Tile {
+                    key: format!("{}.{index}", list.id),
+                    label: item.name.get(lang).to_owned(),
+                    role: *role,
+                    dashed: false,
+                    details: list_item_details(dataset, list, index, lang),
+                })
+                .collect();
+            let tiles_height = tile_grid(
+                &mut scene,
+                x,
+                y + BAND + 6.0 + heading_height + 6.0,
+                panel_width,
+                panel_width,
+                tiles,
+            );
+            row_height = row_height.max(BAND + 6.0 + heading_height + 6.0 + tiles_height);
+        }
+        y += row_height + GAP;
+    }
+
+    let named = dataset.list("major_projects_named")?;
+    let heading = named.title.get(lang);
+    y += text_block(
+        &mut scene,
+        0.0,
+        y,
+        width,
+        heading,
+        TextStyle::HEADING,
+        Anchor::Start,
+    ) + 6.0;
+    let tiles = named
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| Tile {
+            key: format!("{}.{index}", named.id),
+            label: item.name.get(lang).to_owned(),
+            role: Role::Muted,
+            dashed: item.figures.is_empty(),
+            details: list_item_details(dataset, named, index, lang),
+        })
+        .collect();
+    y += tile_grid(&mut scene, 0.0, y, width, 240.0, tiles);
+    scene.height = y.ceil();
+    Ok(scene)
+}

@@ -1,0 +1,96 @@
+//! What a reader is told about an item: built from the checked model in the page's language.
+
+use crate::data::{Dataset, Figure, NamedList, Source};
+use crate::format::{format_value, qualifier_label, status_label};
+use crate::lang::Lang;
+
+use super::scene::{Details, SourceQuote};
+
+/// The quote of a source sentence: Chinese always, the English rendering on the English page.
+pub fn quote(source: &Source, lang: Lang) -> SourceQuote {
+    SourceQuote {
+        zh: source.display_zh(),
+        en: (lang == Lang::En).then(|| source.text.en.clone()),
+    }
+}
+
+/// The figure's value, formatted with its unit and qualifier.
+pub fn figure_value(figure: &Figure, lang: Lang) -> String {
+    format_value(Some(figure.value), figure.unit, figure.qualifier, lang)
+}
+
+/// The tags of a figure: its qualifier in words, result/plan/target, and its period.
+pub fn figure_tags(figure: &Figure, lang: Lang) -> Vec<String> {
+    let mut tags = Vec::new();
+    let qualifier = qualifier_label(figure.qualifier, lang);
+    if !qualifier.is_empty() {
+        tags.push(qualifier.to_owned());
+    }
+    tags.push(status_label(figure.status, lang).to_owned());
+    if let Some(period) = &figure.period {
+        tags.push(period.get(lang).to_owned());
+    }
+    tags
+}
+
+/// Everything about one figure.
+pub fn figure_details(figure: &Figure, lang: Lang) -> Details {
+    Details {
+        title: figure.label.get(lang).to_owned(),
+        value: Some(figure_value(figure, lang)),
+        tags: figure_tags(figure, lang),
+        note: None,
+        related: Vec::new(),
+        source: Some(quote(&figure.source, lang)),
+    }
+}
+
+/// The word that marks a computed figure.
+pub fn derived_tag(lang: Lang) -> String {
+    lang.pick("派生数据", "derived").to_owned()
+}
+
+/// A figure we computed: its title, value, how it was computed, and the sentence its inputs
+/// come from.
+pub fn derived_details(
+    title: String,
+    value: String,
+    how: String,
+    source: &Source,
+    lang: Lang,
+) -> Details {
+    Details {
+        title,
+        value: Some(value),
+        tags: vec![derived_tag(lang)],
+        note: Some(how),
+        related: Vec::new(),
+        source: Some(quote(source, lang)),
+    }
+}
+
+/// One named item of a list, with the figures the article ties to it.
+pub fn list_item_details(dataset: &Dataset, list: &NamedList, index: usize, lang: Lang) -> Details {
+    let item = &list.items[index];
+    let related = item
+        .figures
+        .iter()
+        .filter_map(|id| dataset.figure(id).ok())
+        .map(|figure| format!("{}：{}", figure.label.get(lang), figure_value(figure, lang)))
+        .map(|line| {
+            if lang == Lang::En {
+                line.replace('：', ": ")
+            } else {
+                line
+            }
+        })
+        .collect();
+    Details {
+        title: item.name.get(lang).to_owned(),
+        value: None,
+        tags: vec![list.title.get(lang).to_owned()],
+        note: item.note.as_ref().map(|note| note.get(lang).to_owned()),
+        related,
+        source: Some(quote(&list.source, lang)),
+    }
+}

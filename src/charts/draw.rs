@@ -1,0 +1,165 @@
+//! Draws a scene with plotters onto any backend: the canvas in the browser, SVG in tests and
+//! for static images. `scale` maps CSS px to backend px (the device pixel ratio on a canvas).
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::scene::{Anchor, Fill, Mark, Rect, Scene};
+use super::theme::{Rgb, Role, Theme, FONT_FAMILY};
+
+/// Spacing of hatch lines, CSS px.
+const HATCH_SPACING: f64 = 5.0;
+/// Width of the highlight outline, CSS px.
+const FOCUS_WIDTH: f64 = 2.5;
+
+fn rgb(color: Rgb) -> RGBColor {
+    RGBColor(color.0, color.1, color.2)
+}
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Draws every mark of `scene`, then an outline round the item at `highlight`.
+pub fn draw_scene<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    theme: &Theme,
+    scale: f64,
+    highlight: Option<usize>,
+) -> DrawResult<DB> {
+    area.fill(&rgb(theme.background))?;
+    let px = |v: f64| (v * scale).round() as i32;
+    let point = |(x, y): (f64, f64)| (px(x), px(y));
+    for mark in &scene.marks {
+        match mark {
+            Mark::Box {
+                rect,
+                role,
+                fill,
+                stroke,
+            } => {
+                let corners = [
+                    (px(rect.x), px(rect.y)),
+                    (px(rect.right()), px(rect.bottom())),
+                ];
+                match fill {
+                    Fill::Solid => {
+                        area.draw(&Rectangle::new(corners, rgb(theme.color(*role)).filled()))?
+                    }
+                    Fill::Tint => {
+                        area.draw(&Rectangle::new(corners, rgb(theme.tint(*role)).filled()))?
+                    }
+                    Fill::Hatched => {
+                        area.draw(&Rectangle::new(corners, rgb(theme.tint(*role)).filled()))?;
+                        draw_hatching(area, rect, rgb(theme.color(*role)), scale)?;
+                    }
+                    Fill::None => {}
+                }
+                if let Some(stroke) = stroke {
+                    let style =
+                        rgb(theme.color(stroke.role)).stroke_width(px(stroke.width).max(1) as u32);
+                    if stroke.dashed {
+                        let (x0, y0, x1, y1) =
+                            (px(rect.x), px(rect.y), px(rect.right()), px(rect.bottom()));
+                        let outline = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+                        area.draw(&DashedPathElement::new(outline, px(4.0), px(3.0), style))?;
+                    } else {
+                        area.draw(&Rectangle::new(corners, style))?;
+                    }
+                }
+            }
+            Mark::Text(text) => {
+                let h_pos = match text.anchor {
+                    Anchor::Start => HPos::Left,
+                    Anchor::Middle => HPos::Center,
+                    Anchor::End => HPos::Right,
+                };
+                let font_style = if text.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let color = rgb(theme.color(text.role));
+                let style = TextStyle::from(FontDesc::new(
+                    FontFamily::Name(FONT_FAMILY),
+                    text.size * scale,
+                    font_style,
+                ))
+                .color(&color)
+                .pos(Pos::new(h_pos, VPos::Top));
+                // The line box is 1.25 em; centre the glyphs in it.
+                let top = text.y + text.size * 0.125;
+                area.draw(&Text::new(text.text.as_str(), (px(text.x), px(top)), style))?;
+            }
+            Mark::Line {
+                from,
+                to,
+                role,
+                width,
+                dashed,
+            } => {
+                let style = rgb(theme.color(*role)).stroke_width(px(*width).max(1) as u32);
+                let points = vec![point(*from), point(*to)];
+                if *dashed {
+                    area.draw(&DashedPathElement::new(points, px(4.0), px(3.0), style))?;
+                } else {
+                    area.draw(&PathElement::new(points, style))?;
+                }
+            }
+            Mark::Arrow { tip, size, role } => {
+                let (x, y) = *tip;
+                let triangle = vec![
+                    point((x, y)),
+                    point((x - size, y - size * 0.7)),
+                    point((x - size, y + size * 0.7)),
+                ];
+                area.draw(&Polygon::new(triangle, rgb(theme.color(*role)).filled()))?;
+            }
+        }
+    }
+    if let Some(item) = highlight.and_then(|index| scene.items.get(index)) {
+        let r = item.bounds;
+        let inset = FOCUS_WIDTH / 2.0;
+        let corners = [
+            (px(r.x + inset), px(r.y + inset)),
+            (px(r.right() - inset), px(r.bottom() - inset)),
+        ];
+        let style = rgb(theme.color(Role::Focus)).stroke_width(px(FOCUS_WIDTH).max(1) as u32);
+        area.draw(&Rectangle::new(corners, style))?;
+    }
+    area.present()?;
+    Ok(())
+}
+
+/// 45° lines clipped to `rect`: the mark of a derived figure.
+fn draw_hatching<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rect: &Rect,
+    color: RGBColor,
+    scale: f64,
+) -> DrawResult<DB> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let style = color.stroke_width(px(1.0).max(1) as u32);
+    // Lines x - y = c for c from (x0 - y1) to (x1 - y0), clipped to the rectangle.
+    let (x0, y0, x1, y1) = (rect.x, rect.y, rect.right(), rect.bottom());
+    let mut c = x0 - y1 + HATCH_SPACING;
+    while c < x1 - y0 {
+        let start = if c + y0 >= x0 {
+            (c + y0, y0)
+        } else {
+            (x0, x0 - c)
+        };
+        let end = if c + y1 <= x1 {
+            (c + y1, y1)
+        } else {
+            (x1, x1 - c)
+        };
+        area.draw(&PathElement::new(
+            vec![(px(start.0), px(start.1)), (px(end.0), px(end.1))],
+            style,
+        ))?;
+        c += HATCH_SPACING;
+    }
+    Ok(())
+}

@@ -1,0 +1,352 @@
+//! Building blocks shared by the chart layouts: wrapped text blocks, legends and tile grids.
+
+use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, Stroke, TextMark};
+use super::text::{text_width, wrap};
+use super::theme::{size, Role};
+
+/// Line height as a multiple of the font size (Chinese needs more air than Latin).
+pub const LINE_HEIGHT: f64 = 1.35;
+/// Space between blocks, CSS px.
+pub const GAP: f64 = 12.0;
+/// Smallest side of anything a finger should hit, CSS px.
+pub const TOUCH_MIN: f64 = 44.0;
+
+/// Style of a text block.
+#[derive(Clone, Copy)]
+pub struct TextStyle {
+    pub size: f64,
+    pub bold: bool,
+    pub role: Role,
+}
+
+impl TextStyle {
+    pub const LABEL: TextStyle = TextStyle {
+        size: size::LABEL,
+        bold: false,
+        role: Role::Text,
+    };
+    pub const HEADING: TextStyle = TextStyle {
+        size: size::HEADING,
+        bold: true,
+        role: Role::Text,
+    };
+    pub const VALUE: TextStyle = TextStyle {
+        size: size::VALUE,
+        bold: true,
+        role: Role::Text,
+    };
+    pub const SMALL: TextStyle = TextStyle {
+        size: size::SMALL,
+        bold: false,
+        role: Role::Muted,
+    };
+
+    pub fn line_height(self) -> f64 {
+        self.size * LINE_HEIGHT
+    }
+}
+
+/// Wraps `text` into `max_width` and adds it at (`x`, `y`); returns the height used.
+pub fn text_block(
+    scene: &mut Scene,
+    x: f64,
+    y: f64,
+    max_width: f64,
+    text: &str,
+    style: TextStyle,
+    anchor: Anchor,
+) -> f64 {
+    let lines = wrap(text, style.size, max_width);
+    for (index, line) in lines.iter().enumerate() {
+        scene.push_text(TextMark {
+            x,
+            y: y + index as f64 * style.line_height(),
+            text: line.clone(),
+            size: style.size,
+            bold: style.bold,
+            role: style.role,
+            anchor,
+        });
+    }
+    lines.len() as f64 * style.line_height()
+}
+
+/// Height `text_block` would use.
+pub fn text_block_height(text: &str, style: TextStyle, max_width: f64) -> f64 {
+    wrap(text, style.size, max_width).len() as f64 * style.line_height()
+}
+
+/// One key of a legend.
+pub struct LegendEntry {
+    pub role: Role,
+    pub fill: Fill,
+    pub dashed: bool,
+    pub label: String,
+}
+
+/// A legend of swatches and labels, wrapping onto new rows; returns the height used.
+pub fn legend(scene: &mut Scene, x: f64, y: f64, width: f64, entries: &[LegendEntry]) -> f64 {
+    let style = TextStyle::SMALL;
+    let swatch = 12.0;
+    let row_height = style.line_height().max(swatch) + 4.0;
+    let (mut cx, mut cy) = (x, y);
+    for entry in entries {
+        let entry_width = swatch + 6.0 + text_width(&entry.label, style.size) + 16.0;
+        if cx > x && cx + entry_width > x + width {
+            cx = x;
+            cy += row_height;
+        }
+        let top = cy + (style.line_height() - swatch) / 2.0;
+        scene.marks.push(Mark::Box {
+            rect: Rect::new(cx, top, swatch, swatch),
+            role: entry.role,
+            fill: entry.fill,
+            stroke: (entry.fill != Fill::Solid).then_some(Stroke {
+                role: entry.role,
+                width: 1.5,
+                dashed: entry.dashed,
+            }),
+        });
+        scene.push_text(TextMark {
+            x: cx + swatch + 6.0,
+            y: cy,
+            text: entry.label.clone(),
+            size: style.size,
+            bold: false,
+            role: Role::Text,
+            anchor: Anchor::Start,
+        });
+        cx += entry_width;
+    }
+    cy + row_height - y
+}
+
+/// A tile of a grid: a pale box with a wrapped label, which is an item.
+pub struct Tile {
+    pub key: String,
+    pub label: String,
+    pub role: Role,
+    pub dashed: bool,
+    pub details: Details,
+}
+
+/// Lays tiles out in rows of equal columns, as many as fit at `min_width`; returns the height.
+pub fn tile_grid(
+    scene: &mut Scene,
+    x: f64,
+    y: f64,
+    width: f64,
+    min_width: f64,
+    tiles: Vec<Tile>,
+) -> f64 {
+    if tiles.is_empty() {
+        return 0.0;
+    }
+    let gap = 8.0;
+    let padding = 8.0;
+    let columns = (((width + gap) / (min_width + gap)).floor() as usize).clamp(1, tiles.len());
+    let tile_width = (width - gap * (columns as f64 - 1.0)) / columns as f64;
+    let style = TextStyle::LABEL;
+    let mut top = y;
+    for row in tiles.chunks(columns) {
+        let height = row
+            .iter()
+            .map(|tile| {
+                text_block_height(&tile.label, style, tile_width - 2.0 * padding) + 2.0 * padding
+            })
+            .fold(TOUCH_MIN, f64::max);
+        for (column, tile) in row.iter().enumerate() {
+            let rect = Rect::new(
+                x + column as f64 * (tile_width + gap),
+                top,
+                tile_width,
+                height,
+            );
+            scene.marks.push(Mark::Box {
+                rect,
+                role: tile.role,
+                fill: Fill::Tint,
+                stroke: Some(Stroke {
+                    role: tile.role,
+                    width: 1.0,
+                    dashed: tile.dashed,
+                }),
+            });
+            let text_height = text_block_height(&tile.label, style, tile_width - 2.0 * padding);
+            text_block(
+                scene,
+                rect.x + padding,
+                top + (height - text_height) / 2.0,
+                tile_width - 2.0 * padding,
+                &tile.label,
+                style,
+                Anchor::Start,
+            );
+            scene.items.push(Item {
+                key: tile.key.clone(),
+                bounds: rect,
+                details: tile.details.clone(),
+            });
+        }
+        top += height + gap;
+    }
+    top - gap - y
+}
+
+/// A big-number tile: the value above its label.
+pub struct Stat {
+    pub key: String,
+    pub value: String,
+    pub label: String,
+    pub role: Role,
+    pub fill: Fill,
+    pub dashed: bool,
+    pub details: Details,
+}
+
+/// Lays big-number tiles out in equal columns, as many as fit at `min_width`; returns the height.
+pub fn stat_grid(
+    scene: &mut Scene,
+    x: f64,
+    y: f64,
+    width: f64,
+    min_width: f64,
+    stats: Vec<Stat>,
+) -> f64 {
+    if stats.is_empty() {
+        return 0.0;
+    }
+    let gap = 8.0;
+    let padding = 10.0;
+    let columns = (((width + gap) / (min_width + gap)).floor() as usize).clamp(1, stats.len());
+    let tile_width = (width - gap * (columns as f64 - 1.0)) / columns as f64;
+    let inner = tile_width - 2.0 * padding;
+    let value_style = TextStyle {
+        size: 20.0,
+        bold: true,
+        role: Role::Text,
+    };
+    let mut top = y;
+    for row in stats.chunks(columns) {
+        let height = row
+            .iter()
+            .map(|stat| {
+                text_block_height(&stat.value, value_style, inner)
+                    + 4.0
+                    + text_block_height(&stat.label, TextStyle::LABEL, inner)
+                    + 2.0 * padding
+            })
+            .fold(TOUCH_MIN, f64::max);
+        for (column, stat) in row.iter().enumerate() {
+            let rect = Rect::new(
+                x + column as f64 * (tile_width + gap),
+                top,
+                tile_width,
+                height,
+            );
+            scene.marks.push(Mark::Box {
+                rect,
+                role: stat.role,
+                fill: stat.fill,
+                stroke: Some(Stroke {
+                    role: stat.role,
+                    width: 1.5,
+                    dashed: stat.dashed,
+                }),
+            });
+            let value_height = text_block(
+                scene,
+                rect.x + padding,
+                top + padding,
+                inner,
+                &stat.value,
+                value_style,
+                Anchor::Start,
+            );
+            text_block(
+                scene,
+                rect.x + padding,
+                top + padding + value_height + 4.0,
+                inner,
+                &stat.label,
+                TextStyle::LABEL,
+                Anchor::Start,
+            );
+            scene.items.push(Item {
+                key: stat.key.clone(),
+                bounds: rect,
+                details: stat.details.clone(),
+            });
+        }
+        top += height + gap;
+    }
+    top - gap - y
+}
+
+/// The one encoding of a claim's kind, used by every chart: colour and fill for results and
+/// plans, a dashed outline on a pale ground for targets.
+pub fn status_style(status: crate::data::Status) -> (Role, Fill, bool) {
+    use crate::data::Status;
+    match status {
+        Status::Result => (Role::Result, Fill::Solid, false),
+        Status::Plan => (Role::Plan, Fill::Solid, false),
+        Status::Target => (Role::Target, Fill::Tint, true),
+    }
+}
+
+/// Legend entries for result, plan, target, "more than" and, optionally, derived.
+pub fn status_legend(lang: crate::lang::Lang, with_derived: bool) -> Vec<LegendEntry> {
+    use crate::data::Status;
+    use crate::format::status_label;
+    let mut entries: Vec<LegendEntry> = [Status::Result, Status::Plan, Status::Target]
+        .into_iter()
+        .map(|status| {
+            let (role, fill, dashed) = status_style(status);
+            LegendEntry {
+                role,
+                fill,
+                dashed,
+                label: status_label(status, lang).to_owned(),
+            }
+        })
+        .collect();
+    if with_derived {
+        entries.push(LegendEntry {
+            role: Role::Derived,
+            fill: Fill::Hatched,
+            dashed: false,
+            label: super::details::derived_tag(lang),
+        });
+    }
+    entries
+}
+
+/// A line of text that is itself an item (a total, a count), at least a finger tall, with the
+/// text centred in it; returns the height used.
+pub fn text_item(
+    scene: &mut Scene,
+    y: f64,
+    width: f64,
+    text: &str,
+    style: TextStyle,
+    key: &str,
+    details: Details,
+) -> f64 {
+    let text_height = text_block_height(text, style, width);
+    let height = text_height.max(TOUCH_MIN);
+    text_block(
+        scene,
+        0.0,
+        y + (height - text_height) / 2.0,
+        width,
+        text,
+        style,
+        Anchor::Start,
+    );
+    scene.items.push(Item {
+        key: key.to_owned(),
+        bounds: Rect::new(0.0, y, width, height),
+        details,
+    });
+    height
+}

@@ -1,0 +1,101 @@
+//! The urban-renewal plan: its size (areas, hectares, zones) and the named places with how each
+//! is to be renewed.
+
+use crate::data::{Dataset, MissingEntry};
+use crate::lang::Lang;
+
+use super::details::{figure_details, figure_value, list_item_details};
+use super::layout::{stat_grid, status_style, text_block, tile_grid, Stat, TextStyle, Tile, GAP};
+use super::scene::{Anchor, Fill, Scene};
+use super::theme::Role;
+
+/// The size of the plan.
+pub const STATS: [&str; 3] = [
+    "renewal_planning_areas",
+    "renewal_area_hectares",
+    "renewal_key_zones",
+];
+/// Named places grouped by how they are to be renewed, in the article's order.
+pub const MODES: [&str; 7] = [
+    "renewal_expansion",
+    "renewal_public_art",
+    "renewal_industrial_upgrade",
+    "renewal_military_heritage",
+    "renewal_protective",
+    "renewal_guaranteed",
+    "renewal_works_this_year",
+];
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+    let stats = STATS
+        .iter()
+        .map(|id| {
+            let figure = dataset.figure(id)?;
+            let (role, _, dashed) = status_style(figure.status);
+            Ok(Stat {
+                key: figure.id.clone(),
+                value: figure_value(figure, lang),
+                label: figure.label.get(lang).to_owned(),
+                role,
+                fill: Fill::Tint,
+                dashed,
+                details: figure_details(figure, lang),
+            })
+        })
+        .collect::<Result<Vec<_>, MissingEntry>>()?;
+    let mut y = stat_grid(&mut scene, 0.0, 0.0, width, 150.0, stats) + GAP;
+
+    let group_width = if width >= 700.0 {
+        (width - GAP) / 2.0
+    } else {
+        width
+    };
+    let mut column = 0;
+    let mut row_height: f64 = 0.0;
+    for id in MODES {
+        let list = dataset.list(id)?;
+        let x = if group_width < width {
+            column as f64 * (group_width + GAP)
+        } else {
+            0.0
+        };
+        let heading_height = text_block(
+            &mut scene,
+            x,
+            y,
+            group_width,
+            list.title.get(lang),
+            TextStyle::HEADING,
+            Anchor::Start,
+        ) + 4.0;
+        let tiles = list
+            .items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| Tile {
+                key: format!("{}.{index}", list.id),
+                label: item.name.get(lang).to_owned(),
+                role: Role::Plan,
+                dashed: false,
+                details: list_item_details(dataset, list, index, lang),
+            })
+            .collect();
+        let tiles_height = tile_grid(&mut scene, x, y + heading_height, group_width, 130.0, tiles);
+        row_height = row_height.max(heading_height + tiles_height);
+        if group_width < width && column == 0 {
+            column = 1;
+        } else {
+            column = 0;
+            y += row_height + GAP;
+            row_height = 0.0;
+        }
+    }
+    y += row_height;
+    scene.height = y.ceil();
+    Ok(scene)
+}

@@ -1,0 +1,244 @@
+//! Old-community renovation: what is completed against what started this year, measure by
+//! measure, with the combined totals derived where adding up is meaningful.
+
+use crate::data::{Dataset, Figure, MissingEntry};
+use crate::format::format_value;
+use crate::lang::Lang;
+
+use super::details::{derived_details, figure_details, figure_value};
+use super::layout::{legend, text_block, LegendEntry, TextStyle, GAP};
+use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, TextMark};
+use super::theme::Role;
+
+const BAR_HEIGHT: f64 = 22.0;
+const ROW_HEIGHT: f64 = 44.0;
+
+/// One measure: its heading, the completed and the started figure, and whether their sum means
+/// anything (12 片区 and 15 小区 are counted differently, so they are not added).
+struct Measure {
+    heading: (&'static str, &'static str),
+    completed: &'static str,
+    started: &'static str,
+    summable: bool,
+}
+
+const MEASURES: [Measure; 3] = [
+    Measure {
+        heading: ("改造范围（个）", "Areas and communities"),
+        completed: "old_completed_areas",
+        started: "old_started_communities",
+        summable: false,
+    },
+    Measure {
+        heading: ("改造面积", "Floor area"),
+        completed: "old_completed_floor_area",
+        started: "old_started_floor_area",
+        summable: true,
+    },
+    Measure {
+        heading: ("惠及群众", "Households benefiting"),
+        completed: "old_completed_households",
+        started: "old_started_households",
+        summable: true,
+    },
+];
+
+fn phase_label(lang: Lang, started: bool) -> &'static str {
+    match (lang, started) {
+        (Lang::Zh, false) => "已完成",
+        (Lang::Zh, true) => "今年开工",
+        (Lang::En, false) => "completed",
+        (Lang::En, true) => "started this year",
+    }
+}
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+    let entries = [
+        LegendEntry {
+            role: Role::Result,
+            fill: Fill::Solid,
+            dashed: false,
+            label: phase_label(lang, false).to_owned(),
+        },
+        LegendEntry {
+            role: Role::Started,
+            fill: Fill::Solid,
+            dashed: false,
+            label: phase_label(lang, true).to_owned(),
+        },
+        LegendEntry {
+            role: Role::Derived,
+            fill: Fill::Hatched,
+            dashed: false,
+            label: lang.pick("合计（派生）", "combined (derived)").to_owned(),
+        },
+    ];
+    let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
+    let label_width = if width < 520.0 { 84.0 } else { 120.0 };
+    let value_reserve = if lang == Lang::En { 132.0 } else { 120.0 };
+    let bar_x = label_width + 8.0;
+    let bar_room = (width - bar_x - value_reserve).max(1.0);
+
+    for measure in &MEASURES {
+        let completed = dataset.figure(measure.completed)?;
+        let started = dataset.figure(measure.started)?;
+        y += text_block(
+            &mut scene,
+            0.0,
+            y,
+            width,
+            lang.pick(measure.heading.0, measure.heading.1),
+            TextStyle::HEADING,
+            Anchor::Start,
+        ) + 2.0;
+        let total = completed.value + started.value;
+        let scale_max = if measure.summable {
+            total
+        } else {
+            completed.value.max(started.value)
+        };
+        let bar = |scene: &mut Scene,
+                   y: f64,
+                   key: String,
+                   label: &str,
+                   segments: &[(f64, Role, Fill)],
+                   value: String,
+                   details| {
+            let row = Rect::new(0.0, y, width, ROW_HEIGHT);
+            let text_top = y + (ROW_HEIGHT - TextStyle::LABEL.line_height()) / 2.0;
+            scene.push_text(TextMark {
+                x: 0.0,
+                y: text_top,
+                text: label.to_owned(),
+                size: TextStyle::LABEL.size,
+                bold: false,
+                role: Role::Text,
+                anchor: Anchor::Start,
+            });
+            let mut x = bar_x;
+            for (amount, role, fill) in segments {
+                let length = bar_room * amount / scale_max;
+                scene.marks.push(Mark::Box {
+                    rect: Rect::new(x, y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, length, BAR_HEIGHT),
+                    role: *role,
+                    fill: *fill,
+                    stroke: None,
+                });
+                x += length;
+            }
+            scene.push_text(TextMark {
+                x: x + 6.0,
+                y: text_top,
+                text: value,
+                size: TextStyle::LABEL.size,
+                bold: true,
+                role: Role::Text,
+                anchor: Anchor::Start,
+            });
+            scene.items.push(Item {
+                key,
+                bounds: row,
+                details,
+            });
+        };
+        for (figure, started_phase) in [(completed, false), (started, true)] {
+            let role = if started_phase {
+                Role::Started
+            } else {
+                Role::Result
+            };
+            bar(
+                &mut scene,
+                y,
+                figure.id.clone(),
+                phase_label(lang, started_phase),
+                &[(figure.value, role, Fill::Solid)],
+                figure_value(figure, lang),
+                figure_details(figure, lang),
+            );
+            y += ROW_HEIGHT;
+        }
+        if measure.summable {
+            let value = format_value(Some(total), completed.unit, completed.qualifier, lang);
+            let details = combined_details(completed, started, total, lang);
+            let label = lang.pick("合计", "combined");
+            bar(
+                &mut scene,
+                y,
+                format!("{}_combined", measure.completed),
+                label,
+                &[(total, Role::Derived, Fill::Hatched)],
+                value,
+                details,
+            );
+            y += ROW_HEIGHT;
+        } else {
+            let note = match lang {
+                Lang::Zh => format!("已完成的是{}个片区，今年开工的是{}个小区，口径不同，不相加。", completed.value, started.value),
+                Lang::En => format!(
+                    "Completed work is counted as {} areas (片区), this year's as {} communities (小区); the two are not added.",
+                    completed.value, started.value
+                ),
+            };
+            y += text_block(
+                &mut scene,
+                0.0,
+                y + 2.0,
+                width,
+                &note,
+                TextStyle::SMALL,
+                Anchor::Start,
+            ) + 4.0;
+        }
+        y += GAP / 2.0;
+    }
+    scene.height = y.ceil();
+    Ok(scene)
+}
+
+fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang) -> Details {
+    let difference = started.value - completed.value;
+    let unit = completed.unit;
+    let sum = format_value(Some(total), unit, completed.qualifier, lang);
+    let how = match lang {
+        Lang::Zh => format!(
+            "已完成{} + 今年开工{} = {}；今年开工比已完成多{}。",
+            figure_value(completed, lang), figure_value(started, lang), sum, format_value(Some(difference), unit, completed.qualifier, lang)
+        ),
+        Lang::En => format!(
+            "completed {} + started this year {} = {}; this year's work is {} more than the completed.",
+            figure_value(completed, lang), figure_value(started, lang), sum, format_value(Some(difference), unit, completed.qualifier, lang)
+        ),
+    };
+    let title = match lang {
+        Lang::Zh => format!(
+            "合计：{}",
+            completed.label.zh.trim_start_matches("已完成改造")
+        ),
+        Lang::En => format!("combined: {}", completed.label.en),
+    };
+    derived_details(title, sum, how, &completed.source, lang)
+}
+
+/// "This year's work is larger than all completed so far" when the numbers say so, in every
+/// summable measure; otherwise no computed heading.
+pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
+    let larger = MEASURES.iter().filter(|m| m.summable).all(|m| {
+        match (dataset.figure(m.started), dataset.figure(m.completed)) {
+            (Ok(started), Ok(completed)) => started.value > completed.value,
+            _ => false,
+        }
+    });
+    larger.then(|| {
+        lang.pick(
+            "老旧小区改造：今年开工的面积和惠及户数都超过此前已完成的",
+            "Old-community renovation: this year's work covers more floor area and more households than everything completed so far",
+        )
+        .to_owned()
+    })
+}

@@ -1,0 +1,234 @@
+//! Rural revitalisation: this year's areas, counts and goals, 姜家镇's plans, and the places the
+//! article names. Figures of one unit share a scale; counts are drawn one square per unit.
+
+use crate::data::{Dataset, MissingEntry, Qualifier};
+use crate::lang::Lang;
+
+use super::details::{figure_details, figure_value, list_item_details};
+use super::layout::{
+    legend, stat_grid, status_legend, status_style, text_block, tile_grid, Stat, TextStyle, Tile,
+    GAP, TOUCH_MIN,
+};
+use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke, TextMark};
+use super::text::text_width;
+use super::theme::Role;
+
+/// Areas in 万亩, on one scale.
+pub const AREAS: [&str; 2] = ["specialty_products_area", "jiangjia_farmland"];
+/// Counts, one square each.
+pub const COUNTS: [&str; 4] = [
+    "municipal_brand_products",
+    "green_food_enterprises",
+    "integration_demo_projects",
+    "jiangjia_products",
+];
+/// Single figures of their own kind.
+pub const STATS: [&str; 2] = ["agri_processing_growth", "jiangjia_output_goal"];
+/// Named places and products, with whether the article reports them as built.
+pub const NAMED: [(&str, bool); 5] = [
+    ("rural_environment_demo_areas", true),
+    ("agritourism_projects", true),
+    ("integration_demo_named", false),
+    ("specialty_product_types", false),
+    ("jiangjia_black_industry", false),
+];
+const BAR_HEIGHT: f64 = 18.0;
+const SQUARE: f64 = 10.0;
+const SQUARE_GAP: f64 = 3.0;
+const ARROW: f64 = 9.0;
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+    let mut y = legend(&mut scene, 0.0, 0.0, width, &status_legend(lang, false)) + GAP / 2.0;
+
+    // Areas on one scale.
+    y += text_block(
+        &mut scene,
+        0.0,
+        y,
+        width,
+        lang.pick("面积（亩）", "Area (mu)"),
+        TextStyle::HEADING,
+        Anchor::Start,
+    ) + 2.0;
+    let areas = AREAS
+        .iter()
+        .map(|id| dataset.figure(id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let max = areas.iter().map(|f| f.value).fold(0.0, f64::max);
+    let value_reserve = areas
+        .iter()
+        .map(|f| text_width(&figure_value(f, lang), TextStyle::LABEL.size))
+        .fold(0.0, f64::max)
+        + ARROW
+        + 12.0;
+    for figure in &areas {
+        let label = figure.label.get(lang);
+        let label_height = text_block(
+            &mut scene,
+            0.0,
+            y + 4.0,
+            width,
+            label,
+            TextStyle::LABEL,
+            Anchor::Start,
+        );
+        let bar_top = y + 4.0 + label_height + 2.0;
+        let length = (width - value_reserve).max(1.0) * figure.value / max;
+        let (role, fill, dashed) = status_style(figure.status);
+        scene.marks.push(Mark::Box {
+            rect: Rect::new(0.0, bar_top, length, BAR_HEIGHT),
+            role,
+            fill,
+            stroke: dashed.then_some(Stroke {
+                role,
+                width: 1.5,
+                dashed,
+            }),
+        });
+        let mut value_x = length + 6.0;
+        if figure.qualifier == Qualifier::MoreThan {
+            scene.marks.push(Mark::Arrow {
+                tip: (value_x + ARROW, bar_top + BAR_HEIGHT / 2.0),
+                size: ARROW,
+                role,
+            });
+            value_x += ARROW + 4.0;
+        }
+        scene.push_text(TextMark {
+            x: value_x,
+            y: bar_top + (BAR_HEIGHT - TextStyle::LABEL.line_height()) / 2.0,
+            text: figure_value(figure, lang),
+            size: TextStyle::LABEL.size,
+            bold: true,
+            role: Role::Text,
+            anchor: Anchor::Start,
+        });
+        let height = (label_height + BAR_HEIGHT + 10.0).max(TOUCH_MIN);
+        scene.items.push(Item {
+            key: figure.id.clone(),
+            bounds: Rect::new(0.0, y, width, height),
+            details: figure_details(figure, lang),
+        });
+        y += height;
+    }
+    y += GAP / 2.0;
+
+    // Counts, one square each, in groups of ten.
+    y += text_block(
+        &mut scene,
+        0.0,
+        y,
+        width,
+        lang.pick("数量（每格代表1）", "Counts (one square each)"),
+        TextStyle::HEADING,
+        Anchor::Start,
+    ) + 2.0;
+    for id in COUNTS {
+        let figure = dataset.figure(id)?;
+        let label = match lang {
+            Lang::Zh => format!("{} {}", figure.label.zh, figure_value(figure, lang)),
+            Lang::En => format!("{}: {}", figure.label.en, figure_value(figure, lang)),
+        };
+        let label_height = text_block(
+            &mut scene,
+            0.0,
+            y + 4.0,
+            width,
+            &label,
+            TextStyle::LABEL,
+            Anchor::Start,
+        );
+        let (role, fill, dashed) = status_style(figure.status);
+        let per_row = (((width + SQUARE_GAP * 3.0) / (SQUARE + SQUARE_GAP)).floor() as usize / 10
+            * 10)
+            .max(10);
+        let count = figure.value.round().max(0.0) as usize;
+        let squares_top = y + 4.0 + label_height + 2.0;
+        for index in 0..count {
+            let (row, column) = (index / per_row, index % per_row);
+            let x = column as f64 * (SQUARE + SQUARE_GAP) + (column / 10) as f64 * SQUARE_GAP * 2.0;
+            let top = squares_top + row as f64 * (SQUARE + SQUARE_GAP);
+            scene.marks.push(Mark::Box {
+                rect: Rect::new(x, top, SQUARE, SQUARE),
+                role,
+                fill,
+                stroke: dashed.then_some(Stroke {
+                    role,
+                    width: 1.0,
+                    dashed: false,
+                }),
+            });
+        }
+        let rows = count.div_ceil(per_row).max(1) as f64;
+        let height = (label_height + rows * (SQUARE + SQUARE_GAP) + 10.0).max(TOUCH_MIN);
+        scene.items.push(Item {
+            key: figure.id.clone(),
+            bounds: Rect::new(0.0, y, width, height),
+            details: figure_details(figure, lang),
+        });
+        y += height;
+    }
+    y += GAP / 2.0;
+
+    let stats = STATS
+        .iter()
+        .map(|id| {
+            let figure = dataset.figure(id)?;
+            let (role, _, dashed) = status_style(figure.status);
+            let label = match &figure.period {
+                Some(period) => format!("{}（{}）", figure.label.get(lang), period.get(lang)),
+                None => figure.label.get(lang).to_owned(),
+            };
+            let label = if lang == Lang::En {
+                label.replace('（', " (").replace('）', ")")
+            } else {
+                label
+            };
+            Ok(Stat {
+                key: figure.id.clone(),
+                value: figure_value(figure, lang),
+                label,
+                role,
+                fill: Fill::Tint,
+                dashed,
+                details: figure_details(figure, lang),
+            })
+        })
+        .collect::<Result<Vec<_>, MissingEntry>>()?;
+    y += stat_grid(&mut scene, 0.0, y, width, 200.0, stats) + GAP;
+
+    for (id, built) in NAMED {
+        let list = dataset.list(id)?;
+        let heading = list.title.get(lang);
+        y += text_block(
+            &mut scene,
+            0.0,
+            y,
+            width,
+            heading,
+            TextStyle::HEADING,
+            Anchor::Start,
+        ) + 4.0;
+        let role = if built { Role::Result } else { Role::Plan };
+        let tiles = list
+            .items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| Tile {
+                key: format!("{}.{index}", list.id),
+                label: item.name.get(lang).to_owned(),
+                role,
+                dashed: false,
+                details: list_item_details(dataset, list, index, lang),
+            })
+            .collect();
+        y += tile_grid(&mut scene, 0.0, y, width, 120.0, tiles) + GAP;
+    }
+    scene.height = (y - GAP).ceil();
+    Ok(scene)
+}

@@ -1,0 +1,148 @@
+//! A ladder of the article's 亿-sized figures on one linear scale, each marked as a result, a
+//! plan or a target, with an arrowhead where the article says "more than".
+
+use crate::data::{Dataset, MissingEntry, Qualifier};
+use crate::lang::Lang;
+
+use super::details::{figure_details, figure_value};
+use super::layout::{
+    legend, status_legend, status_style, text_block, text_block_height, LegendEntry, TextStyle,
+    GAP, TOUCH_MIN,
+};
+use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke};
+use super::text::text_width;
+use super::theme::Role;
+
+/// The figures on the ladder, all in 亿元.
+pub const FIGURES: [&str; 6] = [
+    "industrial_output",
+    "digital_economy_revenue",
+    "display_cluster_target",
+    "major_projects_investment",
+    "industrial_investment",
+    "car_maker_scale",
+];
+const BAR_HEIGHT: f64 = 18.0;
+const ARROW: f64 = 9.0;
+/// Below this width labels go above their bars instead of beside them.
+const STACKED_BELOW: f64 = 560.0;
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
+    let mut figures = FIGURES
+        .iter()
+        .map(|id| dataset.figure(id))
+        .collect::<Result<Vec<_>, _>>()?;
+    figures.sort_by(|a, b| b.value.total_cmp(&a.value));
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+    let mut entries = status_legend(lang, false);
+    entries.push(LegendEntry {
+        role: Role::Muted,
+        fill: Fill::Solid,
+        dashed: false,
+        label: lang.pick("▶ 超过", "▶ more than").to_owned(),
+    });
+    let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
+
+    let stacked = width < STACKED_BELOW;
+    let label_width = if stacked {
+        width
+    } else {
+        (width * 0.38).min(300.0)
+    };
+    let bar_x = if stacked { 0.0 } else { label_width + GAP };
+    let values: Vec<String> = figures.iter().map(|f| figure_value(f, lang)).collect();
+    let value_reserve = values
+        .iter()
+        .map(|v| text_width(v, TextStyle::LABEL.size))
+        .fold(0.0, f64::max)
+        + ARROW
+        + 10.0;
+    let bar_room = (width - bar_x - value_reserve).max(1.0);
+    let max = figures.iter().map(|f| f.value).fold(0.0, f64::max);
+
+    let ladder_top = y;
+    for (figure, value_text) in figures.iter().zip(&values) {
+        let label = match &figure.period {
+            Some(period) => format!("{}（{}）", figure.label.get(lang), period.get(lang)),
+            None => figure.label.get(lang).to_owned(),
+        };
+        let label = if lang == Lang::En {
+            label.replace('（', " (").replace('）', ")")
+        } else {
+            label
+        };
+        let label_height = text_block_height(&label, TextStyle::LABEL, label_width);
+        let row_height = if stacked {
+            label_height + 4.0 + BAR_HEIGHT
+        } else {
+            label_height.max(BAR_HEIGHT)
+        }
+        .max(TOUCH_MIN - 8.0);
+        let row = Rect::new(0.0, y, width, row_height + 8.0);
+        let content_top = y + 4.0;
+        text_block(
+            &mut scene,
+            0.0,
+            content_top,
+            label_width,
+            &label,
+            TextStyle::LABEL,
+            Anchor::Start,
+        );
+        let bar_top = if stacked {
+            content_top + label_height + 4.0
+        } else {
+            content_top + (row_height - BAR_HEIGHT) / 2.0
+        };
+        let bar_length = bar_room * figure.value / max;
+        let (role, fill, dashed) = status_style(figure.status);
+        scene.marks.push(Mark::Box {
+            rect: Rect::new(bar_x, bar_top, bar_length, BAR_HEIGHT),
+            role,
+            fill,
+            stroke: dashed.then_some(Stroke {
+                role,
+                width: 1.5,
+                dashed: true,
+            }),
+        });
+        let mut value_x = bar_x + bar_length + 6.0;
+        if figure.qualifier == Qualifier::MoreThan {
+            scene.marks.push(Mark::Arrow {
+                tip: (value_x + ARROW, bar_top + BAR_HEIGHT / 2.0),
+                size: ARROW,
+                role,
+            });
+            value_x += ARROW + 4.0;
+        }
+        scene.push_text(super::scene::TextMark {
+            x: value_x,
+            y: bar_top + (BAR_HEIGHT - TextStyle::LABEL.line_height()) / 2.0,
+            text: value_text.clone(),
+            size: TextStyle::LABEL.size,
+            bold: true,
+            role: Role::Text,
+            anchor: Anchor::Start,
+        });
+        scene.items.push(Item {
+            key: figure.id.clone(),
+            bounds: row,
+            details: figure_details(figure, lang),
+        });
+        y += row.height;
+    }
+    // The scale's zero line, drawn last so the bars start on it.
+    scene.marks.push(Mark::Line {
+        from: (bar_x, ladder_top),
+        to: (bar_x, y),
+        role: Role::Grid,
+        width: 1.0,
+        dashed: false,
+    });
+    scene.height = y.ceil();
+    Ok(scene)
+}

@@ -1,0 +1,190 @@
+//! What a chart's layout produces: marks to draw and items to hit-test, in CSS pixels.
+//! The same scene is drawn and hit-tested, so what is drawn and what is hovered cannot
+//! disagree.
+
+use super::theme::Role;
+
+/// An axis-aligned rectangle in CSS px, origin top left.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn new(x: f64, y: f64, width: f64, height: f64) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    pub fn right(&self) -> f64 {
+        self.x + self.width
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.height
+    }
+
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+
+    /// Whether the two share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right() - 1e-9
+            && other.x < self.right() - 1e-9
+            && self.y < other.bottom() - 1e-9
+            && other.y < self.bottom() - 1e-9
+    }
+
+    /// Whether `other` lies wholly inside this rectangle.
+    pub fn encloses(&self, other: &Rect) -> bool {
+        other.x >= self.x - 1e-9
+            && other.y >= self.y - 1e-9
+            && other.right() <= self.right() + 1e-9
+            && other.bottom() <= self.bottom() + 1e-9
+    }
+}
+
+/// How a box is filled. Fill style carries the kind of claim: solid for what happened, pale
+/// for plans and tiles, hatched for what we derived, none (dashed outline) for targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    Solid,
+    Tint,
+    Hatched,
+    None,
+}
+
+/// An outline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub role: Role,
+    pub width: f64,
+    pub dashed: bool,
+}
+
+/// Horizontal alignment of a text mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// One line of text; `y` is the top of the line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextMark {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub size: f64,
+    pub bold: bool,
+    pub role: Role,
+    pub anchor: Anchor,
+}
+
+impl TextMark {
+    /// The area the text is estimated to cover.
+    pub fn bounds(&self) -> Rect {
+        let width = super::text::text_width(&self.text, self.size);
+        let x = match self.anchor {
+            Anchor::Start => self.x,
+            Anchor::Middle => self.x - width / 2.0,
+            Anchor::End => self.x - width,
+        };
+        Rect::new(x, self.y, width, self.size * 1.25)
+    }
+}
+
+/// A mark of a scene.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    Box {
+        rect: Rect,
+        role: Role,
+        fill: Fill,
+        stroke: Option<Stroke>,
+    },
+    Text(TextMark),
+    Line {
+        from: (f64, f64),
+        to: (f64, f64),
+        role: Role,
+        width: f64,
+        dashed: bool,
+    },
+    /// A right-pointing arrowhead with its tip at `tip`: "more than" at the end of a bar.
+    Arrow {
+        tip: (f64, f64),
+        size: f64,
+        role: Role,
+    },
+}
+
+/// The sentence a detail comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceQuote {
+    /// The article's sentence, verbatim but for page breaks.
+    pub zh: String,
+    /// Its English rendering, shown beside it in the English page.
+    pub en: Option<String>,
+}
+
+/// What the tooltip, the live region and the data table say about an item, in the page's
+/// language.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Details {
+    pub title: String,
+    /// The value with its unit and the article's qualifier, formatted for readers.
+    pub value: Option<String>,
+    /// Short tags: qualifier, result/plan/target, period, "derived".
+    pub tags: Vec<String>,
+    pub note: Option<String>,
+    /// Further facts the article ties to this item, one line each.
+    pub related: Vec<String>,
+    pub source: Option<SourceQuote>,
+}
+
+/// Something a reader can point at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Stable across sizes and languages (a figure id or list id and index).
+    pub key: String,
+    pub bounds: Rect,
+    pub details: Details,
+}
+
+/// A laid-out chart.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    pub marks: Vec<Mark>,
+    /// In reading order, which is also the keyboard order.
+    pub items: Vec<Item>,
+}
+
+impl Scene {
+    /// The item under a point in CSS px, if any.
+    pub fn item_at(&self, x: f64, y: f64) -> Option<usize> {
+        self.items
+            .iter()
+            .position(|item| item.bounds.contains(x, y))
+    }
+
+    /// Index of the item with this key.
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        self.items.iter().position(|item| item.key == key)
+    }
+
+    pub fn push_text(&mut self, text: TextMark) {
+        self.marks.push(Mark::Text(text));
+    }
+}

@@ -1,0 +1,156 @@
+//! Text measurement and wrapping for layout. Layout must not depend on a backend's font
+//! metrics (the native measurer guesses from byte length), so widths are estimated here from
+//! character classes, erring wide so that labels never overflow their boxes.
+
+/// Whether a character is set full-width (CJK ideographs, kana, full-width punctuation).
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x2018..=0x201D)
+}
+
+/// Estimated width of one character in em.
+fn char_em(c: char) -> f64 {
+    if is_wide(c) {
+        1.0
+    } else if c == ' ' {
+        0.3
+    } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == 'M' || c == 'W' {
+        0.72
+    } else if matches!(
+        c,
+        'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!'
+    ) {
+        0.3
+    } else {
+        0.58
+    }
+}
+
+/// Estimated width of `text` at `size` CSS px.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().map(char_em).sum::<f64>() * size
+}
+
+/// Punctuation that must not start a line (Chinese line-breaking rule, 避头).
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '）'
+            | '”'
+            | '’'
+            | '！'
+            | '？'
+            | ','
+            | '.'
+            | ')'
+            | ';'
+            | ':'
+    )
+}
+
+/// Breaks `text` into lines no wider than `max_width`: between words for Latin text, between
+/// characters for Chinese. A single word wider than the line is kept whole.
+pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line: Vec<String> = Vec::new();
+    let mut line_width = 0.0;
+    for token in tokens(text) {
+        let token_width = text_width(&token, size);
+        if !line.is_empty() && line_width + token_width > max_width {
+            // Closing punctuation may not start a line: it takes the character before it along.
+            let carried = if token.chars().next().is_some_and(is_closing) && line.len() > 1 {
+                line.pop()
+            } else {
+                None
+            };
+            lines.push(line.concat().trim_end().to_owned());
+            line = carried.into_iter().collect();
+            line_width = line.iter().map(|t| text_width(t, size)).sum();
+            if line.is_empty() {
+                let trimmed = token.trim_start().to_owned();
+                line_width = text_width(&trimmed, size);
+                line.push(trimmed);
+                continue;
+            }
+        }
+        line_width += token_width;
+        line.push(token);
+    }
+    let last = line.concat();
+    if !last.trim().is_empty() {
+        lines.push(last.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Breakable pieces: each wide character alone, each Latin word with its trailing space.
+fn tokens(text: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if is_wide(c) {
+            if !word.is_empty() {
+                tokens.push(std::mem::take(&mut word));
+            }
+            tokens.push(c.to_string());
+        } else {
+            word.push(c);
+            if c == ' ' || c == '-' || c == '/' {
+                tokens.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    if !word.is_empty() {
+        tokens.push(word);
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_is_wider_than_latin() {
+        assert_eq!(text_width("生物医药", 10.0), 40.0);
+        assert!(text_width("bio", 10.0) < 20.0);
+    }
+
+    #[test]
+    fn wraps_latin_between_words_and_chinese_between_characters() {
+        assert_eq!(
+            wrap("new generation information", 10.0, 70.0),
+            vec!["new", "generation", "information"]
+        );
+        assert_eq!(
+            wrap("新一代信息技术", 10.0, 40.0),
+            vec!["新一代信", "息技术"]
+        );
+        assert_eq!(wrap("ab", 10.0, 100.0), vec!["ab"]);
+        assert!(wrap("", 10.0, 100.0).is_empty());
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        assert_eq!(wrap("一二三，四", 10.0, 30.0), vec!["一二", "三，四"]);
+        for lines in [
+            wrap("一二三。", 10.0, 30.0),
+            wrap("口径不同，不相加。", 10.0, 40.0),
+        ] {
+            assert!(
+                lines.iter().all(|line| !line.starts_with(is_closing)),
+                "{lines:?}"
+            );
+            assert!(
+                lines.iter().all(|line| text_width(line, 10.0) <= 40.0),
+                "{lines:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! Numbers and units as readers expect them, in Chinese and in English.
+//!
+//! Every function here is pure and total: any input, including NaN, infinities and absurd
+//! magnitudes, gives a string and never a panic.
+//!
+//! Conventions shared by all functions:
+//!
+//! * At most two decimals (one for [`format_share`]), rounded half away from zero on the
+//!   number's shortest decimal form, so 1.005 rounds to 1.01.
+//! * Trailing zeros are trimmed only when rounding did not change the number; when it did, the
+//!   fixed decimals stay to signal it (0.99995亿元 prints "1.00亿元", 1.2亿元 prints "1.2亿元").
+//! * Negative numbers take a real minus sign "−" (U+2212); a number that rounds to zero drops it.
+//! * A missing or non-finite number prints [`MISSING`], never "NaN".
+//! * English groups thousands with commas ("5,711"); Chinese prints digits without separators
+//!   ("5711"), as Chinese newspapers do.
+
+use crate::data::{Qualifier, Status, Unit};
+use crate::lang::Lang;
+
+/// What is printed in place of a missing or non-finite number, in both languages.
+pub const MISSING: &str = "—";
+
+/// The minus sign used for negative numbers (U+2212, not the ASCII hyphen).
+pub const MINUS: char = '\u{2212}';
+
+/// Decimals kept for amounts and plain numbers.
+const AMOUNT_DECIMALS: usize = 2;
+
+/// Decimals kept for derived shares, in percent.
+const SHARE_DECIMALS: usize = 1;
+
+/// Significant digits kept before rounding, to wash out binary floating-point noise
+/// (49.82 × 10⁴ ÷ 10⁴ must come back as exactly 49.82, not 49.820000000000007).
+const SIGNIFICANT_DIGITS: usize = 15;
+
+/// Chinese magnitudes, largest first: 亿 (10⁸), 万 (10⁴), none.
+const ZH_MAGNITUDES: [(f64, &str); 3] = [(1e8, "亿"), (1e4, "万"), (1.0, "")];
+
+/// English magnitudes, largest first: billion, million, none.
+const EN_MAGNITUDES: [(f64, &str); 3] = [(1e9, "billion"), (1e6, "million"), (1.0, "")];
+
+/// Formats a stored figure: `value` is the number the article prints before `unit`
+/// (215 with [`Unit::YiYuan`] is 215亿元).
+///
+/// The value is converted to base units (yuan, m², mu, …) and handed to
+/// [`format_base_amount`], so the display magnitude is chosen afresh: 0.5亿元 prints "5000万元"
+/// in Chinese and "CNY 50 million" in English. `None`, NaN and infinities print [`MISSING`].
+pub fn format_value(value: Option<f64>, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
+    match value {
+        Some(value) => format_base_amount(value * unit.multiplier(), unit, qualifier, lang),
+        None => MISSING.to_string(),
+    }
+}
+
+/// Formats an amount already in base units: yuan for [`Unit::YiYuan`], m² for
+/// [`Unit::WanSquareMetres`], mu for [`Unit::WanMu`], and the plain number for every other unit
+/// (percent values are percentage points).
+///
+/// The amount is rounded at each candidate magnitude, largest first, and the first magnitude at
+/// which the rounded number is at least 1 is chosen, so rounding comes before the choice of
+/// unit: 99,995,000 yuan prints "1.00亿元", never "10000.0万元", and 999,999,999 yuan prints
+/// "CNY 1.00 billion", never "CNY 1000.00 million".
+///
+/// Chinese puts money, areas and land (元, 平方米, 亩, 公顷) into 亿 or 万 but never counts
+/// (户, 家, 个, 款, 处); English puts money, areas and land into billion or million and prints
+/// counts in full.
+pub fn format_base_amount(base: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
+    if !base.is_finite() {
+        return MISSING.to_string();
+    }
+    match lang {
+        Lang::Zh => format_zh(base, unit, qualifier),
+        Lang::En => format_en(base, unit, qualifier),
+    }
+}
+
+/// Formats a plain number with at most two decimals: "5,711" in English, "5711" in Chinese,
+/// [`MISSING`] when it is not finite.
+pub fn format_number(n: f64, lang: Lang) -> String {
+    match RoundedNumber::new(n, AMOUNT_DECIMALS) {
+        Some(rounded) => rounded.render(lang),
+        None => MISSING.to_string(),
+    }
+}
+
+/// Formats a derived share (a fraction of a whole) as a percentage with at most one decimal:
+/// 0.2326 prints "23.3%", 0.5 prints "50%". The same in both languages; [`MISSING`] when the
+/// fraction is not finite.
+pub fn format_share(fraction: f64, lang: Lang) -> String {
+    let percent = fraction * 100.0;
+    match RoundedNumber::new(percent, SHARE_DECIMALS) {
+        Some(rounded) => format!("{}%", rounded.render(lang)),
+        None => MISSING.to_string(),
+    }
+}
+
+/// The reader-facing word for a qualifier, for legends and tooltips: in Chinese "" (exact),
+/// "超过", "不低于", "约", "量级"; in English "", "more than", "at least", "about",
+/// "order of magnitude".
+pub fn qualifier_label(q: Qualifier, lang: Lang) -> &'static str {
+    match (q, lang) {
+        (Qualifier::Exact, _) => "",
+        (Qualifier::MoreThan, Lang::Zh) => "超过",
+        (Qualifier::MoreThan, Lang::En) => "more than",
+        (Qualifier::AtLeast, Lang::Zh) => "不低于",
+        (Qualifier::AtLeast, Lang::En) => "at least",
+        (Qualifier::About, Lang::Zh) => "约",
+        (Qualifier::About, Lang::En) => "about",
+        (Qualifier::Scale, Lang::Zh) => "量级",
+        (Qualifier::Scale, Lang::En) => "order of magnitude",
+    }
+}
+
+/// The reader-facing word for the kind of claim a figure is: in Chinese "已实现", "计划", "目标";
+/// in English "result", "plan", "target".
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Result, Lang::Zh) => "已实现",
+        (Status::Result, Lang::En) => "result",
+        (Status::Plan, Lang::Zh) => "计划",
+        (Status::Plan, Lang::En) => "plan",
+        (Status::Target, Lang::Zh) => "目标",
+        (Status::Target, Lang::En) => "target",
+    }
+}
+
+/// How a unit behaves on the page, apart from its multiplier.
+#[derive(Clone, Copy)]
+enum UnitKind {
+    /// Money in yuan.
+    Money,
+    /// An area or land measure that may take 万/亿 (zh) or million/billion (en).
+    Measure,
+    /// A count of things, never put into a larger magnitude.
+    Count,
+    /// Percentage points.
+    Percent,
+}
+
+fn unit_kind(unit: Unit) -> UnitKind {
+    match unit {
+        Unit::YiYuan => UnitKind::Money,
+        Unit::WanSquareMetres | Unit::WanMu | Unit::Hectares => UnitKind::Measure,
+        Unit::Households | Unit::Enterprises | Unit::Count | Unit::Products | Unit::Sites => {
+            UnitKind::Count
+        }
+        Unit::Percent => UnitKind::Percent,
+    }
+}
+
+/// The Chinese base unit written after the number and its magnitude.
+fn zh_base_unit(unit: Unit) -> &'static str {
+    match unit {
+        Unit::YiYuan => "元",
+        Unit::WanSquareMetres => "平方米",
+        Unit::WanMu => "亩",
+        Unit::Hectares => "公顷",
+        Unit::Households => "户",
+        Unit::Enterprises => "家",
+        Unit::Count => "个",
+        Unit::Products => "款",
+        Unit::Sites => "处",
+        Unit::Percent => "%",
+    }
+}
+
+/// The English noun for counts, singular and plural (`None` for the bare 个).
+fn en_count_noun(unit: Unit) -> Option<(&'static str, &'static str)> {
+    match unit {
+        Unit::Households => Some(("household", "households")),
+        Unit::Enterprises => Some(("enterprise", "enterprises")),
+        Unit::Products => Some(("product", "products")),
+        Unit::Sites => Some(("site", "sites")),
+        _ => None,
+    }
+}
+
+/// The English symbol for measures.
+fn en_measure_symbol(unit: Unit) -> &'static str {
+    match unit {
+        Unit::WanSquareMetres => "m²",
+        Unit::WanMu => "mu",
+        _ => "ha",
+    }
+}
+
+/// Rounds `base` at the first magnitude, largest first, where the rounded number is at least 1;
+/// the last magnitude is taken when none is. Returns the rounded number and the magnitude's word.
+fn pick_magnitude(base: f64, magnitudes: &[(f64, &'static str)]) -> (RoundedNumber, &'static str) {
+    let mut chosen = (RoundedNumber::zero(), "");
+    for (index, &(size, word)) in magnitudes.iter().enumerate() {
+        let Some(rounded) = RoundedNumber::new(base / size, AMOUNT_DECIMALS) else {
+            continue;
+        };
+        let is_last = index + 1 == magnitudes.len();
+        if rounded.is_at_least_one() || is_last {
+            chosen = (rounded, word);
+            break;
+        }
+    }
+    chosen
+}
+
+fn format_zh(base: f64, unit: Unit, qualifier: Qualifier) -> String {
+    let kind = unit_kind(unit);
+    let (number, magnitude) = match kind {
+        UnitKind::Money | UnitKind::Measure => pick_magnitude(base, &ZH_MAGNITUDES),
+        UnitKind::Count | UnitKind::Percent => pick_magnitude(base, &ZH_MAGNITUDES[2..]),
+    };
+    let digits = number.render(Lang::Zh);
+    let unit_text = zh_base_unit(unit);
+    let exact = format!("{digits}{magnitude}{unit_text}");
+    match qualifier {
+        Qualifier::Exact => exact,
+        Qualifier::About => format!("约{exact}"),
+        Qualifier::AtLeast => format!("{exact}以上"),
+        Qualifier::Scale => format!("{exact}级"),
+        Qualifier::MoreThan => match kind {
+            UnitKind::Money | UnitKind::Percent => format!("超{exact}"),
+            UnitKind::Measure | UnitKind::Count if !magnitude.is_empty() => {
+                format!("{digits}{magnitude}余{unit_text}")
+            }
+            UnitKind::Measure | UnitKind::Count if number.is_whole() => {
+                format!("{digits}多{unit_text}")
+            }
+            UnitKind::Measure | UnitKind::Count => format!("超{exact}"),
+        },
+    }
+}
+
+fn format_en(base: f64, unit: Unit, qualifier: Qualifier) -> String {
+    let kind = unit_kind(unit);
+    let (number, magnitude) = match kind {
+        UnitKind::Money | UnitKind::Measure => pick_magnitude(base, &EN_MAGNITUDES),
+        UnitKind::Count | UnitKind::Percent => pick_magnitude(base, &EN_MAGNITUDES[2..]),
+    };
+    let digits = number.render(Lang::En);
+    // The number with its magnitude word joined by `joiner` (" " normally, "-" for a scale).
+    let sized = |joiner: &str| {
+        if magnitude.is_empty() {
+            digits.clone()
+        } else {
+            format!("{digits}{joiner}{magnitude}")
+        }
+    };
+    let with_unit = |amount: String| match kind {
+        UnitKind::Money => format!("CNY {amount}"),
+        UnitKind::Measure => format!("{amount} {}", en_measure_symbol(unit)),
+        UnitKind::Percent => format!("{amount}%"),
+        UnitKind::Count => match en_count_noun(unit) {
+            Some((singular, _)) if digits == "1" => format!("{amount} {singular}"),
+            Some((_, plural)) => format!("{amount} {plural}"),
+            None => amount,
+        },
+    };
+    let exact = with_unit(sized(" "));
+    match qualifier {
+        Qualifier::Exact => exact,
+        Qualifier::MoreThan => format!("over {exact}"),
+        Qualifier::AtLeast => format!("at least {exact}"),
+        Qualifier::About => format!("about {exact}"),
+        Qualifier::Scale if magnitude.is_empty() => format!("on the order of {exact}"),
+        Qualifier::Scale => format!("{} scale", with_unit(sized("-"))),
+    }
+}
+
+/// A number rounded to a fixed count of decimals, kept as decimal digits.
+struct RoundedNumber {
+    /// Whether the number is below zero (false when it rounded to zero).
+    negative: bool,
+    /// Digits before the decimal point, without leading zeros (at least "0").
+    integer: String,
+    /// Digits after the decimal point: trimmed when rounding changed nothing, else exactly the
+    /// requested count.
+    fraction: String,
+}
+
+impl RoundedNumber {
+    fn zero() -> Self {
+        RoundedNumber {
+            negative: false,
+            integer: "0".to_string(),
+            fraction: String::new(),
+        }
+    }
+
+    /// Rounds `x` half away from zero to `decimals` decimals; `None` when `x` is not finite.
+    fn new(x: f64, decimals: usize) -> Option<Self> {
+        if !x.is_finite() {
+            return None;
+        }
+        let cleaned = wash_noise(x);
+        // Rust's `Display` for f64 is the shortest round-trip form and never uses an exponent.
+        let text = format!("{}", cleaned.abs());
+        let (integer, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
+        let (integer, fraction) = if fraction.len() <= decimals {
+            (
+                integer.to_string(),
+                fraction.trim_end_matches('0').to_string(),
+            )
+        } else {
+            round_digits(integer, fraction, decimals)
+        };
+        let integer = match integer.trim_start_matches('0') {
+            "" => "0".to_string(),
+            trimmed => trimmed.to_string(),
+        };
+        let is_zero = integer == "0" && fraction.bytes().all(|b| b == b'0');
+        Some(RoundedNumber {
+            negative: x < 0.0 && !is_zero,
+            integer,
+            fraction,
+        })
+    }
+
+    /// Whether the magnitude of the rounded number is at least 1.
+    fn is_at_least_one(&self) -> bool {
+        self.integer != "0"
+    }
+
+    /// Whether the printed number has no decimals.
+    fn is_whole(&self) -> bool {
+        self.fraction.is_empty()
+    }
+
+    /// The digits as printed: minus sign, integer part (grouped in English), decimals.
+    fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if self.negative {
+            out.push(MINUS);
+        }
+        match lang {
+            Lang::Zh => out.push_str(&self.integer),
+            Lang::En => out.push_str(&group_thousands(&self.integer)),
+        }
+        if !self.fraction.is_empty() {
+            out.push('.');
+            out.push_str(&self.fraction);
+        }
+        out
+    }
+}
+
+/// Rounds `x` to [`SIGNIFICANT_DIGITS`] significant digits, removing the last-bit noise that
+/// multiplying and dividing by powers of ten leaves behind.
+fn wash_noise(x: f64) -> f64 {
+    // Near f64::MAX the rounded digits can overflow to infinity; keep `x` then.
+    match format!("{:.*e}", SIGNIFICANT_DIGITS - 1, x).parse::<f64>() {
+        Ok(washed) if washed.is_finite() => washed,
+        _ => x,
+    }
+}
+
+/// Rounds the decimal `integer.fraction` (ASCII digits, `fraction` longer than `decimals`) half
+/// away from zero, returning the integer digits and exactly `decimals` fraction digits.
+fn round_digits(integer: &str, fraction: &str, decimals: usize) -> (String, String) {
+    let round_up = fraction
+        .as_bytes()
+        .get(decimals)
+        .is_some_and(|&d| d >= b'5');
+    let mut digits: Vec<u8> = integer
+        .bytes()
+        .chain(fraction.bytes().take(decimals))
+        .collect();
+    if round_up {
+        let mut carry = true;
+        for digit in digits.iter_mut().rev() {
+            if *digit == b'9' {
+                *digit = b'0';
+            } else {
+                *digit += 1;
+                carry = false;
+                break;
+            }
+        }
+        if carry {
+            digits.insert(0, b'1');
+        }
+    }
+    let split = digits.len().saturating_sub(decimals);
+    let fraction_digits = digits.split_off(split);
+    (
+        String::from_utf8_lossy(&digits).into_owned(),
+        String::from_utf8_lossy(&fraction_digits).into_owned(),
+    )
+}
+
+/// Puts a comma between every group of three integer digits: "498200" → "498,200".
+fn group_thousands(integer: &str) -> String {
+    let len = integer.len();
+    let mut out = String::with_capacity(len + len / 3);
+    for (index, ch) in integer.chars().enumerate() {
+        if index > 0 && (len - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}

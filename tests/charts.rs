@@ -1,0 +1,320 @@
+//! Chart geometry from the real data at phone to desktop widths, and SVG snapshots drawn by the
+//! same code that draws the canvas.
+
+use banan_infographic::charts::catalog::CHARTS;
+use banan_infographic::charts::draw::draw_scene;
+use banan_infographic::charts::layout::TOUCH_MIN;
+use banan_infographic::charts::scene::{Mark, Rect, Scene};
+use banan_infographic::charts::theme::Theme;
+use banan_infographic::data::{load_default, Dataset};
+use banan_infographic::lang::Lang;
+use plotters::prelude::*;
+
+const WIDTHS: [f64; 7] = [288.0, 320.0, 360.0, 390.0, 768.0, 1280.0, 1440.0];
+
+fn dataset() -> Dataset {
+    load_default().expect("the default data is valid")
+}
+
+fn scenes() -> Vec<(&'static str, f64, Lang, Scene)> {
+    let dataset = dataset();
+    let mut scenes = Vec::new();
+    for chart in &CHARTS {
+        for width in WIDTHS {
+            for lang in [Lang::Zh, Lang::En] {
+                let scene = (chart.layout)(&dataset, width, lang)
+                    .unwrap_or_else(|e| panic!("{}: {e}", chart.id));
+                scenes.push((chart.id, width, lang, scene));
+            }
+        }
+    }
+    scenes
+}
+
+fn text_bounds(scene: &Scene) -> Vec<(String, Rect)> {
+    scene
+        .marks
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Text(text) => Some((text.text.clone(), text.bounds())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_item_and_label_lies_inside_the_chart() {
+    for (id, width, lang, scene) in scenes() {
+        assert_eq!(scene.width, width);
+        assert!(
+            scene.height > 0.0 && scene.height < 4000.0,
+            "{id} {width} {lang:?}: height {}",
+            scene.height
+        );
+        let frame = Rect::new(0.0, 0.0, scene.width, scene.height);
+        assert!(!scene.items.is_empty(), "{id}");
+        for item in &scene.items {
+            assert!(
+                frame.encloses(&item.bounds),
+                "{id} {width} {lang:?}: item {} at {:?}",
+                item.key,
+                item.bounds
+            );
+        }
+        for (text, bounds) in text_bounds(&scene) {
+            assert!(
+                frame.encloses(&bounds),
+                "{id} {width} {lang:?}: label {text:?} at {bounds:?} is cut"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_two_items_overlap_and_every_item_is_a_finger_wide() {
+    for (id, width, lang, scene) in scenes() {
+        for (index, a) in scene.items.iter().enumerate() {
+            assert!(
+                a.bounds.width >= TOUCH_MIN && a.bounds.height >= TOUCH_MIN,
+                "{id} {width} {lang:?}: {} is {:?}",
+                a.key,
+                a.bounds
+            );
+            for b in &scene.items[index + 1..] {
+                assert!(
+                    !a.bounds.overlaps(&b.bounds),
+                    "{id} {width} {lang:?}: {} overlaps {}",
+                    a.key,
+                    b.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_two_labels_overlap() {
+    for (id, width, lang, scene) in scenes() {
+        let labels = text_bounds(&scene);
+        for (index, (a, ra)) in labels.iter().enumerate() {
+            for (b, rb) in &labels[index + 1..] {
+                assert!(
+                    !ra.overlaps(rb),
+                    "{id} {width} {lang:?}: {a:?} {ra:?} overlaps {b:?} {rb:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn item_keys_are_unique_and_the_same_in_both_languages() {
+    let dataset = dataset();
+    for chart in &CHARTS {
+        let zh = (chart.layout)(&dataset, 390.0, Lang::Zh).unwrap();
+        let en = (chart.layout)(&dataset, 1280.0, Lang::En).unwrap();
+        let keys = |scene: &Scene| {
+            scene
+                .items
+                .iter()
+                .map(|item| item.key.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys(&zh), keys(&en), "{}", chart.id);
+        let mut unique = keys(&zh);
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), zh.items.len(), "{}", chart.id);
+        for item in &zh.items {
+            let source = item
+                .details
+                .source
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: {} has no source", chart.id, item.key));
+            assert!(banan_infographic::data::ARTICLE_TEXT
+                .replace('\n', "")
+                .contains(&source.zh));
+        }
+    }
+}
+
+/// Solid, tinted or hatched boxes of a given height: the bars of a chart.
+fn bars(scene: &Scene, height: f64) -> Vec<Rect> {
+    scene
+        .marks
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Box { rect, .. } if (rect.height - height).abs() < 1e-9 => Some(*rect),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_scale_ladder_draws_lengths_proportional_to_values() {
+    let dataset = dataset();
+    for width in WIDTHS {
+        let scene =
+            banan_infographic::charts::scale_ladder::layout(&dataset, width, Lang::Zh).unwrap();
+        let lengths: Vec<f64> = bars(&scene, 18.0).iter().map(|r| r.width).collect();
+        let values: Vec<f64> = scene
+            .items
+            .iter()
+            .map(|item| dataset.figure(&item.key).unwrap().value)
+            .collect();
+        assert_eq!(lengths.len(), 6);
+        assert_eq!(values, vec![1000.0, 700.0, 500.0, 215.0, 100.0, 100.0]);
+        for (length, value) in lengths.iter().zip(&values) {
+            assert!(
+                (length / lengths[0] - value / values[0]).abs() < 1e-9,
+                "{width}: {length} for {value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_investment_bar_splits_the_total_at_the_known_part() {
+    let dataset = dataset();
+    let scene = banan_infographic::charts::investment::layout(&dataset, 390.0, Lang::Zh).unwrap();
+    let segments = bars(&scene, 44.0);
+    assert_eq!(segments.len(), 2);
+    assert!((segments[0].width / 390.0 - 50.0 / 215.0).abs() < 1e-9);
+    assert!((segments[0].width + segments[1].width - 390.0).abs() < 1e-9);
+    let remainder = scene
+        .items
+        .iter()
+        .find(|item| item.key == "major_projects_remainder")
+        .unwrap();
+    assert_eq!(remainder.details.value.as_deref(), Some("165亿元"));
+    assert!(remainder.details.tags.contains(&"派生数据".to_owned()));
+}
+
+#[test]
+fn renovation_bars_compare_completed_with_started_and_derive_totals() {
+    let dataset = dataset();
+    let scene = banan_infographic::charts::renovation::layout(&dataset, 768.0, Lang::Zh).unwrap();
+    let lengths: Vec<f64> = bars(&scene, 22.0).iter().map(|r| r.width).collect();
+    // Counts: 12 and 15 on their own scale; floor area and households with their sums.
+    assert_eq!(lengths.len(), 8);
+    assert!((lengths[0] / lengths[1] - 12.0 / 15.0).abs() < 1e-9);
+    assert!((lengths[2] / lengths[4] - 49.82 / (49.82 + 67.79)).abs() < 1e-9);
+    assert!((lengths[6] / lengths[7] - 10732.0 / 16443.0).abs() < 1e-9);
+    let households = scene
+        .items
+        .iter()
+        .find(|item| item.key == "old_completed_households_combined")
+        .unwrap();
+    assert_eq!(households.details.value.as_deref(), Some("16443户"));
+    assert!(
+        scene
+            .items
+            .iter()
+            .all(|item| item.key != "old_completed_areas_combined"),
+        "片区 and 小区 are not added"
+    );
+}
+
+#[test]
+fn the_rural_chart_draws_one_square_per_unit() {
+    let dataset = dataset();
+    let scene = banan_infographic::charts::rural::layout(&dataset, 390.0, Lang::Zh).unwrap();
+    let squares = bars(&scene, 10.0).len();
+    assert_eq!(squares, 11 + 20 + 10 + 10);
+}
+
+#[test]
+fn the_city_check_draws_eight_dimensions_and_no_scores() {
+    let dataset = dataset();
+    let scene = banan_infographic::charts::city_check::layout(&dataset, 390.0, Lang::Zh).unwrap();
+    let dimensions = scene
+        .items
+        .iter()
+        .filter(|item| item.key.starts_with("city_check_dimensions_named."))
+        .count();
+    assert_eq!(dimensions, 8);
+    assert!(scene
+        .items
+        .iter()
+        .all(|item| item.details.value.is_none() || item.key == "city_check_dimensions"));
+}
+
+#[test]
+fn hit_testing_finds_each_item_at_its_centre() {
+    for (id, _, _, scene) in scenes().into_iter().step_by(3) {
+        for (index, item) in scene.items.iter().enumerate() {
+            let (x, y) = (
+                item.bounds.x + item.bounds.width / 2.0,
+                item.bounds.y + item.bounds.height / 2.0,
+            );
+            assert_eq!(scene.item_at(x, y), Some(index), "{id}: {}", item.key);
+        }
+        assert_eq!(scene.item_at(-5.0, -5.0), None);
+    }
+}
+
+fn render_svg(scene: &Scene, theme: &Theme, highlight: Option<usize>) -> String {
+    let mut svg = String::new();
+    {
+        let backend = SVGBackend::with_string(&mut svg, (scene.width as u32, scene.height as u32));
+        let area = backend.into_drawing_area();
+        draw_scene(&area, scene, theme, 1.0, highlight).expect("drawing to SVG works");
+    }
+    svg
+}
+
+/// Compares with `tests/snapshots/NAME.svg`; a new snapshot is written, a changed one is written
+/// beside it as `-changed.svg` for review and fails the test. `UPDATE_SNAPSHOTS=1` accepts.
+fn assert_snapshot(name: &str, svg: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let path = dir.join(format!("{name}.svg"));
+    let changed = dir.join(format!("{name}-changed.svg"));
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    match std::fs::read_to_string(&path) {
+        Ok(expected) if expected == svg => {
+            let _ = std::fs::remove_file(&changed);
+        }
+        Ok(_) if !update => {
+            std::fs::write(&changed, svg).unwrap();
+            panic!(
+                "{name}: the drawing changed; review {} and rerun with UPDATE_SNAPSHOTS=1",
+                changed.display()
+            );
+        }
+        _ => {
+            assert!(
+                update || std::env::var_os("CI").is_none(),
+                "{name}: snapshot missing in CI"
+            );
+            std::fs::write(&path, svg).unwrap();
+        }
+    }
+}
+
+#[test]
+fn snapshots() {
+    let dataset = dataset();
+    for chart in &CHARTS {
+        for (width, lang, theme, highlight) in [
+            (390.0, Lang::Zh, Theme::light(), None),
+            (1280.0, Lang::En, Theme::dark(), Some(1)),
+        ] {
+            let scene = (chart.layout)(&dataset, width, lang).unwrap();
+            let svg = render_svg(&scene, &theme, highlight);
+            assert!(
+                svg.matches("<rect").count() >= 3,
+                "{}: nearly empty drawing",
+                chart.id
+            );
+            assert_snapshot(
+                &format!(
+                    "{}-{}-{}",
+                    chart.id,
+                    width,
+                    if theme.dark { "dark" } else { "light" }
+                ),
+                &svg,
+            );
+        }
+    }
+}
