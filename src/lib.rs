@@ -4,8 +4,12 @@
 //! backend-generic drawing) → `components` (thin Yew views; the only code touching the browser
 //! besides `main.rs`).
 
+pub mod browser;
 pub mod charts;
+pub mod components;
 pub mod data;
 
 pub mod format;
 pub mod lang;
+pub mod query;
+pub mod state;

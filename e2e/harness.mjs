@@ -1,0 +1,133 @@
+// Helpers for the end-to-end tests: Debian's Chromium driven by playwright-core
+// (never a Playwright-downloaded browser), pages that record every console
+// error, uncaught page error and CSP violation, and screenshots saved under
+// e2e/artifacts/ (gitignored).
+
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** Launch headless Chromium from /usr/bin/chromium (or $CHROMIUM_PATH). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Open `url` in a fresh browser context with the given viewport/device.
+ *
+ * Returns { page, context, consoleErrors, pageErrors, cspViolations, failedRequests, close }.
+ * The arrays fill up while the page lives:
+ *   consoleErrors   console.error(...) and browser-reported errors (failed loads, CSP refusals)
+ *   pageErrors      uncaught exceptions and unhandled rejections (including Rust panics
+ *                   that reach JS as errors)
+ *   cspViolations   `securitypolicyviolation` events: {violatedDirective, effectiveDirective,
+ *                   blockedURI, sourceFile, lineNumber, sample}
+ *   failedRequests  requests that failed or answered with HTTP >= 400: {url, status|failure}
+ */
+export async function openPage(
+  browser,
+  url,
+  { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false, isMobile = false } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor,
+    hasTouch,
+    isMobile,
+  });
+  const consoleErrors = [];
+  const pageErrors = [];
+  const cspViolations = [];
+  const failedRequests = [];
+
+  // Report CSP violations back to node as soon as they happen. Init scripts and
+  // bindings are injected by the DevTools protocol, so the page's CSP does not
+  // block them.
+  await context.exposeBinding('__e2eReportCspViolation', (_source, violation) => {
+    cspViolations.push(violation);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      // eslint-disable-next-line no-undef
+      globalThis.__e2eReportCspViolation({
+        violatedDirective: e.violatedDirective,
+        effectiveDirective: e.effectiveDirective,
+        blockedURI: e.blockedURI,
+        sourceFile: e.sourceFile,
+        lineNumber: e.lineNumber,
+        sample: e.sample,
+        disposition: e.disposition,
+      });
+    });
+  });
+
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      consoleErrors.push(loc?.url ? `${msg.text()} (${loc.url}:${loc.lineNumber})` : msg.text());
+    }
+  });
+  page.on('pageerror', (err) => {
+    pageErrors.push(err?.stack || err?.message || String(err));
+  });
+  page.on('requestfailed', (req) => {
+    failedRequests.push({ url: req.url(), failure: req.failure()?.errorText ?? 'failed' });
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) failedRequests.push({ url: res.url(), status: res.status() });
+  });
+
+  await page.goto(url, { waitUntil: 'load' });
+
+  return {
+    page,
+    context,
+    consoleErrors,
+    pageErrors,
+    cspViolations,
+    failedRequests,
+    close: () => context.close(),
+  };
+}
+
+/** Wait until `selector` exists and has child elements or text (the app has rendered). */
+export async function waitForContent(page, selector = '#app', timeout = 20_000) {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      return !!el && (el.childElementCount > 0 || el.textContent.trim().length > 0);
+    },
+    selector,
+    { timeout },
+  );
+  // Let layout, ResizeObserver callbacks and canvas drawing settle for two frames.
+  await page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))),
+  );
+}
+
+/** Save a full-page PNG as e2e/artifacts/<name> and return its path. */
+export async function saveScreenshot(page, name) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const file = join(ARTIFACTS_DIR, name.endsWith('.png') ? name : `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

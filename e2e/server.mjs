@@ -1,0 +1,185 @@
+// Tiny static file server for the release build in dist/, used by the e2e
+// tests. No dependencies. It behaves like a strict production host:
+//   * 127.0.0.1 on an ephemeral port (or the one asked for),
+//   * `.wasm` as application/wasm (needed for WebAssembly.instantiateStreaming),
+//   * gzip (level 9) when the client sends Accept-Encoding: gzip,
+//   * a strict Content-Security-Policy: no 'unsafe-inline', no 'unsafe-eval';
+//     the inline loader <script> that Trunk writes into index.html is allowed
+//     by its sha256 hash, computed from dist/index.html when the server starts.
+//
+// Library:  const { url, close, csp } = await startServer({ root: 'dist' });
+// CLI:      node e2e/server.mjs [dist] [port]   (prints the URL, Ctrl-C to stop)
+
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const DEFAULT_ROOT = join(REPO_ROOT, 'dist');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+// Already-compressed formats are sent as they are.
+const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.webp', '.woff2', '.woff', '.gif']);
+
+/** sha256 CSP sources ('sha256-…') of every inline <script> (one without src) in an HTML text. */
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  for (const m of html.matchAll(re)) {
+    const attrs = m[1];
+    if (/\bsrc\s*=/i.test(attrs)) continue;
+    // The HTML parser normalizes newlines before the browser hashes the text.
+    const text = m[2].replace(/\r\n?/g, '\n');
+    const digest = createHash('sha256').update(text, 'utf8').digest('base64');
+    hashes.push(`'sha256-${digest}'`);
+  }
+  return [...new Set(hashes)];
+}
+
+/** The Content-Security-Policy sent with every response, for a given index.html. */
+export function buildCsp(indexHtml) {
+  const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...inlineScriptHashes(indexHtml)];
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc.join(' ')}`,
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * Start the server.
+ * @param {{root?: string, host?: string, port?: number, csp?: string}} [options]
+ * @returns {Promise<{url: string, port: number, csp: string, close: () => Promise<void>}>}
+ */
+export async function startServer(options = {}) {
+  const root = resolve(options.root ?? DEFAULT_ROOT);
+  const host = options.host ?? '127.0.0.1';
+  const indexPath = join(root, 'index.html');
+  if (!existsSync(indexPath)) {
+    throw new Error(`e2e server: ${indexPath} not found; build first: trunk build --release --offline`);
+  }
+  const csp = options.csp ?? buildCsp(readFileSync(indexPath, 'utf8'));
+  const gzCache = new Map(); // path -> { mtimeMs, body }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const baseHeaders = {
+        'Content-Security-Policy': csp,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
+      };
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...baseHeaders, Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+        res.end('method not allowed\n');
+        return;
+      }
+      let pathname;
+      try {
+        pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      } catch {
+        res.writeHead(400, { ...baseHeaders, 'Content-Type': 'text/plain' });
+        res.end('bad request\n');
+        return;
+      }
+      let file = resolve(root, '.' + pathname);
+      if (file !== root && !file.startsWith(root + sep)) {
+        res.writeHead(403, { ...baseHeaders, 'Content-Type': 'text/plain' });
+        res.end('forbidden\n');
+        return;
+      }
+      let st = existsSync(file) ? statSync(file) : null;
+      if (st?.isDirectory()) {
+        file = join(file, 'index.html');
+        st = existsSync(file) ? statSync(file) : null;
+      }
+      if (!st?.isFile()) {
+        res.writeHead(404, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`not found: ${pathname}\n`);
+        return;
+      }
+      const ext = extname(file).toLowerCase();
+      const headers = { ...baseHeaders, 'Content-Type': MIME[ext] ?? 'application/octet-stream' };
+      let body;
+      const wantsGzip = /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '');
+      if (wantsGzip && !NO_GZIP.has(ext)) {
+        let cached = gzCache.get(file);
+        if (!cached || cached.mtimeMs !== st.mtimeMs) {
+          cached = { mtimeMs: st.mtimeMs, body: gzipSync(await readFile(file), { level: 9 }) };
+          gzCache.set(file, cached);
+        }
+        body = cached.body;
+        headers['Content-Encoding'] = 'gzip';
+      } else {
+        body = await readFile(file);
+      }
+      headers['Content-Length'] = String(body.length);
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`internal error: ${err?.message ?? err}\n`);
+    }
+  });
+
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const { port } = server.address();
+  const url = `http://${host}:${port}/`;
+
+  const close = () =>
+    new Promise((ok) => {
+      server.closeAllConnections?.();
+      server.close(() => ok());
+    });
+
+  return { url, port, csp, close };
+}
+
+// CLI: node e2e/server.mjs [root] [port]
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const root = process.argv[2] ?? DEFAULT_ROOT;
+  const port = process.argv[3] ? Number(process.argv[3]) : 0;
+  const { url, csp, close } = await startServer({ root, port });
+  console.log(`serving ${resolve(root)} at ${url}`);
+  console.log(`Content-Security-Policy: ${csp}`);
+  const stop = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

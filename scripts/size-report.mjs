@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// Size report for a Trunk build: raw, gzip (zlib level 9) and brotli
+// (quality 11) bytes of every file in dist/, grouped by kind, with a budget on
+// the gzip total. No dependencies.
+//
+//   node scripts/size-report.mjs [dist] [--budget=BYTES]
+//
+// Exits 1 when the gzip total exceeds the budget (default 128000 bytes = 125 KB).
+
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const DEFAULT_BUDGET = 128_000; // 125 KB of gzip for the whole page
+
+const args = process.argv.slice(2);
+let dir = 'dist';
+let budget = DEFAULT_BUDGET;
+for (const arg of args) {
+  if (arg.startsWith('--budget=')) {
+    budget = Number(arg.slice('--budget='.length));
+    if (!Number.isFinite(budget) || budget <= 0) {
+      console.error(`size-report: bad --budget value: ${arg}`);
+      process.exit(2);
+    }
+  } else {
+    dir = arg;
+  }
+}
+
+if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  console.error(`size-report: no directory '${dir}' (run: trunk build --release --offline)`);
+  process.exit(2);
+}
+
+function walk(d) {
+  const out = [];
+  for (const entry of readdirSync(d, { withFileTypes: true })) {
+    const p = join(d, entry.name);
+    if (entry.isDirectory()) out.push(...walk(p));
+    else if (entry.isFile()) out.push(p);
+  }
+  return out.sort();
+}
+
+const KINDS = ['wasm', 'js', 'html', 'css', 'other'];
+function kindOf(file) {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.wasm') return 'wasm';
+  if (ext === '.js' || ext === '.mjs') return 'js';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.css') return 'css';
+  return 'other';
+}
+
+function sizes(buf, kind) {
+  const gzip = gzipSync(buf, { level: 9 }).length;
+  const brotli = brotliCompressSync(buf, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_MODE]:
+        kind === 'wasm' || kind === 'other' ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    },
+  }).length;
+  return { raw: buf.length, gzip, brotli };
+}
+
+const files = walk(dir).map((path) => {
+  const kind = kindOf(path);
+  return { path: relative(dir, path), kind, ...sizes(readFileSync(path), kind) };
+});
+
+if (files.length === 0) {
+  console.error(`size-report: '${dir}' is empty (run: trunk build --release --offline)`);
+  process.exit(2);
+}
+
+const totals = Object.fromEntries(KINDS.map((k) => [k, { files: 0, raw: 0, gzip: 0, brotli: 0 }]));
+const total = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+for (const f of files) {
+  for (const t of [totals[f.kind], total]) {
+    t.files += 1;
+    t.raw += f.raw;
+    t.gzip += f.gzip;
+    t.brotli += f.brotli;
+  }
+}
+
+const fmt = (n) => n.toLocaleString('en-US');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+console.log(`Size report for ${dir}/ (gzip: zlib level 9, brotli: quality 11)\n`);
+table(
+  ['file', 'raw', 'gzip', 'brotli'],
+  files.map((f) => [f.path, fmt(f.raw), fmt(f.gzip), fmt(f.brotli)]),
+);
+console.log('');
+const kindRows = KINDS.filter((k) => k !== 'other' || totals.other.files > 0).map((k) => [
+  k,
+  String(totals[k].files),
+  fmt(totals[k].raw),
+  fmt(totals[k].gzip),
+  fmt(totals[k].brotli),
+]);
+kindRows.push(['total', String(total.files), fmt(total.raw), fmt(total.gzip), fmt(total.brotli)]);
+table(['kind', 'files', 'raw bytes', 'gzip bytes', 'brotli bytes'], kindRows);
+console.log('');
+
+if (total.gzip > budget) {
+  console.error(
+    `size-report: FAIL: gzip total ${fmt(total.gzip)} bytes (${kb(total.gzip)}) exceeds the budget of ` +
+      `${fmt(budget)} bytes (${kb(budget)}) by ${fmt(total.gzip - budget)} bytes.`,
+  );
+  process.exit(1);
+}
+console.log(
+  `size-report: OK: gzip total ${fmt(total.gzip)} bytes (${kb(total.gzip)}) is within the budget of ` +
+    `${fmt(budget)} bytes (${kb(budget)}); ${fmt(budget - total.gzip)} bytes to spare.`,
+);

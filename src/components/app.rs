@@ -1,0 +1,103 @@
+//! The page: settings at the top, the checked data (or a visible error), cards and charts.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::charts::catalog::{self, CHARTS};
+use crate::data::load_default;
+use crate::lang::Lang;
+use crate::query::parse_query;
+use crate::state::{initial_lang, Settings, SettingsAction};
+
+use super::chart_figure::ChartFigure;
+use super::error_panel::ErrorPanel;
+use super::headline_cards::HeadlineCards;
+use super::page_header::PageHeader;
+use super::SharedDataset;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let query = use_memo((), |_| parse_query(&browser::location_search()));
+    let (options, notices) = (&query.0, &query.1);
+    let settings = {
+        let options = options.clone();
+        use_reducer(move || Settings {
+            lang: initial_lang(
+                options.lang,
+                browser::stored_lang().as_deref(),
+                browser::browser_language().as_deref(),
+            ),
+            theme: options.theme,
+            system_dark: browser::prefers_dark(),
+        })
+    };
+    let dataset = use_memo((), |_| {
+        load_default().map(|dataset| SharedDataset(Rc::new(dataset)))
+    });
+    let lang = settings.lang;
+    let dark = settings.dark();
+    use_effect_with((lang, dark), |(lang, dark)| {
+        browser::apply_to_document(*lang, *dark)
+    });
+
+    let on_lang = {
+        let settings = settings.clone();
+        Callback::from(move |lang: Lang| {
+            browser::store_lang(lang);
+            browser::set_lang_in_url(lang);
+            settings.dispatch(SettingsAction::SetLang(lang));
+        })
+    };
+
+    let notices = (!notices.is_empty()).then(|| {
+        html! {
+            <div class="notice" role="status">
+                { for notices.iter().map(|notice| html! { <p>{ lang.pick(&notice.zh, &notice.en) }</p> }) }
+            </div>
+        }
+    });
+    let dataset = match &*dataset {
+        Ok(dataset) => dataset.clone(),
+        Err(error) => {
+            let heading = match lang {
+                Lang::Zh => format!("数据文件 {} 有误，图表无法显示：", error.file),
+                Lang::En => format!(
+                    "The data file {} has errors, so the charts cannot be shown:",
+                    error.file
+                ),
+            };
+            return html! {
+                <main class="page">
+                    { for notices }
+                    <ErrorPanel heading={heading} lines={error.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()} />
+                </main>
+            };
+        }
+    };
+    let article = dataset.0.article.clone();
+    let charts = CHARTS
+        .iter()
+        .filter(|spec| options.chart.as_deref().is_none_or(|id| id == spec.id))
+        .map(|spec| html! { <ChartFigure key={spec.id} {spec} dataset={dataset.clone()} {lang} {dark} /> });
+    let single = options.chart.as_deref().and_then(catalog::find).is_some();
+    html! {
+        <main class={classes!("page", options.embed.then_some("embed"))}>
+            if !options.embed && !single {
+                <PageHeader article={article.clone()} {lang} {on_lang} />
+            }
+            { for notices }
+            if !single {
+                <HeadlineCards dataset={dataset.clone()} {lang} />
+            }
+            { for charts }
+            <footer class="page-source">
+                { match lang {
+                    Lang::Zh => format!("来源：《{}》，{}。派生数据由文中数字计算得出，已标注。", article.title.zh, article.credit.zh),
+                    Lang::En => format!("Source: “{}” ({}), {}. Derived figures are computed from the article's numbers and marked as such.", article.title.en, article.title.zh, article.credit.en),
+                } }
+            </footer>
+        </main>
+    }
+}

@@ -1,0 +1,344 @@
+//! Hosts one chart: measures its container, lays the chart out for that width, draws it on a
+//! canvas at the device pixel ratio, and turns pointer, touch and keys into highlighted items
+//! with an HTML tooltip. Hit-testing reads the same scene that was drawn.
+
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlCanvasElement, HtmlElement, ResizeObserver, ResizeObserverEntry};
+use yew::prelude::*;
+
+use crate::browser::device_pixel_ratio;
+use crate::charts::catalog::ChartSpec;
+use crate::charts::draw::draw_scene;
+use crate::charts::scene::Scene;
+use crate::charts::theme::Theme;
+use crate::lang::Lang;
+
+use super::tooltip::{place_tooltip, Tooltip};
+use super::SharedDataset;
+
+#[derive(Properties)]
+pub struct ChartCanvasProps {
+    pub spec: &'static ChartSpec,
+    pub label: AttrValue,
+    pub dataset: SharedDataset,
+    pub lang: Lang,
+    pub dark: bool,
+}
+
+impl PartialEq for ChartCanvasProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.spec, other.spec)
+            && self.label == other.label
+            && self.dataset == other.dataset
+            && self.lang == other.lang
+            && self.dark == other.dark
+    }
+}
+
+/// The item being shown and where its tooltip points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Active {
+    index: usize,
+    x: f64,
+    y: f64,
+    /// Chosen by a tap, click or key: it stays until dismissed, not just while hovered.
+    pinned: bool,
+}
+
+/// Watches an element's content width and reports it whenever it changes.
+#[hook]
+fn use_content_width(target: NodeRef) -> f64 {
+    let width = use_state_eq(|| 0.0_f64);
+    {
+        let width = width.clone();
+        use_effect_with(target, move |target| {
+            let element = target.cast::<HtmlElement>();
+            let callback =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
+                        width.set(entry.content_rect().width().floor());
+                    }
+                });
+            let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(element)) = (&observer, &element) {
+                observer.observe(element);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(callback);
+            }
+        });
+    }
+    *width
+}
+
+/// Hides a pinned tooltip when the reader taps or clicks anywhere outside the chart.
+#[hook]
+fn use_dismiss_outside(container: NodeRef, active: UseStateHandle<Option<Active>>) {
+    use_effect_with(container, move |container| {
+        let container = container.clone();
+        let listener = Closure::<dyn FnMut(web_sys::PointerEvent)>::new(
+            move |event: web_sys::PointerEvent| {
+                let inside = match (
+                    container.cast::<web_sys::Node>(),
+                    event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                ) {
+                    (Some(container), Some(target)) => container.contains(Some(&target)),
+                    _ => false,
+                };
+                if !inside && active.is_some() {
+                    active.set(None);
+                }
+            },
+        );
+        let document = web_sys::window().and_then(|window| window.document());
+        if let Some(document) = &document {
+            let _ = document
+                .add_event_listener_with_callback("pointerdown", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(document) = document {
+                let _ = document.remove_event_listener_with_callback(
+                    "pointerdown",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+fn draw(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    theme: &Theme,
+    highlight: Option<usize>,
+) -> Result<(), String> {
+    let ratio = device_pixel_ratio();
+    let (width, height) = (
+        (scene.width * ratio).round() as u32,
+        (scene.height * ratio).round() as u32,
+    );
+    if canvas.width() != width {
+        canvas.set_width(width);
+    }
+    if canvas.height() != height {
+        canvas.set_height(height);
+    }
+    // Through the style object, not a style attribute, so a strict CSP allows it.
+    let style = canvas.style();
+    style
+        .set_property("width", &format!("{}px", scene.width))
+        .map_err(|_| "cannot size the canvas")?;
+    style
+        .set_property("height", &format!("{}px", scene.height))
+        .map_err(|_| "cannot size the canvas")?;
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    draw_scene(&backend.into_drawing_area(), scene, theme, ratio, highlight)
+        .map_err(|error| error.to_string())
+}
+
+#[function_component(ChartCanvas)]
+pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
+    let container = use_node_ref();
+    let canvas = use_node_ref();
+    let width = use_content_width(container.clone());
+    let active = use_state_eq(|| None::<Active>);
+    let draw_error = use_state_eq(|| None::<String>);
+    use_dismiss_outside(container.clone(), active.clone());
+
+    let scene = {
+        let (layout, dataset, lang) = (props.spec.layout, props.dataset.clone(), props.lang);
+        use_memo(
+            (width as u32, lang, dataset),
+            move |(width, lang, dataset)| {
+                (*width > 0).then(|| layout(&dataset.0, f64::from(*width), *lang).map(Rc::new))
+            },
+        )
+    };
+    let ready: Option<Rc<Scene>> = match &*scene {
+        Some(Ok(scene)) => Some(scene.clone()),
+        _ => None,
+    };
+    let theme = if props.dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    let highlight = active.map(|a| a.index);
+    {
+        let (canvas, draw_error, ready) = (canvas.clone(), draw_error.clone(), ready.clone());
+        use_effect_with(
+            (
+                ready.as_ref().map(|s| Rc::as_ptr(s) as usize),
+                props.dark,
+                highlight,
+            ),
+            move |_| {
+                if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
+                    draw_error.set(draw(&element, &scene, &theme, highlight).err());
+                }
+            },
+        );
+    }
+
+    let item_at = {
+        let ready = ready.clone();
+        move |x: f64, y: f64| ready.as_ref().and_then(|scene| scene.item_at(x, y))
+    };
+    let onpointermove = {
+        let (active, item_at) = (active.clone(), item_at.clone());
+        Callback::from(move |event: PointerEvent| {
+            if event.pointer_type() == "touch" {
+                return;
+            }
+            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+            match item_at(x, y) {
+                Some(index) => active.set(Some(Active {
+                    index,
+                    x,
+                    y,
+                    pinned: false,
+                })),
+                None if active.is_some_and(|a| !a.pinned) => active.set(None),
+                None => {}
+            }
+        })
+    };
+    let onpointerleave = {
+        let active = active.clone();
+        Callback::from(move |_: PointerEvent| {
+            if active.is_some_and(|a| !a.pinned) {
+                active.set(None);
+            }
+        })
+    };
+    // A tap or click shows an item's details until another tap; a finger that scrolls the page
+    // never gets here (the browser sends pointercancel instead).
+    let onpointerup = {
+        let (active, item_at) = (active.clone(), item_at.clone());
+        Callback::from(move |event: PointerEvent| {
+            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+            active.set(item_at(x, y).map(|index| Active {
+                index,
+                x,
+                y,
+                pinned: true,
+            }));
+        })
+    };
+    let onkeydown = {
+        let (active, ready) = (active.clone(), ready.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(scene) = &ready else { return };
+            let count = scene.items.len();
+            if count == 0 {
+                return;
+            }
+            let current = active.map(|a| a.index);
+            let next = match event.key().as_str() {
+                "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1) % count)),
+                "ArrowLeft" | "ArrowUp" => {
+                    Some(current.map_or(count - 1, |i| (i + count - 1) % count))
+                }
+                "Home" => Some(0),
+                "End" => Some(count - 1),
+                "Escape" => {
+                    if current.is_some() {
+                        event.prevent_default();
+                        active.set(None);
+                    }
+                    return;
+                }
+                _ => return,
+            };
+            event.prevent_default();
+            if let Some(index) = next {
+                let bounds = scene.items[index].bounds;
+                active.set(Some(Active {
+                    index,
+                    x: bounds.x + bounds.width / 2.0,
+                    y: bounds.bottom() - 4.0,
+                    pinned: true,
+                }));
+            }
+        })
+    };
+    let onblur = {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| active.set(None))
+    };
+
+    let tooltip_id = format!("{}-tooltip", props.spec.id);
+    let message = match (&*scene, width) {
+        (_, w) if w < 1.0 => Some(
+            props
+                .lang
+                .pick(
+                    "此图所在区域宽度为0，无法绘制。",
+                    "This chart's container is 0 px wide, so it cannot be drawn.",
+                )
+                .to_owned(),
+        ),
+        (Some(Err(missing)), _) => Some(match props.lang {
+            Lang::Zh => format!("此图无法绘制：{missing}。"),
+            Lang::En => format!("This chart cannot be drawn: {missing}."),
+        }),
+        _ => None,
+    };
+    let live_text = match (&ready, *active) {
+        (Some(scene), Some(active)) => scene.items.get(active.index).map(|item| {
+            let details = &item.details;
+            [
+                Some(details.title.clone()),
+                details.value.clone(),
+                Some(details.tags.join("，")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+        }),
+        _ => None,
+    }
+    .unwrap_or_default();
+    let tooltip = match (&ready, *active) {
+        (Some(scene), Some(active)) => scene.items.get(active.index).map(|item| {
+            let placement = place_tooltip(active.x, active.y, scene.width, scene.height);
+            html! { <Tooltip id={tooltip_id.clone()} details={item.details.clone()} lang={props.lang} {placement} /> }
+        }),
+        _ => None,
+    };
+    html! {
+        <div class="chart-body" ref={container}>
+            <canvas
+                class="chart-canvas"
+                ref={canvas}
+                hidden={ready.is_none()}
+                tabindex="0"
+                role="img"
+                aria-label={props.label.clone()}
+                aria-describedby={active.is_some().then(|| tooltip_id.clone())}
+                data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
+                {onpointermove} {onpointerleave} {onpointerup} {onkeydown} {onblur}
+            />
+            { for tooltip }
+            if let Some(message) = message {
+                <p class="chart-message" role="status">{ message }</p>
+            }
+            if let Some(error) = &*draw_error {
+                <p class="chart-message" role="alert">{ props.lang.pick("绘图失败：", "Drawing failed: ") }{ error }</p>
+            }
+            <div class="sr-only" aria-live="polite">{ live_text }</div>
+        </div>
+    }
+}

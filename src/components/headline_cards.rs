@@ -1,0 +1,59 @@
+//! The article's headline figures, in groups.
+
+use yew::prelude::*;
+
+use crate::lang::Lang;
+
+use super::figure_card::FigureCard;
+use super::SharedDataset;
+
+/// Groups of headline figures: heading (zh, en) and figure ids.
+pub const GROUPS: [((&str, &str), &[&str]); 3] = [
+    (
+        ("今年开工的重大招商项目", "Major projects started this year"),
+        &["major_projects_count", "major_projects_investment"],
+    ),
+    (
+        (
+            "去年工业“三大突破”",
+            "Industry's “three breakthroughs” last year",
+        ),
+        &[
+            "industrial_output",
+            "industrial_investment",
+            "above_size_enterprises",
+        ],
+    ),
+    (
+        ("今年力争实现", "This year's targets"),
+        &[
+            "digital_economy_revenue",
+            "net_new_above_size",
+            "industrial_value_added_growth",
+        ],
+    ),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct HeadlineCardsProps {
+    pub dataset: SharedDataset,
+    pub lang: Lang,
+}
+
+#[function_component(HeadlineCards)]
+pub fn headline_cards(props: &HeadlineCardsProps) -> Html {
+    let lang = props.lang;
+    let groups = GROUPS.iter().map(|((zh, en), ids)| {
+        let cards = ids.iter().map(|id| match props.dataset.0.figure(id) {
+            Ok(figure) => html! { <FigureCard key={*id} figure={figure.clone()} {lang} /> },
+            Err(missing) => html! { <p key={*id} class="chart-message" role="alert">{ missing.to_string() }</p> },
+        });
+        html! {
+            <section class="card-group" aria-label={lang.pick(zh, en).to_owned()}>
+                <h2 class="card-group-title">{ lang.pick(zh, en) }</h2>
+                <div class="cards">{ for cards }</div>
+            </section>
+        }
+    });
+    html! { <div class="headline-cards">{ for groups }</div> }
+}

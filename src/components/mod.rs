@@ -1,0 +1,25 @@
+//! Thin Yew components. Only these and `browser.rs` touch the browser.
+
+pub mod app;
+pub mod chart_canvas;
+pub mod chart_figure;
+pub mod error_panel;
+pub mod figure_card;
+pub mod headline_cards;
+pub mod page_header;
+pub mod tooltip;
+
+use std::rc::Rc;
+
+use crate::data::Dataset;
+
+/// The checked data set, shared; equal when it is the same allocation, so props compare in
+/// O(1).
+#[derive(Clone)]
+pub struct SharedDataset(pub Rc<Dataset>);
+
+impl PartialEq for SharedDataset {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}

@@ -1,0 +1,112 @@
+//! The details of an item, as HTML over the chart: title, value, tags, note and the source
+//! sentence (with its English rendering on the English page).
+
+use yew::prelude::*;
+
+use crate::charts::scene::Details;
+use crate::lang::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailsViewProps {
+    pub details: Details,
+    pub lang: Lang,
+}
+
+/// The body of a tooltip; also used for headline cards.
+#[function_component(DetailsView)]
+pub fn details_view(props: &DetailsViewProps) -> Html {
+    let details = &props.details;
+    html! {
+        <>
+            <div class="details-title">{ &details.title }</div>
+            if let Some(value) = &details.value {
+                <div class="details-value">{ value }</div>
+            }
+            if !details.tags.is_empty() {
+                <div class="details-tags">{ for details.tags.iter().map(|tag| html! { <span class="tag">{ tag }</span> }) }</div>
+            }
+            if let Some(note) = &details.note {
+                <p class="details-note">{ note }</p>
+            }
+            if !details.related.is_empty() {
+                <ul class="details-related">{ for details.related.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            }
+            if let Some(source) = &details.source {
+                <blockquote class="details-source" lang="zh-CN">
+                    <span class="source-label">{ props.lang.pick("原文：", "Article: ") }</span>{ format!("“{}”", source.zh) }
+                </blockquote>
+                if let Some(english) = &source.en {
+                    <p class="details-source-en" lang="en">{ english }</p>
+                }
+            }
+        </>
+    }
+}
+
+/// Where a tooltip goes, in CSS px inside its chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TooltipPlacement {
+    pub left: f64,
+    pub top: f64,
+    /// Drawn above `top` instead of below it.
+    pub above: bool,
+    pub max_width: f64,
+}
+
+/// Places a tooltip next to a point of a chart `width` × `height` px without covering the
+/// point: beside it when there is room, else below or above it; never outside the chart's
+/// width.
+pub fn place_tooltip(x: f64, y: f64, width: f64, height: f64) -> TooltipPlacement {
+    const OFFSET: f64 = 16.0;
+    let max_width = (width - 16.0).clamp(120.0, 320.0);
+    let left = if x + OFFSET + max_width <= width {
+        x + OFFSET
+    } else if x - OFFSET - max_width >= 0.0 {
+        x - OFFSET - max_width
+    } else {
+        ((width - max_width) / 2.0).max(0.0)
+    };
+    let above = y > height / 2.0;
+    let top = if above { y - OFFSET } else { y + OFFSET };
+    TooltipPlacement {
+        left,
+        top,
+        above,
+        max_width,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TooltipProps {
+    pub id: AttrValue,
+    pub details: Details,
+    pub lang: Lang,
+    pub placement: TooltipPlacement,
+}
+
+#[function_component(Tooltip)]
+pub fn tooltip(props: &TooltipProps) -> Html {
+    let node = use_node_ref();
+    // Positioned through the style object, not a style attribute, so a strict CSP allows it.
+    use_effect_with((node.clone(), props.placement), |(node, placement)| {
+        if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+            let style = element.style();
+            let _ = style.set_property("left", &format!("{:.0}px", placement.left));
+            let _ = style.set_property("top", &format!("{:.0}px", placement.top));
+            let _ = style.set_property("max-width", &format!("{:.0}px", placement.max_width));
+            let _ = style.set_property(
+                "transform",
+                if placement.above {
+                    "translateY(-100%)"
+                } else {
+                    "none"
+                },
+            );
+        }
+    });
+    html! {
+        <div class="chart-tooltip" role="tooltip" id={props.id.clone()} ref={node}>
+            <DetailsView details={props.details.clone()} lang={props.lang} />
+        </div>
+    }
+}

@@ -1,0 +1,158 @@
+//! The page's options from its query string (`?lang=en&theme=dark&chart=rural&embed=1`).
+//! Unknown parameters and values are reported, never silently ignored.
+
+use crate::charts::catalog;
+use crate::lang::Lang;
+
+/// Light, dark, or whatever the reader's system prefers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ThemeChoice {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn from_code(code: &str) -> Option<ThemeChoice> {
+        match code {
+            "auto" => Some(ThemeChoice::Auto),
+            "light" => Some(ThemeChoice::Light),
+            "dark" => Some(ThemeChoice::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// What the query string asks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageOptions {
+    /// `None` when the URL does not say; the page then follows the reader's browser.
+    pub lang: Option<Lang>,
+    pub theme: ThemeChoice,
+    /// One chart alone.
+    pub chart: Option<String>,
+    /// No page chrome, for iframes on other sites.
+    pub embed: bool,
+}
+
+/// Something in the query string the page could not follow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryNotice {
+    pub zh: String,
+    pub en: String,
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'+' => out.push(b' '),
+            b'%' if index + 2 < bytes.len() => {
+                match text
+                    .get(index + 1..index + 3)
+                    .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                    .ok_or(())
+                {
+                    Ok(byte) => {
+                        out.push(byte);
+                        index += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        index += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Parses `search` (with or without the leading `?`).
+pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
+    let mut options = PageOptions::default();
+    let mut notices = Vec::new();
+    for pair in search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (key, value) = (percent_decode(key), percent_decode(value));
+        let mut unknown_value = |valid: &str| {
+            notices.push(QueryNotice {
+                zh: format!("参数 {key}={value} 无效，可用的值：{valid}。已使用默认值。"),
+                en: format!("The parameter {key}={value} is not valid; valid values: {valid}. The default is used."),
+            })
+        };
+        match key.as_str() {
+            "lang" => match Lang::from_code(&value) {
+                Some(lang) => options.lang = Some(lang),
+                None => unknown_value("zh, en"),
+            },
+            "theme" => match ThemeChoice::from_code(&value) {
+                Some(theme) => options.theme = theme,
+                None => unknown_value("light, dark, auto"),
+            },
+            "embed" => match value.as_str() {
+                "1" | "true" | "" => options.embed = true,
+                "0" | "false" => options.embed = false,
+                _ => unknown_value("1, 0"),
+            },
+            "chart" => match catalog::find(&value) {
+                Some(chart) => options.chart = Some(chart.id.to_owned()),
+                None => unknown_value(&catalog::ids().join(", ")),
+            },
+            _ => notices.push(QueryNotice {
+                zh: format!("未知参数“{key}”已忽略；可用参数：lang、theme、chart、embed。"),
+                en: format!("The unknown parameter “{key}” is ignored; known parameters: lang, theme, chart, embed."),
+            }),
+        }
+    }
+    (options, notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_option() {
+        let (options, notices) = parse_query("?lang=en&theme=dark&chart=rural&embed=1");
+        assert!(notices.is_empty());
+        assert_eq!(
+            options,
+            PageOptions {
+                lang: Some(Lang::En),
+                theme: ThemeChoice::Dark,
+                chart: Some("rural".into()),
+                embed: true
+            }
+        );
+        assert_eq!(parse_query("").0, PageOptions::default());
+    }
+
+    #[test]
+    fn reports_unknown_values_and_keeps_defaults() {
+        let (options, notices) = parse_query("lang=fr&chart=pie&utm_source=x&theme=%E6%B7%B1");
+        assert_eq!(options, PageOptions::default());
+        assert_eq!(notices.len(), 4);
+        assert!(notices[0].en.contains("lang=fr") && notices[0].en.contains("zh, en"));
+        assert!(
+            notices[1].en.contains("clusters, investment, scale"),
+            "{}",
+            notices[1].en
+        );
+        assert!(notices[2].zh.contains("utm_source"));
+        assert!(notices[3].zh.contains("theme=深"));
+    }
+
+    #[test]
+    fn decoding_is_total() {
+        for search in ["%", "%z", "a=%e6%", "=", "&&", "lang", "%%%=%%"] {
+            let _ = parse_query(search);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Page-wide state: language and theme. Hover and selection live in each chart, so pointing at
+//! one chart never re-renders the others.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::lang::Lang;
+use crate::query::ThemeChoice;
+
+/// The reader's settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: ThemeChoice,
+    /// Whether the system asks for dark colours (used when `theme` is `Auto`).
+    pub system_dark: bool,
+}
+
+impl Settings {
+    /// Whether the page is drawn dark.
+    pub fn dark(&self) -> bool {
+        match self.theme {
+            ThemeChoice::Dark => true,
+            ThemeChoice::Light => false,
+            ThemeChoice::Auto => self.system_dark,
+        }
+    }
+}
+
+/// What can change the settings.
+pub enum SettingsAction {
+    SetLang(Lang),
+    SetTheme(ThemeChoice),
+    SystemDark(bool),
+}
+
+impl Reducible for Settings {
+    type Action = SettingsAction;
+
+    fn reduce(self: Rc<Self>, action: SettingsAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            SettingsAction::SetLang(lang) => next.lang = lang,
+            SettingsAction::SetTheme(theme) => next.theme = theme,
+            SettingsAction::SystemDark(dark) => next.system_dark = dark,
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+/// Chooses the language: the URL, then the reader's earlier choice, then the browser's
+/// language (English for any non-Chinese browser), Chinese by default.
+pub fn initial_lang(from_url: Option<Lang>, stored: Option<&str>, browser: Option<&str>) -> Lang {
+    from_url
+        .or_else(|| stored.and_then(Lang::from_code))
+        .or_else(|| {
+            browser.map(|tag| {
+                if tag.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                }
+            })
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_wins_then_the_stored_choice_then_the_browser() {
+        assert_eq!(
+            initial_lang(Some(Lang::Zh), Some("en"), Some("en-US")),
+            Lang::Zh
+        );
+        assert_eq!(initial_lang(None, Some("en"), Some("zh-CN")), Lang::En);
+        assert_eq!(initial_lang(None, None, Some("en-GB")), Lang::En);
+        assert_eq!(initial_lang(None, None, Some("zh-TW")), Lang::Zh);
+        assert_eq!(initial_lang(None, Some("xx"), None), Lang::Zh);
+    }
+
+    #[test]
+    fn auto_follows_the_system() {
+        let settings = Settings {
+            lang: Lang::Zh,
+            theme: ThemeChoice::Auto,
+            system_dark: true,
+        };
+        assert!(settings.dark());
+        let settings = Rc::new(settings).reduce(SettingsAction::SetTheme(ThemeChoice::Light));
+        assert!(!settings.dark());
+    }
+}
