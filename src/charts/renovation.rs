@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use super::details::{derived_details, figure_details, figure_value};
 use super::layout::{legend, text_block, LegendEntry, TextStyle, GAP};
 use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, TextMark};
+use super::text::text_width;
 use super::theme::Role;
 
 const BAR_HEIGHT: f64 = 22.0;
@@ -80,7 +81,27 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     ];
     let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
     let label_width = if width < 520.0 { 84.0 } else { 120.0 };
-    let value_reserve = if lang == Lang::En { 132.0 } else { 120.0 };
+    // Room right of the longest bar for the widest value label, totals included.
+    let mut value_texts = Vec::new();
+    for measure in &MEASURES {
+        let (completed, started) = (
+            dataset.figure(measure.completed)?,
+            dataset.figure(measure.started)?,
+        );
+        value_texts.push(figure_value(completed, lang));
+        value_texts.push(figure_value(started, lang));
+        value_texts.push(format_value(
+            Some(completed.value + started.value),
+            completed.unit,
+            completed.qualifier,
+            lang,
+        ));
+    }
+    let value_reserve = value_texts
+        .iter()
+        .map(|text| text_width(text, TextStyle::LABEL.size))
+        .fold(0.0, f64::max)
+        + 10.0;
     let bar_x = label_width + 8.0;
     let bar_room = (width - bar_x - value_reserve).max(1.0);
 

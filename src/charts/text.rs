@@ -15,16 +15,17 @@ fn char_em(c: char) -> f64 {
     if is_wide(c) {
         1.0
     } else if c == ' ' {
-        0.3
+        0.32
     } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == 'M' || c == 'W' {
-        0.72
+        0.8
     } else if matches!(
         c,
         'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '|' | '!'
     ) {
-        0.3
+        0.32
     } else {
-        0.58
+        // Generous for wide fallback fonts (DejaVu Sans on Linux): labels must never be cut.
+        0.64
     }
 }
 

@@ -318,6 +318,21 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         }),
         _ => None,
     };
+    // Where each item is, for end-to-end tests and tools that drive the chart by position.
+    let item_bounds = ready.as_ref().map(|scene| {
+        scene
+            .items
+            .iter()
+            .map(|item| {
+                let b = item.bounds;
+                format!(
+                    "{}:{:.0},{:.0},{:.0},{:.0}",
+                    item.key, b.x, b.y, b.width, b.height
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+    });
     html! {
         <div class="chart-body" ref={container}>
             <canvas
@@ -328,6 +343,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 role="img"
                 aria-label={props.label.clone()}
                 aria-describedby={active.is_some().then(|| tooltip_id.clone())}
+                data-items={item_bounds}
                 data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
                 {onpointermove} {onpointerleave} {onpointerup} {onkeydown} {onblur}
             />
