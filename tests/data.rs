@@ -11,7 +11,7 @@ fn default_json() -> Value {
 }
 
 fn parse_value(value: &Value) -> Result<(), DataError> {
-    parse_dataset("broken.json", &value.to_string(), ARTICLE_TEXT).map(|_| ())
+    parse_dataset("broken.json", &value.to_string(), Some(ARTICLE_TEXT)).map(|_| ())
 }
 
 fn find_mut<'a>(value: &'a mut Value, kind: &str, id: &str) -> &'a mut Value {
@@ -183,7 +183,7 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
 
 #[test]
 fn a_file_that_is_not_json_names_the_file_and_the_position() {
-    let error = parse_dataset("bad.json", "{\"article\": ", ARTICLE_TEXT).unwrap_err();
+    let error = parse_dataset("bad.json", "{\"article\": ", Some(ARTICLE_TEXT)).unwrap_err();
     let message = error.to_string();
     assert!(message.starts_with("bad.json:"), "{message}");
     assert!(message.contains("line 1"), "{message}");

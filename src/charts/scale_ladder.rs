@@ -29,11 +29,14 @@ const STACKED_BELOW: f64 = 560.0;
 
 /// Lays the chart out at `width` CSS px.
 pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
-    let mut figures = FIGURES
+    let mut ranked = FIGURES
         .iter()
-        .map(|id| dataset.figure(id))
+        .enumerate()
+        .map(|(rank, id)| dataset.figure(id).map(|figure| (rank, figure)))
         .collect::<Result<Vec<_>, _>>()?;
-    figures.sort_by(|a, b| b.value.total_cmp(&a.value));
+    // Largest first; equal values keep the order of FIGURES.
+    ranked.sort_unstable_by(|(rank_a, a), (rank_b, b)| b.value.total_cmp(&a.value).then(rank_a.cmp(rank_b)));
+    let figures: Vec<_> = ranked.into_iter().map(|(_, figure)| figure).collect();
     let mut scene = Scene {
         width,
         ..Scene::default()

@@ -1,0 +1,273 @@
+// Shared helpers for the reader-facing end-to-end tests (cards.test.mjs, charts.test.mjs):
+// the server root, the article's data as the tests expect to see it, the ids the Rust code
+// declares, parsing of the canvas's data-items, and error assertions on top of the harness's
+// recording (console errors, page errors, CSP violations, failed requests).
+
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+import { ARTIFACTS_DIR, openPage, waitForContent } from './harness.mjs';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Serve the release build: dist/ by default, or $E2E_DIST (for example a copy in /tmp that a
+ * concurrent `trunk build` cannot change under the tests).
+ */
+export function startDistServer() {
+  return startServer(process.env.E2E_DIST ? { root: process.env.E2E_DIST } : {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page must show, read from the same files the app is built from.
+
+export const ARTICLE = JSON.parse(readFileSync(join(REPO, 'data/article.json'), 'utf8'));
+const FIGURES = new Map(ARTICLE.figures.map((f) => [f.id, f]));
+const LISTS = new Map(ARTICLE.lists.map((l) => [l.id, l]));
+const SOURCES = new Map(ARTICLE.sources.map((s) => [s.id, s]));
+
+/** The Chinese sentence as the page shows it: verbatim, but without the article's page breaks. */
+export function sentenceZh(sourceId) {
+  const source = SOURCES.get(sourceId);
+  assert.ok(source, `data/article.json has no source "${sourceId}"`);
+  return source.zh.replaceAll('\n', '');
+}
+
+export function sentenceEn(sourceId) {
+  const source = SOURCES.get(sourceId);
+  assert.ok(source, `data/article.json has no source "${sourceId}"`);
+  return source.en;
+}
+
+/** Every Chinese sentence of the data file, as displayed. */
+export const ALL_SENTENCES_ZH = new Set(ARTICLE.sources.map((s) => s.zh.replaceAll('\n', '')));
+
+export function figure(id) {
+  const f = FIGURES.get(id);
+  assert.ok(f, `data/article.json has no figure "${id}"`);
+  return f;
+}
+
+/** Keys the charts compute themselves; their tooltips carry the "derived" tag. */
+export const DERIVED_KEYS = new Set([
+  'major_projects_remainder',
+  'old_completed_floor_area_combined',
+  'old_completed_households_combined',
+]);
+
+/**
+ * What a chart item's tooltip must say, from data/article.json:
+ *   { kind: 'figure' | 'list' | 'derived', titleZh?, titleEn?, sourceId? }
+ * A key is a figure id, `LISTID.INDEX`, or one of DERIVED_KEYS.
+ */
+export function expectedItem(key) {
+  if (DERIVED_KEYS.has(key)) return { kind: 'derived' };
+  if (FIGURES.has(key)) {
+    const f = FIGURES.get(key);
+    return { kind: 'figure', titleZh: f.label_zh, titleEn: f.label_en, sourceId: f.source };
+  }
+  const m = /^(.+)\.(\d+)$/.exec(key);
+  if (m && LISTS.has(m[1])) {
+    const list = LISTS.get(m[1]);
+    const item = list.items[Number(m[2])];
+    assert.ok(item, `list ${m[1]} has no item ${m[2]} (key ${key})`);
+    return { kind: 'list', titleZh: item.zh, titleEn: item.en, sourceId: list.source };
+  }
+  assert.fail(`item key "${key}" is neither a figure, a list item nor a known derived key`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids declared in the Rust code, so the tests follow it without a copy of the lists.
+
+/** Figure ids of the headline cards, in page order (GROUPS in src/components/headline_cards.rs). */
+export function headlineCardIds() {
+  const src = readFileSync(join(REPO, 'src/components/headline_cards.rs'), 'utf8');
+  const groups = src.slice(src.indexOf('pub const GROUPS'), src.indexOf('#[derive(Properties'));
+  const ids = [];
+  for (const list of groups.matchAll(/&\[([^\]]*)\]/g)) {
+    for (const id of list[1].matchAll(/"([^"]+)"/g)) ids.push(id[1]);
+  }
+  assert.ok(ids.length > 0, 'no ids found in GROUPS of headline_cards.rs');
+  return ids;
+}
+
+/** Chart ids in page order (CHARTS in src/charts/catalog.rs). */
+export function chartIds() {
+  const src = readFileSync(join(REPO, 'src/charts/catalog.rs'), 'utf8');
+  const ids = [...src.matchAll(/^\s*id:\s*"([^"]+)"/gm)].map((m) => m[1]);
+  assert.ok(ids.length > 0, 'no chart ids found in catalog.rs');
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages.
+
+/**
+ * A stand-in for the browser that gives every context it creates a locale, so the harness's
+ * openPage (and its error recording) can open a page "in" a language: openPage(inLocale(b, 'zh-CN'), url).
+ */
+export function inLocale(browser, locale) {
+  return { newContext: (options) => browser.newContext({ ...options, locale }) };
+}
+
+/** Two animation frames: lets Yew re-render and the canvases redraw. */
+export function frames(page) {
+  return page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))),
+  );
+}
+
+/** Wait until every chart canvas is drawn and lists its items. */
+export async function waitForCharts(page, count, timeout = 20_000) {
+  await page.waitForFunction(
+    (n) => {
+      const canvases = [...document.querySelectorAll('figure.chart canvas.chart-canvas')];
+      return canvases.length >= n && canvases.every((c) => !c.hidden && c.dataset.items && c.width > 0);
+    },
+    count,
+    { timeout },
+  );
+  await frames(page);
+}
+
+/**
+ * Open `url` through the harness (which records errors), wait for the app, and for `charts`
+ * drawn charts. `locale` sets the browser language. Returns the harness's page record.
+ */
+export async function openReader(browser, url, { locale = 'zh-CN', charts = 0, ...device } = {}) {
+  const p = await openPage(inLocale(browser, locale), url, device);
+  await waitForContent(p.page, '#app');
+  if (charts > 0) await waitForCharts(p.page, charts);
+  return p;
+}
+
+/** Everything the harness recorded, for assertion messages. */
+export function errorReport(p) {
+  return JSON.stringify(
+    {
+      consoleErrors: p.consoleErrors,
+      pageErrors: p.pageErrors,
+      cspViolations: p.cspViolations,
+      failedRequests: p.failedRequests,
+    },
+    null,
+    2,
+  );
+}
+
+/** No console error, uncaught error, CSP violation or failed request so far. */
+export function assertNoErrors(p, when = '') {
+  const report = errorReport(p);
+  const at = when ? ` (${when})` : '';
+  assert.deepEqual(p.pageErrors, [], `uncaught page errors${at}:\n${report}`);
+  assert.deepEqual(p.cspViolations, [], `CSP violations${at}:\n${report}`);
+  assert.deepEqual(p.consoleErrors, [], `console errors${at}:\n${report}`);
+  assert.deepEqual(p.failedRequests, [], `failed requests${at}:\n${report}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts.
+
+/** `key:x,y,w,h;…` → [{ key, x, y, w, h, cx, cy }] in CSS px relative to the canvas. */
+export function parseItems(text) {
+  assert.ok(text, 'the canvas has no data-items');
+  return text.split(';').map((entry) => {
+    const colon = entry.lastIndexOf(':');
+    const key = entry.slice(0, colon);
+    const [x, y, w, h] = entry.slice(colon + 1).split(',').map(Number);
+    assert.ok([x, y, w, h].every(Number.isFinite) && key, `bad data-items entry "${entry}"`);
+    return { key, x, y, w, h, cx: x + w / 2, cy: y + h / 2 };
+  });
+}
+
+/** The items of chart `id`, in keyboard order. */
+export async function chartItems(page, id) {
+  const text = await page.getAttribute(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`, 'data-items');
+  return parseItems(text);
+}
+
+/**
+ * Scroll so that the point (cx, cy) of chart `id`'s canvas sits at the vertical middle of the
+ * viewport; returns that point in viewport coordinates.
+ */
+export async function scrollToChartPoint(page, id, cx, cy) {
+  return page.evaluate(
+    ({ id, cx, cy }) => {
+      const canvas = document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`);
+      let r = canvas.getBoundingClientRect();
+      window.scrollTo(0, window.scrollY + r.top + cy - window.innerHeight / 2);
+      r = canvas.getBoundingClientRect();
+      return { x: r.left + cx, y: r.top + cy };
+    },
+    { id, cx, cy },
+  );
+}
+
+/**
+ * The state a reader sees for chart `id`: the active key and the tooltip's texts and box (in
+ * viewport px), or tooltip null when there is none (or it is hidden).
+ */
+export async function chartState(page, id) {
+  return page.evaluate((id) => {
+    const fig = document.querySelector(`figure.chart[data-chart-id="${id}"]`);
+    const canvas = fig.querySelector('canvas.chart-canvas');
+    const tip = fig.querySelector('.chart-tooltip[role=tooltip]');
+    const active = canvas.getAttribute('data-active-item');
+    if (!tip) return { active, tooltip: null };
+    const r = tip.getBoundingClientRect();
+    const style = getComputedStyle(tip);
+    const source = tip.querySelector('.details-source');
+    let sourceText = null;
+    if (source) {
+      const label = source.querySelector('.source-label')?.textContent ?? '';
+      sourceText = source.textContent.slice(label.length);
+    }
+    const text = (sel) => tip.querySelector(sel)?.textContent ?? null;
+    return {
+      active,
+      describedBy: canvas.getAttribute('aria-describedby'),
+      tooltip: {
+        id: tip.id,
+        visible: style.display !== 'none' && style.visibility !== 'hidden' && r.width > 0 && r.height > 0,
+        box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
+        title: text('.details-title'),
+        value: text('.details-value'),
+        tags: [...tip.querySelectorAll('.details-tags .tag')].map((t) => t.textContent),
+        note: text('.details-note'),
+        source: sourceText,
+        sourceEn: text('.details-source-en'),
+      },
+    };
+  }, id);
+}
+
+/** Strip the “ ” that the tooltip puts around the quoted sentence. */
+export function unquote(text) {
+  assert.ok(text, 'the tooltip has no source sentence');
+  assert.ok(text.startsWith('“') && text.endsWith('”'), `source not in “ ”: ${text}`);
+  return text.slice(1, -1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screenshots of parts of the page (the harness's saveScreenshot takes the full page).
+
+export function artifactPath(name) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return join(ARTIFACTS_DIR, name.endsWith('.png') ? name : `${name}.png`);
+}
+
+/** The current viewport (not the full page) as e2e/artifacts/<name>.png. */
+export async function saveViewport(page, name) {
+  const path = artifactPath(name);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** One element as e2e/artifacts/<name>.png. */
+export async function saveElement(locator, name) {
+  const path = artifactPath(name);
+  await locator.screenshot({ path });
+  return path;
+}
