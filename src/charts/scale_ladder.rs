@@ -35,7 +35,9 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         .map(|(rank, id)| dataset.figure(id).map(|figure| (rank, figure)))
         .collect::<Result<Vec<_>, _>>()?;
     // Largest first; equal values keep the order of FIGURES.
-    ranked.sort_unstable_by(|(rank_a, a), (rank_b, b)| b.value.total_cmp(&a.value).then(rank_a.cmp(rank_b)));
+    ranked.sort_unstable_by(|(rank_a, a), (rank_b, b)| {
+        b.value.total_cmp(&a.value).then(rank_a.cmp(rank_b))
+    });
     let figures: Vec<_> = ranked.into_iter().map(|(_, figure)| figure).collect();
     let mut scene = Scene {
         width,

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use crate::browser::device_pixel_ratio;
+use crate::browser::{device_pixel_ratio, in_lower_half};
 use crate::charts::catalog::ChartSpec;
 use crate::charts::draw::draw_scene;
 use crate::charts::scene::Scene;
@@ -48,6 +48,8 @@ struct Active {
     y: f64,
     /// Chosen by a tap, click or key: it stays until dismissed, not just while hovered.
     pinned: bool,
+    /// The point is in the lower half of the viewport, so the tooltip goes above it.
+    above: bool,
 }
 
 /// Watches an element's content width and reports it whenever it changes.
@@ -208,6 +210,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     x,
                     y,
                     pinned: false,
+                    above: in_lower_half(f64::from(event.client_y())),
                 })),
                 None if active.is_some_and(|a| !a.pinned) => active.set(None),
                 None => {}
@@ -233,11 +236,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 x,
                 y,
                 pinned: true,
+                above: in_lower_half(f64::from(event.client_y())),
             }));
         })
     };
     let onkeydown = {
-        let (active, ready) = (active.clone(), ready.clone());
+        let (active, ready, canvas) = (active.clone(), ready.clone(), canvas.clone());
         Callback::from(move |event: KeyboardEvent| {
             let Some(scene) = &ready else { return };
             let count = scene.items.len();
@@ -264,11 +268,16 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             event.prevent_default();
             if let Some(index) = next {
                 let bounds = scene.items[index].bounds;
+                let (x, y) = (bounds.x + bounds.width / 2.0, bounds.bottom() - 4.0);
+                let canvas_top = canvas
+                    .cast::<HtmlElement>()
+                    .map_or(0.0, |element| element.get_bounding_client_rect().top());
                 active.set(Some(Active {
                     index,
-                    x: bounds.x + bounds.width / 2.0,
-                    y: bounds.bottom() - 4.0,
+                    x,
+                    y,
                     pinned: true,
+                    above: in_lower_half(canvas_top + y),
                 }));
             }
         })
@@ -313,7 +322,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     .unwrap_or_default();
     let tooltip = match (&ready, *active) {
         (Some(scene), Some(active)) => scene.items.get(active.index).map(|item| {
-            let placement = place_tooltip(active.x, active.y, scene.width, scene.height);
+            let placement = place_tooltip(active.x, active.y, scene.width, active.above);
             html! { <Tooltip id={tooltip_id.clone()} details={item.details.clone()} lang={props.lang} {placement} /> }
         }),
         _ => None,

@@ -53,10 +53,10 @@ pub struct TooltipPlacement {
     pub max_width: f64,
 }
 
-/// Places a tooltip next to a point of a chart `width` × `height` px without covering the
-/// point: beside it when there is room, else below or above it; never outside the chart's
-/// width.
-pub fn place_tooltip(x: f64, y: f64, width: f64, height: f64) -> TooltipPlacement {
+/// Places a tooltip next to a point of a chart `width` px wide without covering the point:
+/// beside it when there is room, and below it, or `above` it when the point is low in the
+/// viewport; never outside the chart's width.
+pub fn place_tooltip(x: f64, y: f64, width: f64, above: bool) -> TooltipPlacement {
     const OFFSET: f64 = 16.0;
     let max_width = (width - 16.0).clamp(120.0, 320.0);
     let left = if x + OFFSET + max_width <= width {
@@ -66,7 +66,6 @@ pub fn place_tooltip(x: f64, y: f64, width: f64, height: f64) -> TooltipPlacemen
     } else {
         ((width - max_width) / 2.0).max(0.0)
     };
-    let above = y > height / 2.0;
     let top = if above { y - OFFSET } else { y + OFFSET };
     TooltipPlacement {
         left,
@@ -108,5 +107,35 @@ pub fn tooltip(props: &TooltipProps) -> Html {
         <div class="chart-tooltip" role="tooltip" id={props.id.clone()} ref={node}>
             <DetailsView details={props.details.clone()} lang={props.lang} />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tooltip_sits_beside_the_point_when_there_is_room() {
+        let placement = place_tooltip(100.0, 50.0, 1000.0, false);
+        assert_eq!(
+            (placement.left, placement.top, placement.above),
+            (116.0, 66.0, false)
+        );
+        assert_eq!(placement.max_width, 320.0);
+        let right_edge = place_tooltip(900.0, 50.0, 1000.0, true);
+        assert_eq!(right_edge.left, 900.0 - 16.0 - 320.0);
+        assert_eq!((right_edge.top, right_edge.above), (34.0, true));
+    }
+
+    #[test]
+    fn on_a_phone_it_fits_the_width_and_goes_below_or_above_the_finger() {
+        for x in [0.0, 50.0, 180.0, 330.0] {
+            let placement = place_tooltip(x, 200.0, 340.0, false);
+            assert!(
+                placement.left >= 0.0 && placement.left + placement.max_width <= 340.0,
+                "{placement:?}"
+            );
+            assert!(placement.top > 200.0);
+        }
     }
 }

@@ -10,7 +10,8 @@ use super::raw::{RawDataFile, RawFigure, RawList};
 /// (`None`: the page leaves its 10 KB out of the download; the native tests always pass it)
 /// every check runs but the one that each sentence is in the article.
 pub fn parse_dataset(file: &str, json: &str, article: Option<&str>) -> Result<Dataset, DataError> {
-    let raw = parse_raw(json).map_err(|error| DataError::whole_file(file, format!("not a valid data file: {error}")))?;
+    let raw = parse_raw(json)
+        .map_err(|error| DataError::whole_file(file, format!("not a valid data file: {error}")))?;
     let mut checker = Checker {
         problems: Vec::new(),
         article,
@@ -33,7 +34,8 @@ fn parse_raw(json: &str) -> Result<RawDataFile, String> {
 
 #[cfg(target_arch = "wasm32")]
 fn parse_raw(json: &str) -> Result<RawDataFile, String> {
-    let value = js_sys::JSON::parse(json).map_err(|error| String::from(js_sys::Error::from(error).message()))?;
+    let value = js_sys::JSON::parse(json)
+        .map_err(|error| String::from(js_sys::Error::from(error).message()))?;
     serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
 }
 
@@ -131,7 +133,11 @@ impl Checker<'_> {
             let entry = format!("source \"{}\"", source.id);
             self.require_text(&entry, "zh", &source.zh);
             self.require_text(&entry, "en", &source.en);
-            if !source.zh.is_empty() && self.article.is_some_and(|article| !article.contains(&source.zh)) {
+            if !source.zh.is_empty()
+                && self
+                    .article
+                    .is_some_and(|article| !article.contains(&source.zh))
+            {
                 self.report(entry, "the sentence is not in the article word for word");
             }
             sources.push((
@@ -147,12 +153,12 @@ impl Checker<'_> {
         let figures: Vec<Figure> = raw
             .figures
             .iter()
-            .filter_map(|figure| self.check_figure(figure, &sources, &values))
+            .filter_map(|figure| self.check_figure(figure, &sources, values))
             .collect();
         let lists: Vec<NamedList> = raw
             .lists
             .iter()
-            .filter_map(|list| self.check_list(list, &sources, &values))
+            .filter_map(|list| self.check_list(list, &sources, values))
             .collect();
 
         let used: Vec<&str> = raw
@@ -189,7 +195,10 @@ impl Checker<'_> {
         id: &str,
         sources: &[(&str, Rc<Source>)],
     ) -> Option<Rc<Source>> {
-        let found = sources.iter().find(|(key, _)| *key == id).map(|(_, source)| source.clone());
+        let found = sources
+            .iter()
+            .find(|(key, _)| *key == id)
+            .map(|(_, source)| source.clone());
         if found.is_none() {
             self.report(
                 entry.to_owned(),
