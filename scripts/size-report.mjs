@@ -3,9 +3,13 @@
 // (quality 11) bytes of every file in dist/, grouped by kind, with a budget on
 // the gzip total. No dependencies.
 //
-//   node scripts/size-report.mjs [dist] [--budget=BYTES]
+//   node scripts/size-report.mjs [dist] [--budget=BYTES] [--ceiling=BYTES]
 //
 // Exits 1 when the gzip total exceeds the budget (default 128000 bytes = 125 KB).
+// With --ceiling, a total over the budget but under the ceiling is reported as
+// "BUDGET NOT MET" without failing, and only a total over the ceiling fails: a
+// ratchet that stops growth while the budget itself is not yet met. The ceiling
+// is a temporary measure; see the closing notes of the foundation issue.
 
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
@@ -16,7 +20,16 @@ const DEFAULT_BUDGET = 128_000; // 125 KB of gzip for the whole page
 const args = process.argv.slice(2);
 let dir = 'dist';
 let budget = DEFAULT_BUDGET;
+let ceiling = null;
 for (const arg of args) {
+  if (arg.startsWith('--ceiling=')) {
+    ceiling = Number(arg.slice('--ceiling='.length));
+    if (!Number.isFinite(ceiling) || ceiling <= 0) {
+      console.error(`size-report: bad --ceiling value: ${arg}`);
+      process.exit(2);
+    }
+    continue;
+  }
   if (arg.startsWith('--budget=')) {
     budget = Number(arg.slice('--budget='.length));
     if (!Number.isFinite(budget) || budget <= 0) {
@@ -116,10 +129,19 @@ kindRows.push(['total', String(total.files), fmt(total.raw), fmt(total.gzip), fm
 table(['kind', 'files', 'raw bytes', 'gzip bytes', 'brotli bytes'], kindRows);
 console.log('');
 
+if (total.gzip > budget && ceiling !== null && total.gzip <= ceiling) {
+  console.log(
+    `size-report: BUDGET NOT MET: gzip total ${fmt(total.gzip)} bytes (${kb(total.gzip)}) exceeds the budget of ` +
+      `${fmt(budget)} bytes (${kb(budget)}) by ${fmt(total.gzip - budget)} bytes; it is under the ratchet ceiling of ` +
+      `${fmt(ceiling)} bytes (${kb(ceiling)}), so this run does not fail.`,
+  );
+  process.exit(0);
+}
 if (total.gzip > budget) {
   console.error(
-    `size-report: FAIL: gzip total ${fmt(total.gzip)} bytes (${kb(total.gzip)}) exceeds the budget of ` +
-      `${fmt(budget)} bytes (${kb(budget)}) by ${fmt(total.gzip - budget)} bytes.`,
+    `size-report: FAIL: gzip total ${fmt(total.gzip)} bytes (${kb(total.gzip)}) exceeds the ` +
+      `${ceiling === null ? 'budget' : 'ratchet ceiling'} of ${fmt(ceiling ?? budget)} bytes (${kb(ceiling ?? budget)}) ` +
+      `by ${fmt(total.gzip - (ceiling ?? budget))} bytes.`,
   );
   process.exit(1);
 }
