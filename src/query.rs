@@ -34,6 +34,8 @@ pub struct PageOptions {
     pub chart: Option<String>,
     /// No page chrome, for iframes on other sites.
     pub embed: bool,
+    /// A data file to load instead of the embedded one: a path on this site.
+    pub data: Option<String>,
 }
 
 /// Something in the query string the page could not follow.
@@ -101,13 +103,22 @@ pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
                 "0" | "false" => options.embed = false,
                 _ => unknown_value("1, 0"),
             },
+            // Same-site paths only: a graphic must never show figures from elsewhere.
+            "data" => {
+                let same_site = !value.is_empty() && !value.contains("//") && !value.contains(':') && !value.starts_with('\\');
+                if same_site {
+                    options.data = Some(value.clone());
+                } else {
+                    unknown_value("a path on this site, such as data/article.json")
+                }
+            }
             "chart" => match catalog::find(&value) {
                 Some(chart) => options.chart = Some(chart.id.to_owned()),
                 None => unknown_value(&catalog::ids().join(", ")),
             },
             _ => notices.push(QueryNotice {
-                zh: format!("未知参数“{key}”已忽略；可用参数：lang、theme、chart、embed。"),
-                en: format!("The unknown parameter “{key}” is ignored; known parameters: lang, theme, chart, embed."),
+                zh: format!("未知参数“{key}”已忽略；可用参数：lang、theme、chart、embed、data。"),
+                en: format!("The unknown parameter “{key}” is ignored; known parameters: lang, theme, chart, embed, data."),
             }),
         }
     }
@@ -120,7 +131,7 @@ mod tests {
 
     #[test]
     fn reads_every_option() {
-        let (options, notices) = parse_query("?lang=en&theme=dark&chart=rural&embed=1");
+        let (options, notices) = parse_query("?lang=en&theme=dark&chart=rural&embed=1&data=d.json");
         assert!(notices.is_empty());
         assert_eq!(
             options,
@@ -128,7 +139,8 @@ mod tests {
                 lang: Some(Lang::En),
                 theme: ThemeChoice::Dark,
                 chart: Some("rural".into()),
-                embed: true
+                embed: true,
+                data: Some("d.json".into()),
             }
         );
         assert_eq!(parse_query("").0, PageOptions::default());
@@ -147,6 +159,24 @@ mod tests {
         );
         assert!(notices[2].zh.contains("utm_source"));
         assert!(notices[3].zh.contains("theme=深"));
+    }
+
+    #[test]
+    fn data_must_be_a_path_on_this_site() {
+        assert_eq!(
+            parse_query("data=fixtures/x.json").0.data.as_deref(),
+            Some("fixtures/x.json")
+        );
+        for bad in [
+            "data=https://evil.example/x.json",
+            "data=//evil.example/x",
+            "data=javascript:alert(1)",
+            "data=",
+        ] {
+            let (options, notices) = parse_query(bad);
+            assert_eq!(options.data, None, "{bad}");
+            assert_eq!(notices.len(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::charts::catalog::{self, CHARTS};
-use crate::data::load_default;
+use crate::data::{load_default, parse_dataset, DataError};
 use crate::lang::Lang;
 use crate::query::parse_query;
 use crate::state::{initial_lang, Settings, SettingsAction};
@@ -16,6 +16,35 @@ use super::error_panel::ErrorPanel;
 use super::headline_cards::HeadlineCards;
 use super::page_header::PageHeader;
 use super::SharedDataset;
+
+/// The data set: the embedded one at once, or the file of `?data=` once fetched (`None` while
+/// loading). Either way a file that cannot be loaded or checked becomes a named error.
+#[hook]
+fn use_data(path: Option<String>) -> UseStateHandle<Option<Result<SharedDataset, DataError>>> {
+    let share = |dataset| SharedDataset(Rc::new(dataset));
+    let state = {
+        let embedded = path.is_none();
+        use_state(move || embedded.then(|| load_default().map(share)))
+    };
+    {
+        let state = state.clone();
+        use_effect_with(path, move |path| {
+            if let Some(path) = path.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = match browser::fetch_text(&path).await {
+                        Ok(text) => parse_dataset(&path, &text, None).map(share),
+                        Err(why) => Err(DataError::whole_file(
+                            &path,
+                            format!("cannot be loaded: {why}"),
+                        )),
+                    };
+                    state.set(Some(loaded));
+                });
+            }
+        });
+    }
+    state
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -33,9 +62,7 @@ pub fn app() -> Html {
             system_dark: browser::prefers_dark(),
         })
     };
-    let dataset = use_memo((), |_| {
-        load_default().map(|dataset| SharedDataset(Rc::new(dataset)))
-    });
+    let dataset = use_data(options.data.clone());
     let lang = settings.lang;
     let dark = settings.dark();
     use_effect_with((lang, dark), |(lang, dark)| {
@@ -59,8 +86,13 @@ pub fn app() -> Html {
         }
     });
     let dataset = match &*dataset {
-        Ok(dataset) => dataset.clone(),
-        Err(error) => {
+        None => {
+            return html! {
+                <main class="page"><p class="chart-message" role="status">{ lang.pick("正在载入数据…", "Loading the data…") }</p></main>
+            };
+        }
+        Some(Ok(dataset)) => dataset.clone(),
+        Some(Err(error)) => {
             let heading = match lang {
                 Lang::Zh => format!("数据文件 {} 有误，图表无法显示：", error.file),
                 Lang::En => format!(
