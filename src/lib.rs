@@ -8,6 +8,7 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod data;
+pub mod export;
 
 pub mod format;
 pub mod lang;

@@ -6,6 +6,7 @@ pub mod city_check;
 pub mod clusters;
 pub mod details;
 pub mod draw;
+pub mod framed;
 pub mod investment;
 pub mod layout;
 pub mod renewal;

@@ -39,6 +39,22 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit as the article and the data file write it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::YiYuan => "亿元",
+            Unit::WanSquareMetres => "万平方米",
+            Unit::WanMu => "万亩",
+            Unit::Hectares => "公顷",
+            Unit::Households => "户",
+            Unit::Enterprises => "家",
+            Unit::Count => "个",
+            Unit::Products => "款",
+            Unit::Sites => "处",
+            Unit::Percent => "%",
+        }
+    }
+
     /// How many base units (yuan, m², mu, …) one of this unit holds.
     pub fn multiplier(self) -> f64 {
         match self {

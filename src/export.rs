@@ -1,0 +1,156 @@
+//! What readers can take away: CSV of a chart or of all figures (UTF-8 with a byte-order mark,
+//! so spreadsheet programs read the Chinese correctly), with the source sentence in a column.
+
+use crate::charts::scene::Scene;
+use crate::data::Dataset;
+use crate::format::{format_value, qualifier_label, status_label};
+use crate::lang::Lang;
+
+/// The byte-order mark that tells spreadsheet programs the file is UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn row(fields: &[&str]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// Every item a chart draws, with its details and source.
+pub fn chart_csv(scene: &Scene, lang: Lang) -> String {
+    let header = match lang {
+        Lang::Zh => ["编号", "项目", "数值", "说明", "备注", "原文", "原文英译"],
+        Lang::En => [
+            "key",
+            "item",
+            "value",
+            "tags",
+            "note",
+            "source (Chinese)",
+            "source (English)",
+        ],
+    };
+    let mut csv = String::from(BOM);
+    csv.push_str(&row(&header));
+    for item in &scene.items {
+        let details = &item.details;
+        let note = details
+            .note
+            .iter()
+            .chain(&details.related)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let tags = details.tags.join(" · ");
+        let (source_zh, source_en) = match &details.source {
+            Some(source) => (source.zh.as_str(), source.en.as_deref().unwrap_or("")),
+            None => ("", ""),
+        };
+        csv.push_str(&row(&[
+            &item.key,
+            &details.title,
+            details.value.as_deref().unwrap_or(""),
+            &tags,
+            &note,
+            source_zh,
+            source_en,
+        ]));
+    }
+    csv
+}
+
+/// Every figure of the data set, as stored and as formatted, with its sentence.
+pub fn figures_csv(dataset: &Dataset) -> String {
+    let mut csv = String::from(BOM);
+    csv.push_str(&row(&[
+        "id",
+        "label_zh",
+        "label_en",
+        "value",
+        "unit",
+        "qualifier",
+        "status",
+        "period_zh",
+        "period_en",
+        "formatted_zh",
+        "formatted_en",
+        "written",
+        "source_zh",
+        "source_en",
+    ]));
+    for figure in &dataset.figures {
+        let value = format!("{}", figure.value);
+        let unit = figure.unit.symbol();
+        let (period_zh, period_en) = figure
+            .period
+            .as_ref()
+            .map_or(("", ""), |p| (p.zh.as_str(), p.en.as_str()));
+        let qualifier = qualifier_label(figure.qualifier, Lang::En);
+        csv.push_str(&row(&[
+            &figure.id,
+            &figure.label.zh,
+            &figure.label.en,
+            &value,
+            unit,
+            if qualifier.is_empty() {
+                "exact"
+            } else {
+                qualifier
+            },
+            status_label(figure.status, Lang::En),
+            period_zh,
+            period_en,
+            &format_value(Some(figure.value), figure.unit, figure.qualifier, Lang::Zh),
+            &format_value(Some(figure.value), figure.unit, figure.qualifier, Lang::En),
+            &figure.written,
+            &figure.source.display_zh(),
+            &figure.source.text.en,
+        ]));
+    }
+    csv
+}
+
+/// Splits CSV text into rows of fields (RFC 4180), for tests and tools that read our files back.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}

@@ -1,0 +1,77 @@
+//! CSV exports: UTF-8 with a byte-order mark, one row per drawn item or stored figure, and they
+//! read back to the data they came from.
+
+use banan_infographic::charts::catalog::CHARTS;
+use banan_infographic::data::{load_default, Unit, ARTICLE_TEXT};
+use banan_infographic::export::{chart_csv, figures_csv, parse_csv, BOM};
+use banan_infographic::lang::Lang;
+
+#[test]
+fn a_chart_csv_has_a_row_per_item_that_reads_back_to_its_details() {
+    let dataset = load_default().unwrap();
+    let article = ARTICLE_TEXT.replace('\n', "");
+    for chart in &CHARTS {
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = (chart.layout)(&dataset, 800.0, lang).unwrap();
+            let csv = chart_csv(&scene, lang);
+            assert!(csv.starts_with(BOM), "{}", chart.id);
+            let rows = parse_csv(&csv);
+            assert_eq!(rows.len(), scene.items.len() + 1, "{}", chart.id);
+            for (row, item) in rows[1..].iter().zip(&scene.items) {
+                assert_eq!(row.len(), 7);
+                assert_eq!(row[0], item.key);
+                assert_eq!(row[1], item.details.title);
+                assert_eq!(row[2], item.details.value.clone().unwrap_or_default());
+                assert!(article.contains(&row[5]), "{}: {}", chart.id, row[5]);
+                assert_eq!(row[6].is_empty(), lang == Lang::Zh);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_figures_csv_round_trips_to_the_data() {
+    let dataset = load_default().unwrap();
+    let rows = parse_csv(&figures_csv(&dataset));
+    assert_eq!(rows.len(), dataset.figures.len() + 1);
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    for (row, figure) in rows[1..].iter().zip(&dataset.figures) {
+        assert_eq!(row[column("id")], figure.id);
+        assert_eq!(row[column("value")].parse::<f64>().unwrap(), figure.value);
+        assert_eq!(row[column("unit")], figure.unit.symbol());
+        assert_eq!(row[column("label_zh")], figure.label.zh);
+        assert_eq!(row[column("source_zh")], figure.source.display_zh());
+    }
+}
+
+#[test]
+fn fields_with_commas_quotes_and_line_breaks_survive() {
+    let dataset = load_default().unwrap();
+    let csv = figures_csv(&dataset);
+    // The English renderings hold commas and quotes.
+    assert!(csv.contains("\"\""));
+    let rows = parse_csv(&csv);
+    assert!(rows.iter().all(|row| row.len() == rows[0].len()));
+}
+
+#[test]
+fn unit_symbols_match_the_data_file() {
+    for unit in [
+        Unit::YiYuan,
+        Unit::WanSquareMetres,
+        Unit::WanMu,
+        Unit::Hectares,
+        Unit::Households,
+        Unit::Enterprises,
+        Unit::Count,
+        Unit::Products,
+        Unit::Sites,
+        Unit::Percent,
+    ] {
+        assert_eq!(
+            serde_json::to_string(&unit).unwrap(),
+            format!("\"{}\"", unit.symbol())
+        );
+    }
+}
