@@ -110,3 +110,62 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .and_then(|text| text.as_string())
         .ok_or_else(|| "the body is not text".to_owned())
 }
+
+/// Offers `url` to the reader as a file called `filename`.
+pub fn download_url(url: &str, filename: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "cannot create a link")?
+        .dyn_into()
+        .map_err(|_| "not a link")?;
+    anchor.set_href(url);
+    anchor.set_download(filename);
+    anchor.click();
+    Ok(())
+}
+
+/// Offers `text` to the reader as a file called `filename` of type `mime`.
+pub fn download_text(text: &str, filename: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "cannot make the file")?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file")?;
+    let result = download_url(&url, filename);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+/// Calls `on_change` with the new preference whenever the reader's system switches between light
+/// and dark; the returned guard stops listening when dropped.
+pub fn watch_dark_preference(on_change: impl Fn(bool) + 'static) -> Option<impl Drop> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    struct Listening {
+        query: web_sys::MediaQueryList,
+        listener: Closure<dyn FnMut(web_sys::Event)>,
+    }
+    impl Drop for Listening {
+        fn drop(&mut self) {
+            let _ = self.query.remove_event_listener_with_callback(
+                "change",
+                self.listener.as_ref().unchecked_ref(),
+            );
+        }
+    }
+    let query = web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()??;
+    let watched = query.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_change(watched.matches()));
+    query
+        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+        .ok()?;
+    Some(Listening { query, listener })
+}

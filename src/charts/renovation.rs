@@ -202,7 +202,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             let note = match lang {
                 Lang::Zh => format!("已完成的是{}个片区，今年开工的是{}个小区，口径不同，不相加。", completed.value, started.value),
                 Lang::En => format!(
-                    "Completed work is counted as {} areas (片区), this year's as {} communities (小区); the two are not added.",
+                    "Completed work is counted as {} areas, this year's as {} communities, two different measures; the two are not added.",
                     completed.value, started.value
                 ),
             };

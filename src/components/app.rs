@@ -12,6 +12,7 @@ use crate::query::parse_query;
 use crate::state::{initial_lang, Settings, SettingsAction};
 
 use super::chart_figure::ChartFigure;
+use super::data_downloads::DataDownloads;
 use super::error_panel::ErrorPanel;
 use super::headline_cards::HeadlineCards;
 use super::page_header::PageHeader;
@@ -69,6 +70,15 @@ pub fn app() -> Html {
         browser::apply_to_document(*lang, *dark)
     });
 
+    {
+        let settings = settings.clone();
+        use_effect_with((), move |_| {
+            let guard = browser::watch_dark_preference(move |dark| {
+                settings.dispatch(SettingsAction::SystemDark(dark))
+            });
+            move || drop(guard)
+        });
+    }
     let on_lang = {
         let settings = settings.clone();
         Callback::from(move |lang: Lang| {
@@ -125,10 +135,15 @@ pub fn app() -> Html {
             }
             { for charts }
             <footer class="page-source">
-                { match lang {
-                    Lang::Zh => format!("来源：《{}》，{}。派生数据由文中数字计算得出，已标注。", article.title.zh, article.credit.zh),
-                    Lang::En => format!("Source: “{}” ({}), {}. Derived figures are computed from the article's numbers and marked as such.", article.title.en, article.title.zh, article.credit.en),
-                } }
+                <p>
+                    { match lang {
+                        Lang::Zh => format!("来源：《{}》，{}。派生数据由文中数字计算得出，已标注。", article.title.zh, article.credit.zh),
+                        Lang::En => format!("Source: “{}”, {}. Derived figures are computed from the article's numbers and marked as such.", article.title.en, article.credit.en),
+                    } }
+                </p>
+                if !options.embed {
+                    <DataDownloads dataset={dataset.clone()} path={options.data.clone().map(AttrValue::from)} {lang} />
+                }
             </footer>
         </main>
     }

@@ -18,6 +18,7 @@ use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
 use crate::lang::Lang;
 
+use super::chart_tools::SharedScene;
 use super::tooltip::{place_tooltip, Tooltip};
 use super::SharedDataset;
 
@@ -28,6 +29,8 @@ pub struct ChartCanvasProps {
     pub dataset: SharedDataset,
     pub lang: Lang,
     pub dark: bool,
+    /// Told the laid-out scene whenever it changes, so the figure can offer its data.
+    pub on_scene: Callback<Option<SharedScene>>,
 }
 
 impl PartialEq for ChartCanvasProps {
@@ -37,6 +40,7 @@ impl PartialEq for ChartCanvasProps {
             && self.dataset == other.dataset
             && self.lang == other.lang
             && self.dark == other.dark
+            && self.on_scene == other.on_scene
     }
 }
 
@@ -171,6 +175,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Some(Ok(scene)) => Some(scene.clone()),
         _ => None,
     };
+    {
+        let on_scene = props.on_scene.clone();
+        let shared = ready.clone().map(SharedScene);
+        use_effect_with(shared, move |shared| on_scene.emit(shared.clone()));
+    }
     let theme = if props.dark {
         Theme::dark()
     } else {

@@ -8,6 +8,7 @@ use crate::charts::catalog::ChartSpec;
 use crate::lang::Lang;
 
 use super::chart_canvas::ChartCanvas;
+use super::chart_tools::{ChartTools, SharedScene};
 use super::SharedDataset;
 
 #[derive(Properties)]
@@ -32,6 +33,13 @@ impl PartialEq for ChartFigureProps {
 pub fn chart_figure(props: &ChartFigureProps) -> Html {
     let spec = props.spec;
     let lang = props.lang;
+    let scene = use_state_eq(|| None::<SharedScene>);
+    let on_scene = {
+        let scene = scene.clone();
+        use_callback((), move |laid_out: Option<SharedScene>, _| {
+            scene.set(laid_out)
+        })
+    };
     let title = spec.title(&props.dataset.0, lang);
     let heading_id = format!("{}-heading", spec.id);
     let instructions = lang.pick(
@@ -39,6 +47,10 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
         ". Use the arrow keys to read each item's details; Escape closes them.",
     );
     let article_title = props.dataset.0.article.title.get(lang);
+    let source = match lang {
+        Lang::Zh => format!("来源：《{article_title}》"),
+        Lang::En => format!("Source: “{article_title}”"),
+    };
     html! {
         <figure class="chart" data-chart-id={spec.id} aria-labelledby={heading_id.clone()}>
             <h2 class="chart-title" id={heading_id}>{ &title }</h2>
@@ -49,13 +61,14 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
                 dataset={props.dataset.clone()}
                 {lang}
                 dark={props.dark}
+                {on_scene}
             />
             <figcaption class="chart-source">
-                { match lang {
-                    Lang::Zh => format!("来源：《{article_title}》，每项详情附原文语句。"),
-                    Lang::En => format!("Source: “{article_title}”; each item's details quote the article's sentence."),
-                } }
+                { &source }{ lang.pick("，每项详情附原文语句。", "; each item's details quote the article's sentence.") }
             </figcaption>
+            if let Some(scene) = (*scene).clone() {
+                <ChartTools chart_id={spec.id} {scene} heading={title.clone()} note={spec.note(lang)} {source} {lang} dark={props.dark} />
+            }
         </figure>
     }
 }

@@ -1,0 +1,164 @@
+//! Under each chart: its data as a table (always there for screen readers, shown on request to
+//! everyone else), and the chart as CSV and as a PNG with its heading and source drawn in.
+
+use std::rc::Rc;
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::charts::draw::draw_scene;
+use crate::charts::framed::framed;
+use crate::charts::scene::Scene;
+use crate::charts::theme::Theme;
+use crate::export::chart_csv;
+use crate::lang::Lang;
+
+/// A scene shared by pointer: equal when it is the same layout.
+#[derive(Clone)]
+pub struct SharedScene(pub Rc<Scene>);
+
+impl PartialEq for SharedScene {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartToolsProps {
+    pub chart_id: AttrValue,
+    pub scene: SharedScene,
+    pub heading: AttrValue,
+    pub note: AttrValue,
+    pub source: AttrValue,
+    pub lang: Lang,
+    pub dark: bool,
+}
+
+/// The chart drawn at twice its size with heading, note and source, as a PNG data URL.
+fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
+    let scene = framed(&props.scene.0, &props.heading, &props.note, &props.source);
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| "no canvas")?
+        .dyn_into()
+        .map_err(|_| "no canvas")?;
+    const SCALE: f64 = 2.0;
+    canvas.set_width((scene.width * SCALE).round() as u32);
+    canvas.set_height((scene.height * SCALE).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let theme = if props.dark {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    draw_scene(&backend.into_drawing_area(), &scene, &theme, SCALE, None)
+        .map_err(|error| error.to_string())?;
+    canvas
+        .to_data_url()
+        .map_err(|_| "the canvas cannot be read".to_owned())
+}
+
+#[function_component(ChartTools)]
+pub fn chart_tools(props: &ChartToolsProps) -> Html {
+    let lang = props.lang;
+    let shown = use_state_eq(|| false);
+    let failure = use_state_eq(|| None::<String>);
+    let table_id = format!("{}-data", props.chart_id);
+    let toggle = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(!*shown))
+    };
+    let download_csv = {
+        let (scene, chart_id, failure) =
+            (props.scene.clone(), props.chart_id.clone(), failure.clone());
+        Callback::from(move |_: MouseEvent| {
+            let csv = chart_csv(&scene.0, lang);
+            failure.set(
+                browser::download_text(
+                    &csv,
+                    &format!("banan-{chart_id}.csv"),
+                    "text/csv;charset=utf-8",
+                )
+                .err(),
+            );
+        })
+    };
+    let export_png = {
+        let failure = failure.clone();
+        let props_for_png = ChartToolsProps {
+            chart_id: props.chart_id.clone(),
+            scene: props.scene.clone(),
+            heading: props.heading.clone(),
+            note: props.note.clone(),
+            source: props.source.clone(),
+            lang,
+            dark: props.dark,
+        };
+        Callback::from(move |_: MouseEvent| {
+            let result = png_data_url(&props_for_png).and_then(|url| {
+                browser::download_url(&url, &format!("banan-{}.png", props_for_png.chart_id))
+            });
+            failure.set(result.err());
+        })
+    };
+    let rows = props.scene.0.items.iter().map(|item| {
+        let details = &item.details;
+        let notes = details
+            .tags
+            .iter()
+            .chain(&details.note)
+            .chain(&details.related)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("；");
+        html! {
+            <tr data-key={item.key.clone()}>
+                <th scope="row">{ &details.title }</th>
+                <td>{ details.value.clone().unwrap_or_default() }</td>
+                <td>{ notes }</td>
+                <td>
+                    if let Some(source) = &details.source {
+                        <span lang="zh-CN">{ &source.zh }</span>
+                        if let Some(english) = &source.en {
+                            <br /><span lang="en">{ english }</span>
+                        }
+                    }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="chart-tools">
+            <div class="chart-controls">
+                <button type="button" class="tool-button" aria-expanded={shown.to_string()} aria-controls={table_id.clone()} onclick={toggle}>
+                    { if *shown { lang.pick("隐藏数据", "Hide data") } else { lang.pick("显示数据", "Show data") } }
+                </button>
+                <button type="button" class="tool-button" onclick={download_csv}>{ lang.pick("下载 CSV", "Download CSV") }</button>
+                <button type="button" class="tool-button" onclick={export_png}>{ lang.pick("导出 PNG", "Export PNG") }</button>
+            </div>
+            if let Some(failure) = &*failure {
+                <p class="chart-message" role="alert">{ failure }</p>
+            }
+            <div class={classes!("data-table-wrap", (!*shown).then_some("sr-only"))} id={table_id}>
+                <table class="data-table">
+                    <caption>{ format!("{}{}", lang.pick("数据表：", "Data: "), props.heading) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ lang.pick("项目", "Item") }</th>
+                            <th scope="col">{ lang.pick("数值", "Value") }</th>
+                            <th scope="col">{ lang.pick("说明", "Notes") }</th>
+                            <th scope="col">{ lang.pick("原文", "Source") }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
