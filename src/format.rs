@@ -31,7 +31,10 @@ const SHARE_DECIMALS: usize = 1;
 
 /// Significant digits kept before rounding, to wash out binary floating-point noise
 /// (49.82 × 10⁴ ÷ 10⁴ must come back as exactly 49.82, not 49.820000000000007).
-const SIGNIFICANT_DIGITS: usize = 15;
+const SIGNIFICANT_DIGITS: i64 = 15;
+
+/// Scaled values below this convert to integers exactly enough (10³⁰ ≪ u128::MAX).
+const MAX_EXACT_SCALED: f64 = 1e30;
 
 /// Chinese magnitudes, largest first: 亿 (10⁸), 万 (10⁴), none.
 const ZH_MAGNITUDES: [(f64, &str); 3] = [(1e8, "亿"), (1e4, "万"), (1.0, "")];
@@ -285,25 +288,44 @@ impl RoundedNumber {
     }
 
     /// Rounds `x` half away from zero to `decimals` decimals; `None` when `x` is not finite.
+    ///
+    /// Works on integers, not on formatted floats, so the page carries no float-to-text or
+    /// text-to-float machinery: `x` is scaled to [`SIGNIFICANT_DIGITS`] digits and rounded to an
+    /// integer, which washes out the last-bit noise of binary floats (49.82 × 10⁴ ÷ 10⁴ comes
+    /// back as 49.82; 1.005 rounds to 1.01), then the digits beyond `decimals` are rounded off
+    /// half away from zero.
     fn new(x: f64, decimals: usize) -> Option<Self> {
         if !x.is_finite() {
             return None;
         }
-        let cleaned = wash_noise(x);
-        // Rust's `Display` for f64 is the shortest round-trip form and never uses an exponent.
-        let text = format!("{}", cleaned.abs());
-        let (integer, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
-        let (integer, fraction) = if fraction.len() <= decimals {
-            (
-                integer.to_string(),
-                fraction.trim_end_matches('0').to_string(),
-            )
+        // Guard digits fill the number up to 15 significant digits, what a float holds exactly.
+        let integer_digits = if x == 0.0 {
+            1
         } else {
-            round_digits(integer, fraction, decimals)
+            x.abs().log10().floor() as i64 + 1
         };
-        let integer = match integer.trim_start_matches('0') {
-            "" => "0".to_string(),
-            trimmed => trimmed.to_string(),
+        let guard_digits =
+            (SIGNIFICANT_DIGITS - integer_digits - decimals as i64).clamp(0, 20) as u32;
+        let scale = 10f64.powi(decimals as i32 + guard_digits as i32);
+        let scaled = (x.abs() * scale).round();
+        let (integer, fraction, changed) = if scaled < MAX_EXACT_SCALED {
+            let scaled = scaled as u128;
+            let guard = 10u128.pow(guard_digits);
+            let (mut kept, dropped) = (scaled / guard, scaled % guard);
+            if dropped * 2 >= guard {
+                kept += 1;
+            }
+            let unit = 10u128.pow(decimals as u32);
+            let fraction = format!("{:0width$}", kept % unit, width = decimals);
+            ((kept / unit).to_string(), fraction, dropped != 0)
+        } else {
+            // Beyond 10³⁰ no reader's figure lies; print the whole part digit by digit.
+            (whole_digits(x.abs()), "0".repeat(decimals), false)
+        };
+        let fraction = if changed {
+            fraction
+        } else {
+            fraction.trim_end_matches('0').to_owned()
         };
         let is_zero = integer == "0" && fraction.bytes().all(|b| b == b'0');
         Some(RoundedNumber {
@@ -341,48 +363,16 @@ impl RoundedNumber {
     }
 }
 
-/// Rounds `x` to [`SIGNIFICANT_DIGITS`] significant digits, removing the last-bit noise that
-/// multiplying and dividing by powers of ten leaves behind.
-fn wash_noise(x: f64) -> f64 {
-    // Near f64::MAX the rounded digits can overflow to infinity; keep `x` then.
-    match format!("{:.*e}", SIGNIFICANT_DIGITS - 1, x).parse::<f64>() {
-        Ok(washed) if washed.is_finite() => washed,
-        _ => x,
+/// The digits of the whole part of a huge `x` (≥ 10³⁰), computed by division.
+fn whole_digits(x: f64) -> String {
+    let mut digits = Vec::new();
+    let mut rest = x.trunc();
+    while rest >= 1.0 && digits.len() < 400 {
+        digits.push(b'0' + (rest % 10.0) as u8);
+        rest = (rest / 10.0).trunc();
     }
-}
-
-/// Rounds the decimal `integer.fraction` (ASCII digits, `fraction` longer than `decimals`) half
-/// away from zero, returning the integer digits and exactly `decimals` fraction digits.
-fn round_digits(integer: &str, fraction: &str, decimals: usize) -> (String, String) {
-    let round_up = fraction
-        .as_bytes()
-        .get(decimals)
-        .is_some_and(|&d| d >= b'5');
-    let mut digits: Vec<u8> = integer
-        .bytes()
-        .chain(fraction.bytes().take(decimals))
-        .collect();
-    if round_up {
-        let mut carry = true;
-        for digit in digits.iter_mut().rev() {
-            if *digit == b'9' {
-                *digit = b'0';
-            } else {
-                *digit += 1;
-                carry = false;
-                break;
-            }
-        }
-        if carry {
-            digits.insert(0, b'1');
-        }
-    }
-    let split = digits.len().saturating_sub(decimals);
-    let fraction_digits = digits.split_off(split);
-    (
-        String::from_utf8_lossy(&digits).into_owned(),
-        String::from_utf8_lossy(&fraction_digits).into_owned(),
-    )
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
 }
 
 /// Puts a comma between every group of three integer digits: "498200" → "498,200".

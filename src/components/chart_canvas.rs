@@ -343,10 +343,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             .iter()
             .map(|item| {
                 let b = item.bounds;
-                format!(
-                    "{}:{:.0},{:.0},{:.0},{:.0}",
-                    item.key, b.x, b.y, b.width, b.height
-                )
+                let [x, y, width, height] = [b.x, b.y, b.width, b.height].map(f64::round);
+                format!("{}:{x},{y},{width},{height}", item.key)
             })
             .collect::<Vec<_>>()
             .join(";")

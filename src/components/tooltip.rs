@@ -90,9 +90,9 @@ pub fn tooltip(props: &TooltipProps) -> Html {
     use_effect_with((node.clone(), props.placement), |(node, placement)| {
         if let Some(element) = node.cast::<web_sys::HtmlElement>() {
             let style = element.style();
-            let _ = style.set_property("left", &format!("{:.0}px", placement.left));
-            let _ = style.set_property("top", &format!("{:.0}px", placement.top));
-            let _ = style.set_property("max-width", &format!("{:.0}px", placement.max_width));
+            let _ = style.set_property("left", &format!("{}px", placement.left.round()));
+            let _ = style.set_property("top", &format!("{}px", placement.top.round()));
+            let _ = style.set_property("max-width", &format!("{}px", placement.max_width.round()));
             let _ = style.set_property(
                 "transform",
                 if placement.above {
