@@ -33,8 +33,8 @@ const SHARE_DECIMALS: usize = 1;
 /// (49.82 × 10⁴ ÷ 10⁴ must come back as exactly 49.82, not 49.820000000000007).
 const SIGNIFICANT_DIGITS: i64 = 15;
 
-/// Scaled values below this convert to integers exactly enough (10³⁰ ≪ u128::MAX).
-const MAX_EXACT_SCALED: f64 = 1e30;
+/// Scaled values below this convert to integers exactly enough (10¹⁸ < u64::MAX).
+const MAX_EXACT_SCALED: f64 = 1e18;
 
 /// Chinese magnitudes, largest first: 亿 (10⁸), 万 (10⁴), none.
 const ZH_MAGNITUDES: [(f64, &str); 3] = [(1e8, "亿"), (1e4, "万"), (1.0, "")];
@@ -305,21 +305,21 @@ impl RoundedNumber {
             x.abs().log10().floor() as i64 + 1
         };
         let guard_digits =
-            (SIGNIFICANT_DIGITS - integer_digits - decimals as i64).clamp(0, 20) as u32;
+            (SIGNIFICANT_DIGITS - integer_digits - decimals as i64).clamp(0, 16) as u32;
         let scale = 10f64.powi(decimals as i32 + guard_digits as i32);
         let scaled = (x.abs() * scale).round();
         let (integer, fraction, changed) = if scaled < MAX_EXACT_SCALED {
-            let scaled = scaled as u128;
-            let guard = 10u128.pow(guard_digits);
+            let scaled = scaled as u64;
+            let guard = 10u64.pow(guard_digits);
             let (mut kept, dropped) = (scaled / guard, scaled % guard);
             if dropped * 2 >= guard {
                 kept += 1;
             }
-            let unit = 10u128.pow(decimals as u32);
+            let unit = 10u64.pow(decimals as u32);
             let fraction = format!("{:0width$}", kept % unit, width = decimals);
             ((kept / unit).to_string(), fraction, dropped != 0)
         } else {
-            // Beyond 10³⁰ no reader's figure lies; print the whole part digit by digit.
+            // Beyond 10¹⁸ no reader's figure lies; print the whole part digit by digit.
             (whole_digits(x.abs()), "0".repeat(decimals), false)
         };
         let fraction = if changed {
@@ -363,7 +363,7 @@ impl RoundedNumber {
     }
 }
 
-/// The digits of the whole part of a huge `x` (≥ 10³⁰), computed by division.
+/// The digits of the whole part of a huge `x`, computed by division.
 fn whole_digits(x: f64) -> String {
     let mut digits = Vec::new();
     let mut rest = x.trunc();

@@ -285,7 +285,10 @@ impl Checker<'_> {
             if (total - v).abs() > 1e-9 {
                 self.report(
                     entry.clone(),
-                    format!("it should be the sum of {part_ids:?}, which is {total}, not {v}"),
+                    format!(
+                        "it should be the sum of {}, which is {total}, not {v}",
+                        part_ids.join(" + ")
+                    ),
                 );
             }
         }
