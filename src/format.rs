@@ -144,9 +144,12 @@ fn unit_kind(unit: Unit) -> UnitKind {
     match unit {
         Unit::YiYuan => UnitKind::Money,
         Unit::WanSquareMetres | Unit::WanMu | Unit::Hectares => UnitKind::Measure,
-        Unit::Households | Unit::Enterprises | Unit::Count | Unit::Products | Unit::Sites => {
-            UnitKind::Count
-        }
+        Unit::Households
+        | Unit::EnterpriseHouseholds
+        | Unit::Enterprises
+        | Unit::Count
+        | Unit::Products
+        | Unit::Sites => UnitKind::Count,
         Unit::Percent => UnitKind::Percent,
     }
 }
@@ -158,7 +161,7 @@ fn zh_base_unit(unit: Unit) -> &'static str {
         Unit::WanSquareMetres => "平方米",
         Unit::WanMu => "亩",
         Unit::Hectares => "公顷",
-        Unit::Households => "户",
+        Unit::Households | Unit::EnterpriseHouseholds => "户",
         Unit::Enterprises => "家",
         Unit::Count => "个",
         Unit::Products => "款",
@@ -171,7 +174,7 @@ fn zh_base_unit(unit: Unit) -> &'static str {
 fn en_count_noun(unit: Unit) -> Option<(&'static str, &'static str)> {
     match unit {
         Unit::Households => Some(("household", "households")),
-        Unit::Enterprises => Some(("enterprise", "enterprises")),
+        Unit::Enterprises | Unit::EnterpriseHouseholds => Some(("enterprise", "enterprises")),
         Unit::Products => Some(("product", "products")),
         Unit::Sites => Some(("site", "sites")),
         _ => None,

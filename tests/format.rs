@@ -10,8 +10,8 @@ use banan_infographic::lang::Lang;
 use Lang::{En, Zh};
 use Qualifier::{About, AtLeast, Exact, MoreThan, Scale};
 use Unit::{
-    Count, Enterprises, Hectares, Households, Percent, Products, Sites, WanMu, WanSquareMetres,
-    YiYuan,
+    Count, EnterpriseHouseholds, Enterprises, Hectares, Households, Percent, Products, Sites,
+    WanMu, WanSquareMetres, YiYuan,
 };
 
 /// One row: stored value, unit, qualifier, language, expected text.
@@ -39,6 +39,7 @@ const VALUE_TABLE: &[Row] = &[
     (Some(13.0), Count, Exact, Zh, "13个"),
     (Some(10.0), Products, Exact, Zh, "10款"),
     (Some(26.0), Sites, Exact, Zh, "26处"),
+    (Some(300.0), EnterpriseHouseholds, MoreThan, Zh, "300多户"),
     (Some(5.0), YiYuan, About, Zh, "约5亿元"),
     // Chinese, yuan magnitudes: ≥1亿 → 亿元, ≥1万 → 万元, else 元.
     (Some(0.5), YiYuan, Exact, Zh, "5000万元"),
@@ -99,6 +100,13 @@ const VALUE_TABLE: &[Row] = &[
     (Some(1.0), Products, Exact, En, "1 product"),
     (Some(26.0), Sites, Exact, En, "26 sites"),
     (Some(1.0), Sites, Exact, En, "1 site"),
+    (
+        Some(300.0),
+        EnterpriseHouseholds,
+        MoreThan,
+        En,
+        "over 300 enterprises",
+    ),
     (Some(50.0), YiYuan, About, En, "about CNY 5 billion"),
     (Some(5.0), YiYuan, About, En, "about CNY 500 million"),
     // English, magnitudes and the rest of the qualifiers.
@@ -308,6 +316,7 @@ fn never_panics_and_never_prints_nan() {
         Count,
         Products,
         Sites,
+        EnterpriseHouseholds,
         Percent,
     ];
     let qualifiers = [Exact, MoreThan, AtLeast, About, Scale];

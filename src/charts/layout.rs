@@ -1,7 +1,7 @@
 //! Building blocks shared by the chart layouts: wrapped text blocks, legends and tile grids.
 
 use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, Stroke, TextMark};
-use super::text::{text_width, wrap};
+use super::text::{text_width, wrap, BOLD_FACTOR};
 use super::theme::{size, Role};
 
 /// Line height as a multiple of the font size (Chinese needs more air than Latin).
@@ -44,6 +44,15 @@ impl TextStyle {
     pub fn line_height(self) -> f64 {
         self.size * LINE_HEIGHT
     }
+
+    /// The width to wrap regular-width estimates into, so bold text fits `max_width` too.
+    fn wrap_width(self, max_width: f64) -> f64 {
+        if self.bold {
+            max_width / BOLD_FACTOR
+        } else {
+            max_width
+        }
+    }
 }
 
 /// Wraps `text` into `max_width` and adds it at (`x`, `y`); returns the height used.
@@ -56,7 +65,7 @@ pub fn text_block(
     style: TextStyle,
     anchor: Anchor,
 ) -> f64 {
-    let lines = wrap(text, style.size, max_width);
+    let lines = wrap(text, style.size, style.wrap_width(max_width));
     for (index, line) in lines.iter().enumerate() {
         scene.push_text(TextMark {
             x,
@@ -73,15 +82,26 @@ pub fn text_block(
 
 /// Height `text_block` would use.
 pub fn text_block_height(text: &str, style: TextStyle, max_width: f64) -> f64 {
-    wrap(text, style.size, max_width).len() as f64 * style.line_height()
+    wrap(text, style.size, style.wrap_width(max_width)).len() as f64 * style.line_height()
 }
 
 /// One key of a legend.
 pub struct LegendEntry {
     pub role: Role,
+    /// `Fill::None` without dashes draws an arrowhead: the mark of "more than".
     pub fill: Fill,
     pub dashed: bool,
     pub label: String,
+}
+
+/// The key to the arrowhead that marks the article's "more than" (破, 突破, 余, 多).
+pub fn more_than_entry(lang: crate::lang::Lang) -> LegendEntry {
+    LegendEntry {
+        role: Role::Muted,
+        fill: Fill::None,
+        dashed: false,
+        label: lang.pick("超过（破、余、多）", "more than").to_owned(),
+    }
 }
 
 /// A legend of swatches and labels, wrapping onto new rows; returns the height used.
@@ -97,16 +117,24 @@ pub fn legend(scene: &mut Scene, x: f64, y: f64, width: f64, entries: &[LegendEn
             cy += row_height;
         }
         let top = cy + (style.line_height() - swatch) / 2.0;
-        scene.marks.push(Mark::Box {
-            rect: Rect::new(cx, top, swatch, swatch),
-            role: entry.role,
-            fill: entry.fill,
-            stroke: (entry.fill != Fill::Solid).then_some(Stroke {
+        if entry.fill == Fill::None && !entry.dashed {
+            scene.marks.push(Mark::Arrow {
+                tip: (cx + swatch, top + swatch / 2.0),
+                size: swatch * 0.8,
                 role: entry.role,
-                width: 1.5,
-                dashed: entry.dashed,
-            }),
-        });
+            });
+        } else {
+            scene.marks.push(Mark::Box {
+                rect: Rect::new(cx, top, swatch, swatch),
+                role: entry.role,
+                fill: entry.fill,
+                stroke: (entry.fill != Fill::Solid).then_some(Stroke {
+                    role: entry.role,
+                    width: 1.5,
+                    dashed: entry.dashed,
+                }),
+            });
+        }
         scene.push_text(TextMark {
             x: cx + swatch + 6.0,
             y: cy,

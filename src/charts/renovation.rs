@@ -8,11 +8,13 @@ use crate::lang::Lang;
 use super::details::{derived_details, figure_details, figure_value};
 use super::layout::{legend, text_block, LegendEntry, TextStyle, GAP};
 use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, TextMark};
-use super::text::text_width;
+use super::text::{bold_text_width, text_width};
 use super::theme::Role;
 
 const BAR_HEIGHT: f64 = 22.0;
 const ROW_HEIGHT: f64 = 44.0;
+/// Narrowest bar area worth drawing beside the labels.
+const MIN_BAR_ROOM: f64 = 120.0;
 
 /// One measure: its heading, the completed and the started figure, and whether their sum means
 /// anything (12 片区 and 15 小区 are counted differently, so they are not added).
@@ -80,7 +82,6 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         },
     ];
     let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
-    let label_width = if width < 520.0 { 84.0 } else { 120.0 };
     // Room right of the longest bar for the widest value label, totals included.
     let mut value_texts = Vec::new();
     for measure in &MEASURES {
@@ -99,11 +100,41 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     }
     let value_reserve = value_texts
         .iter()
-        .map(|text| text_width(text, TextStyle::LABEL.size))
+        .map(|text| bold_text_width(text, TextStyle::LABEL.size))
         .fold(0.0, f64::max)
         + 10.0;
-    let bar_x = label_width + 8.0;
+    let label_width = [false, true]
+        .map(|started| text_width(phase_label(lang, started), TextStyle::LABEL.size))
+        .into_iter()
+        .chain([text_width(
+            lang.pick("合计", "combined"),
+            TextStyle::LABEL.size,
+        )])
+        .fold(0.0, f64::max);
+    // Labels beside the bars when that leaves the bars room, else above them.
+    let stacked = width - label_width - 8.0 - value_reserve < MIN_BAR_ROOM;
+    let bar_x = if stacked { 0.0 } else { label_width + 8.0 };
     let bar_room = (width - bar_x - value_reserve).max(1.0);
+    let line = TextStyle::LABEL.line_height();
+    let row_height = if stacked {
+        (line + BAR_HEIGHT + 6.0).max(ROW_HEIGHT)
+    } else {
+        ROW_HEIGHT
+    };
+    let label_top = |y: f64| {
+        if stacked {
+            y + 2.0
+        } else {
+            y + (row_height - line) / 2.0
+        }
+    };
+    let bar_top = |y: f64| {
+        if stacked {
+            y + 4.0 + line
+        } else {
+            y + (row_height - BAR_HEIGHT) / 2.0
+        }
+    };
 
     for measure in &MEASURES {
         let completed = dataset.figure(measure.completed)?;
@@ -130,11 +161,10 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                    segments: &[(f64, Role, Fill)],
                    value: String,
                    details| {
-            let row = Rect::new(0.0, y, width, ROW_HEIGHT);
-            let text_top = y + (ROW_HEIGHT - TextStyle::LABEL.line_height()) / 2.0;
+            let row = Rect::new(0.0, y, width, row_height);
             scene.push_text(TextMark {
                 x: 0.0,
-                y: text_top,
+                y: label_top(y),
                 text: label.to_owned(),
                 size: TextStyle::LABEL.size,
                 bold: false,
@@ -145,7 +175,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             for (amount, role, fill) in segments {
                 let length = bar_room * amount / scale_max;
                 scene.marks.push(Mark::Box {
-                    rect: Rect::new(x, y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0, length, BAR_HEIGHT),
+                    rect: Rect::new(x, bar_top(y), length, BAR_HEIGHT),
                     role: *role,
                     fill: *fill,
                     stroke: None,
@@ -154,7 +184,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             }
             scene.push_text(TextMark {
                 x: x + 6.0,
-                y: text_top,
+                y: bar_top(y) + (BAR_HEIGHT - line) / 2.0,
                 text: value,
                 size: TextStyle::LABEL.size,
                 bold: true,
@@ -182,7 +212,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                 figure_value(figure, lang),
                 figure_details(figure, lang),
             );
-            y += ROW_HEIGHT;
+            y += row_height;
         }
         if measure.summable {
             let value = format_value(Some(total), completed.unit, completed.qualifier, lang);
@@ -197,7 +227,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                 value,
                 details,
             );
-            y += ROW_HEIGHT;
+            y += row_height;
         } else {
             let note = match lang {
                 Lang::Zh => format!("已完成的是{}个片区，今年开工的是{}个小区，口径不同，不相加。", completed.value, started.value),

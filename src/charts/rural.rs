@@ -6,11 +6,11 @@ use crate::lang::Lang;
 
 use super::details::{figure_details, figure_value, list_item_details};
 use super::layout::{
-    legend, stat_grid, status_legend, status_style, text_block, tile_grid, Stat, TextStyle, Tile,
-    GAP, TOUCH_MIN,
+    legend, more_than_entry, stat_grid, status_legend, status_style, text_block, tile_grid, Stat,
+    TextStyle, Tile, GAP, TOUCH_MIN,
 };
 use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke, TextMark};
-use super::text::text_width;
+use super::text::bold_text_width;
 use super::theme::Role;
 
 /// Areas in 万亩, on one scale.
@@ -43,7 +43,9 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         width,
         ..Scene::default()
     };
-    let mut y = legend(&mut scene, 0.0, 0.0, width, &status_legend(lang, false)) + GAP / 2.0;
+    let mut entries = status_legend(lang, false);
+    entries.push(more_than_entry(lang));
+    let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
 
     // Areas on one scale.
     y += text_block(
@@ -62,7 +64,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     let max = areas.iter().map(|f| f.value).fold(0.0, f64::max);
     let value_reserve = areas
         .iter()
-        .map(|f| text_width(&figure_value(f, lang), TextStyle::LABEL.size))
+        .map(|f| bold_text_width(&figure_value(f, lang), TextStyle::LABEL.size))
         .fold(0.0, f64::max)
         + ARROW
         + 12.0;

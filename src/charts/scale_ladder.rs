@@ -6,11 +6,11 @@ use crate::lang::Lang;
 
 use super::details::{figure_details, figure_value};
 use super::layout::{
-    legend, status_legend, status_style, text_block, text_block_height, LegendEntry, TextStyle,
+    legend, more_than_entry, status_legend, status_style, text_block, text_block_height, TextStyle,
     GAP, TOUCH_MIN,
 };
-use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke};
-use super::text::text_width;
+use super::scene::{Anchor, Item, Mark, Rect, Scene, Stroke};
+use super::text::bold_text_width;
 use super::theme::Role;
 
 /// The figures on the ladder, all in 亿元.
@@ -44,12 +44,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         ..Scene::default()
     };
     let mut entries = status_legend(lang, false);
-    entries.push(LegendEntry {
-        role: Role::Muted,
-        fill: Fill::Solid,
-        dashed: false,
-        label: lang.pick("▶ 超过", "▶ more than").to_owned(),
-    });
+    entries.push(more_than_entry(lang));
     let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
 
     let stacked = width < STACKED_BELOW;
@@ -62,7 +57,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     let values: Vec<String> = figures.iter().map(|f| figure_value(f, lang)).collect();
     let value_reserve = values
         .iter()
-        .map(|v| text_width(v, TextStyle::LABEL.size))
+        .map(|v| bold_text_width(v, TextStyle::LABEL.size))
         .fold(0.0, f64::max)
         + ARROW
         + 10.0;

@@ -93,7 +93,11 @@ pub struct TextMark {
 impl TextMark {
     /// The area the text is estimated to cover.
     pub fn bounds(&self) -> Rect {
-        let width = super::text::text_width(&self.text, self.size);
+        let width = if self.bold {
+            super::text::bold_text_width(&self.text, self.size)
+        } else {
+            super::text::text_width(&self.text, self.size)
+        };
         let x = match self.anchor {
             Anchor::Start => self.x,
             Anchor::Middle => self.x - width / 2.0,

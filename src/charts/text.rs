@@ -34,6 +34,14 @@ pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * size
 }
 
+/// How much wider bold glyphs run than regular ones, generously.
+pub const BOLD_FACTOR: f64 = 1.12;
+
+/// Estimated width of bold `text` at `size` CSS px.
+pub fn bold_text_width(text: &str, size: f64) -> f64 {
+    text_width(text, size) * BOLD_FACTOR
+}
+
 /// Punctuation that must not start a line (Chinese line-breaking rule, 避头).
 fn is_closing(c: char) -> bool {
     matches!(

@@ -21,6 +21,9 @@ pub enum Unit {
     /// 户, households (also the article's measure for enterprises counted in a register).
     #[serde(rename = "户")]
     Households,
+    /// 户 counting enterprises, as the article counts those above designated size (300户).
+    #[serde(rename = "户（企业）")]
+    EnterpriseHouseholds,
     /// 家, enterprises.
     #[serde(rename = "家")]
     Enterprises,
@@ -47,6 +50,7 @@ impl Unit {
             Unit::WanMu => "万亩",
             Unit::Hectares => "公顷",
             Unit::Households => "户",
+            Unit::EnterpriseHouseholds => "户（企业）",
             Unit::Enterprises => "家",
             Unit::Count => "个",
             Unit::Products => "款",

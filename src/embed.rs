@@ -1,0 +1,216 @@
+//! Embedding on other sites: the iframe snippet editors paste into their CMS, with a first
+//! height for each width before the graphic reports its own, estimated from the same layouts
+//! that draw the charts. Pure (no browser): the Embed control in the page and the build's asset
+//! renderer (`examples/render_assets.rs`, which writes the oEmbed documents) share it.
+
+use crate::charts::catalog::{ChartSpec, CHARTS};
+use crate::charts::text::wrap;
+use crate::components::headline_cards::GROUPS;
+use crate::data::Dataset;
+use crate::lang::Lang;
+
+/// The parent script that sizes our iframes on any page, relative to the site's base URL.
+pub const PARENT_SCRIPT: &str = "share/embed.js";
+
+/// The host widths, CSS px, the snippet carries a first height for.
+pub const SNIPPET_WIDTHS: [u32; 3] = [360, 768, 1280];
+
+/// The chart of the page's share preview.
+pub const KEY_CHART: &str = "scale";
+
+/// The address of the embedded graphic: `base` is the site's address ending in `/`.
+pub fn embed_url(base: &str, chart: Option<&str>, lang: Lang) -> String {
+    let chart = chart.map(|id| format!("&chart={id}")).unwrap_or_default();
+    format!("{base}?embed=1{chart}&lang={}", lang.pick("zh", "en"))
+}
+
+/// The site's base address (ending in `/`) from a page address without its query.
+pub fn base_of(page: &str) -> String {
+    let page = page.split(['?', '#']).next().unwrap_or(page);
+    match page.rfind('/') {
+        // `https://host` has no path: its only slashes are the scheme's.
+        Some(slash) if page[..slash].ends_with(":/") => format!("{page}/"),
+        Some(slash) => page[..=slash].to_owned(),
+        None => format!("{page}/"),
+    }
+}
+
+/// Escapes text for an HTML attribute or element.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lines `text` takes at `size` px in `width` px.
+fn lines(text: &str, size: f64, width: f64) -> f64 {
+    wrap(text, size, width).len().max(1) as f64
+}
+
+/// Height of one chart figure in the embedded page (title, note, canvas, source), from the
+/// sizes in static/style.css.
+fn figure_height(dataset: &Dataset, spec: &ChartSpec, width: f64, lang: Lang) -> f64 {
+    let canvas = (spec.layout)(dataset, width, lang).map_or(300.0, |scene| scene.height);
+    let title = lines(&spec.title(dataset, lang), 18.4, width) * 18.4 * 1.4 + 4.0;
+    let note = lines(spec.note(lang), 14.4, width) * 14.4 * 1.6 + 12.0;
+    let source = lines(dataset.article.title.get(lang), 12.8, width * 0.6) * 12.8 * 1.6 + 8.0;
+    title + note + canvas + source + 8.0 + 16.0
+}
+
+/// Height of the headline cards at `width`.
+fn cards_height(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
+    let columns = ((width + 8.0) / 208.0).floor().max(1.0);
+    let card_width = (width - (columns - 1.0) * 8.0) / columns - 28.0;
+    let groups = GROUPS.iter().map(|((zh, en), ids)| {
+        let label_lines = ids
+            .iter()
+            .filter_map(|id| dataset.figure(id).ok())
+            .map(|figure| lines(figure.label.get(lang), 16.0, card_width))
+            .fold(1.0_f64, f64::max);
+        let rows = (ids.len() as f64 / columns).ceil();
+        let card = 12.0 + 30.7 + 2.0 + label_lines * 25.6 + 21.8 + 12.0 + 3.0;
+        lines(lang.pick(zh, en), 16.0, width) * 25.6 + 8.0 + rows * card + (rows - 1.0) * 8.0
+    });
+    groups.sum::<f64>() + 2.0 * 16.0 + 16.0
+}
+
+/// The estimated height, CSS px, of the embedded graphic (`?embed=1`, one chart or the whole
+/// page) in an iframe `width` px wide. The graphic reports its real height once loaded; this
+/// is only the first guess, so that the page does not jump far.
+pub fn estimated_height(
+    dataset: &Dataset,
+    chart: Option<&ChartSpec>,
+    width: u32,
+    lang: Lang,
+) -> u32 {
+    // The embedded page's padding (style.css, `.page.embed`).
+    let inner = (f64::from(width) - 16.0).max(200.0);
+    let body = match chart {
+        Some(spec) => figure_height(dataset, spec, inner, lang),
+        None => {
+            let charts: f64 = CHARTS
+                .iter()
+                .map(|spec| figure_height(dataset, spec, inner, lang))
+                .sum();
+            let footer = 16.0 + 12.0 + 3.0 * 12.8 * 1.6;
+            cards_height(dataset, inner, lang) + charts + footer
+        }
+    };
+    (body + 16.0).ceil() as u32
+}
+
+/// First heights for each of [`SNIPPET_WIDTHS`].
+pub fn estimated_heights(
+    dataset: &Dataset,
+    chart: Option<&ChartSpec>,
+    lang: Lang,
+) -> Vec<(u32, u32)> {
+    SNIPPET_WIDTHS
+        .iter()
+        .map(|&width| (width, estimated_height(dataset, chart, width, lang)))
+        .collect()
+}
+
+/// The HTML to paste: an iframe of the embedded graphic, full width, with a first height per
+/// host width (`data-banan-heights`, read by the parent script), and the parent script, which
+/// then follows the height the graphic reports. `base` is the site's address ending in `/`.
+pub fn snippet(
+    base: &str,
+    chart: Option<&str>,
+    title: &str,
+    lang: Lang,
+    heights: &[(u32, u32)],
+) -> String {
+    let fallback = heights
+        .iter()
+        .find(|(width, _)| *width >= 768)
+        .or(heights.last())
+        .map_or(600, |(_, height)| *height);
+    let table = heights
+        .iter()
+        .map(|(width, height)| format!("{width}:{height}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    format!(
+        "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{fallback}\" \
+         data-banan-heights=\"{table}\" scrolling=\"no\" frameborder=\"0\"></iframe>\n\
+         <script async src=\"{script}\"></script>",
+        src = escape_html(&embed_url(base, chart, lang)),
+        title = escape_html(title),
+        script = escape_html(&format!("{base}{PARENT_SCRIPT}")),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load_default;
+
+    #[test]
+    fn base_addresses() {
+        assert_eq!(base_of("https://a.example/"), "https://a.example/");
+        assert_eq!(
+            base_of("https://a.example/g/index.html?chart=x#y"),
+            "https://a.example/g/"
+        );
+        assert_eq!(base_of("http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
+        assert_eq!(
+            embed_url("https://a.example/g/", Some("rural"), Lang::En),
+            "https://a.example/g/?embed=1&chart=rural&lang=en"
+        );
+        assert_eq!(
+            embed_url("https://a.example/", None, Lang::Zh),
+            "https://a.example/?embed=1&lang=zh"
+        );
+    }
+
+    #[test]
+    fn the_snippet_is_an_iframe_and_the_parent_script() {
+        let html = snippet(
+            "https://a.example/",
+            Some("rural"),
+            "A \"quoted\" <title>",
+            Lang::En,
+            &[(360, 900), (768, 700), (1280, 600)],
+        );
+        assert_eq!(
+            html,
+            "<iframe src=\"https://a.example/?embed=1&amp;chart=rural&amp;lang=en\" \
+             title=\"A &quot;quoted&quot; &lt;title&gt;\" width=\"100%\" height=\"700\" \
+             data-banan-heights=\"360:900 768:700 1280:600\" scrolling=\"no\" frameborder=\"0\"></iframe>\n\
+             <script async src=\"https://a.example/share/embed.js\"></script>"
+        );
+    }
+
+    #[test]
+    fn heights_are_plausible_and_shrink_as_the_host_widens() {
+        let dataset = load_default().unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let page = estimated_heights(&dataset, None, lang);
+            assert!(page[0].1 > page[2].1, "{page:?}");
+            assert!(
+                page.iter().all(|(_, h)| (1500..20_000).contains(h)),
+                "{page:?}"
+            );
+            for spec in &CHARTS {
+                let chart = estimated_heights(&dataset, Some(spec), lang);
+                assert!(chart[0].1 >= chart[2].1, "{}: {chart:?}", spec.id);
+                assert!(
+                    chart.iter().all(|(_, h)| (150..4_000).contains(h)),
+                    "{}: {chart:?}",
+                    spec.id
+                );
+                assert!(chart[0].1 < page[0].1);
+            }
+        }
+    }
+}
