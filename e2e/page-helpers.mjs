@@ -205,6 +205,17 @@ export async function scrollToChartPoint(page, id, cx, cy) {
   );
 }
 
+/** Where the point (cx, cy) of chart `id`'s canvas is now, in viewport coordinates. */
+export async function chartPoint(page, id, cx, cy) {
+  return page.evaluate(
+    ({ id, cx, cy }) => {
+      const r = document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).getBoundingClientRect();
+      return { x: r.left + cx, y: r.top + cy };
+    },
+    { id, cx, cy },
+  );
+}
+
 /**
  * The state a reader sees for chart `id`: the active key and the tooltip's texts and box (in
  * viewport px), or tooltip null when there is none (or it is hidden).

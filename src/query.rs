@@ -116,6 +116,9 @@ pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
                 Some(chart) => options.chart = Some(chart.id.to_owned()),
                 None => unknown_value(&catalog::ids().join(", ")),
             },
+            // Added by a pym.js parent to the address of the iframe it makes; read by
+            // static/embed-child.js, not by the page.
+            "initialWidth" | "childId" | "parentTitle" | "parentUrl" => {}
             _ => notices.push(QueryNotice {
                 zh: format!("未知参数“{key}”已忽略；可用参数：lang、theme、chart、embed、data。"),
                 en: format!("The unknown parameter “{key}” is ignored; known parameters: lang, theme, chart, embed, data."),
@@ -177,6 +180,16 @@ mod tests {
             assert_eq!(options.data, None, "{bad}");
             assert_eq!(notices.len(), 1, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_pym_parent_s_parameters_are_expected() {
+        let (options, notices) = parse_query(
+            "embed=1&chart=rural&initialWidth=360&childId=g&parentTitle=A%20B&parentUrl=https%3A%2F%2Fh.example%2F",
+        );
+        assert!(notices.is_empty(), "{notices:?}");
+        assert!(options.embed);
+        assert_eq!(options.chart.as_deref(), Some("rural"));
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         .map(|v| bold_text_width(v, TextStyle::LABEL.size))
         .fold(0.0, f64::max)
         + ARROW
-        + 10.0;
+        + 16.0;
     let bar_room = (width - bar_x - value_reserve).max(1.0);
     let max = figures.iter().map(|f| f.value).fold(0.0, f64::max);
 

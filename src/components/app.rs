@@ -13,6 +13,7 @@ use crate::state::{initial_lang, Settings, SettingsAction};
 
 use super::chart_figure::ChartFigure;
 use super::data_downloads::DataDownloads;
+use super::embed_control::EmbedControl;
 use super::error_panel::ErrorPanel;
 use super::headline_cards::HeadlineCards;
 use super::page_header::PageHeader;
@@ -143,6 +144,9 @@ pub fn app() -> Html {
                 </p>
                 if !options.embed {
                     <DataDownloads dataset={dataset.clone()} path={options.data.clone().map(AttrValue::from)} {lang} />
+                }
+                if !options.embed && !single {
+                    <EmbedControl dataset={dataset.clone()} {lang} />
                 }
             </footer>
         </main>

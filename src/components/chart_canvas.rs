@@ -363,7 +363,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
                 {onpointermove} {onpointerleave} {onpointerup} {onkeydown} {onblur}
             />
-            { for tooltip }
+            // A wrapper of its own, so showing a tooltip never changes the number of siblings
+            // and Yew never replaces the canvas (which would drop keyboard focus).
+            <div class="tooltip-layer">{ for tooltip }</div>
             if let Some(message) = message {
                 <p class="chart-message" role="status">{ message }</p>
             }

@@ -19,27 +19,56 @@ pub struct FigureCardProps {
 pub fn figure_card(props: &FigureCardProps) -> Html {
     let figure = &props.figure;
     let lang = props.lang;
-    // Shown while hovered or focused; a tap pins it open until the next tap.
+    // Shown while a mouse hovers or the keyboard focuses it; a tap or Enter pins it open until
+    // the next tap, a tap elsewhere or Escape. Touch never counts as hover, so a second tap
+    // closes what the first opened.
     let hovered = use_state_eq(|| false);
+    let focused = use_state_eq(|| false);
     let pinned = use_state_eq(|| false);
-    fn set_to<E>(state: &UseStateHandle<bool>, value: bool) -> Callback<E> {
-        let state = state.clone();
-        Callback::from(move |_| state.set(value))
-    }
-    let onclick = {
-        let pinned = pinned.clone();
-        Callback::from(move |_: MouseEvent| pinned.set(!*pinned))
+    let onpointerenter = {
+        let hovered = hovered.clone();
+        Callback::from(move |event: PointerEvent| hovered.set(event.pointer_type() == "mouse"))
     };
-    let onkeydown = {
-        let (pinned, hovered) = (pinned.clone(), hovered.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                pinned.set(false);
-                hovered.set(false);
-            }
+    let onpointerleave = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: PointerEvent| hovered.set(false))
+    };
+    let onfocus = {
+        let focused = focused.clone();
+        Callback::from(move |event: FocusEvent| {
+            let from_keyboard = event
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|element| element.matches(":focus-visible").unwrap_or(false));
+            focused.set(from_keyboard);
         })
     };
-    let open = *hovered || *pinned;
+    let onblur = {
+        let (focused, pinned) = (focused.clone(), pinned.clone());
+        Callback::from(move |_: FocusEvent| {
+            focused.set(false);
+            pinned.set(false);
+        })
+    };
+    let open = *hovered || *focused || *pinned;
+    let onclick = {
+        let pinned = pinned.clone();
+        Callback::from(move |_: MouseEvent| pinned.set(!open))
+    };
+    let onkeydown = {
+        let (pinned, focused) = (pinned.clone(), focused.clone());
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Escape" => {
+                pinned.set(false);
+                focused.set(false);
+            }
+            "Enter" | " " => {
+                event.prevent_default();
+                pinned.set(!open);
+                focused.set(false);
+            }
+            _ => {}
+        })
+    };
     let source_id = format!("{}-source", figure.id);
     html! {
         <div
@@ -49,9 +78,7 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
             role="button"
             aria-expanded={open.to_string()}
             aria-describedby={source_id.clone()}
-            onmouseenter={set_to::<MouseEvent>(&hovered, true)} onmouseleave={set_to::<MouseEvent>(&hovered, false)}
-            onfocus={set_to::<FocusEvent>(&hovered, true)} onblur={set_to::<FocusEvent>(&hovered, false)}
-            {onclick} {onkeydown}
+            {onpointerenter} {onpointerleave} {onfocus} {onblur} {onclick} {onkeydown}
         >
             <div class="card-value">{ figure_value(figure, lang) }</div>
             <div class="card-label">{ figure.label.get(lang) }</div>

@@ -5,6 +5,7 @@ pub mod chart_canvas;
 pub mod chart_figure;
 pub mod chart_tools;
 pub mod data_downloads;
+pub mod embed_control;
 pub mod error_panel;
 pub mod figure_card;
 pub mod headline_cards;

@@ -33,13 +33,22 @@ pub fn details_view(props: &DetailsViewProps) -> Html {
             }
             if let Some(source) = &details.source {
                 <blockquote class="details-source" lang="zh-CN">
-                    <span class="source-label">{ props.lang.pick("原文：", "Article: ") }</span>{ format!("“{}”", source.zh) }
+                    <span class="source-label">{ props.lang.pick("原文：", "Article: ") }</span>{ quoted(&source.zh) }
                 </blockquote>
                 if let Some(english) = &source.en {
                     <p class="details-source-en" lang="en">{ english }</p>
                 }
             }
         </>
+    }
+}
+
+/// The sentence in quotation marks, unless it already opens with its own.
+fn quoted(sentence: &str) -> String {
+    if sentence.starts_with('“') {
+        sentence.to_owned()
+    } else {
+        format!("“{sentence}”")
     }
 }
 
@@ -58,7 +67,8 @@ pub struct TooltipPlacement {
 /// viewport; never outside the chart's width.
 pub fn place_tooltip(x: f64, y: f64, width: f64, above: bool) -> TooltipPlacement {
     const OFFSET: f64 = 16.0;
-    let max_width = (width - 16.0).clamp(120.0, 320.0);
+    // Wide enough on desktops that a sentence and its English rendering stay short.
+    let max_width = (width - 16.0).clamp(120.0, if width >= 700.0 { 460.0 } else { 320.0 });
     let left = if x + OFFSET + max_width <= width {
         x + OFFSET
     } else if x - OFFSET - max_width >= 0.0 {
@@ -121,9 +131,9 @@ mod tests {
             (placement.left, placement.top, placement.above),
             (116.0, 66.0, false)
         );
-        assert_eq!(placement.max_width, 320.0);
+        assert_eq!(placement.max_width, 460.0);
         let right_edge = place_tooltip(900.0, 50.0, 1000.0, true);
-        assert_eq!(right_edge.left, 900.0 - 16.0 - 320.0);
+        assert_eq!(right_edge.left, 900.0 - 16.0 - 460.0);
         assert_eq!((right_edge.top, right_edge.above), (34.0, true));
     }
 

@@ -1,0 +1,29 @@
+// Inside an iframe, tells the parent page this graphic's height on load and whenever it
+// changes (a ResizeObserver: no polling), in the shapes that common parent scripts read:
+//   pym.js        "pymxPYMx<childId>xPYMxheightxPYMx<h>", also in answer to its width messages
+//   Datawrapper   {"datawrapper-height": {"banan-<chart id|page>": h}}
+//   Flourish, Embedly and share/embed.js (ours)
+//                 '{"sender":"banan-infographic","context":"iframe.resize","height":h,"src":url}'
+//   AMP           {sentinel: "amp", type: "embed-size", height: h}
+// Outside a frame it does nothing.
+(function () {
+  var w = window, p = w.parent, root = document.documentElement;
+  if (p === w) return;
+  var q = new URLSearchParams(location.search), id = q.get('childId'), src = location.href;
+  var key = 'banan-' + (q.get('chart') || 'page'), last = -1;
+  function send(always) {
+    var h = Math.ceil(root.getBoundingClientRect().height), dw = {};
+    if (h === last && !always) return;
+    last = dw[key] = h;
+    if (id) p.postMessage('pymxPYMx' + id + 'xPYMxheightxPYMx' + h, '*');
+    p.postMessage({ 'datawrapper-height': dw }, '*');
+    p.postMessage(JSON.stringify({ sender: 'banan-infographic', context: 'iframe.resize', height: h, src: src }), '*');
+    p.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
+  }
+  new ResizeObserver(function () { send(); }).observe(root);
+  // A parent asking again: pym.js sends its width, share/embed.js asks when it starts late.
+  w.addEventListener('message', function (e) {
+    var m = e.data;
+    if (e.source === p && (m === 'banan-height?' || (id && typeof m === 'string' && m.indexOf('pymxPYMx' + id + 'xPYMxwidthxPYMx') === 0))) send(1);
+  });
+})();
