@@ -54,12 +54,14 @@ pub fn device_pixel_ratio() -> f64 {
         .unwrap_or(1.0)
 }
 
-/// Puts the language and theme on `<html>` so CSS, screen readers and hyphenation follow.
-pub fn apply_to_document(lang: Lang, dark: bool) {
-    if let Some(root) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-    {
+/// Puts the language and theme on `<html>` so CSS, screen readers and hyphenation follow,
+/// and the title in the page's language.
+pub fn apply_to_document(lang: Lang, dark: bool, title: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    document.set_title(title);
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
         let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }
@@ -143,29 +145,30 @@ pub fn download_text(text: &str, filename: &str, mime: &str) -> Result<(), Strin
 }
 
 /// Calls `on_change` with the new preference whenever the reader's system switches between light
-/// and dark; the returned guard stops listening when dropped.
-pub fn watch_dark_preference(on_change: impl Fn(bool) + 'static) -> Option<impl Drop> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    struct Listening {
-        query: web_sys::MediaQueryList,
-        listener: Closure<dyn FnMut(web_sys::Event)>,
-    }
-    impl Drop for Listening {
-        fn drop(&mut self) {
-            let _ = self.query.remove_event_listener_with_callback(
-                "change",
-                self.listener.as_ref().unchecked_ref(),
-            );
-        }
-    }
+/// and dark; listening stops when the returned listener is dropped.
+pub fn watch_dark_preference(
+    on_change: impl Fn(bool) + 'static,
+) -> Option<gloo_events::EventListener> {
     let query = web_sys::window()?
         .match_media("(prefers-color-scheme: dark)")
         .ok()??;
     let watched = query.clone();
-    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_change(watched.matches()));
-    query
-        .add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
-        .ok()?;
-    Some(Listening { query, listener })
+    Some(gloo_events::EventListener::new(
+        &query,
+        "change",
+        move |_| on_change(watched.matches()),
+    ))
+}
+
+/// Calls `on_change(true)` before the page prints and `on_change(false)` after.
+pub fn watch_printing(
+    on_change: impl Fn(bool) + 'static,
+) -> Option<[gloo_events::EventListener; 2]> {
+    let window = web_sys::window()?;
+    let on_change = std::rc::Rc::new(on_change);
+    let after = on_change.clone();
+    Some([
+        gloo_events::EventListener::new(&window, "beforeprint", move |_| on_change(true)),
+        gloo_events::EventListener::new(&window, "afterprint", move |_| after(false)),
+    ])
 }

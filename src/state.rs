@@ -15,11 +15,16 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// Whether the system asks for dark colours (used when `theme` is `Auto`).
     pub system_dark: bool,
+    /// The page is being printed: paper is white whatever the theme.
+    pub printing: bool,
 }
 
 impl Settings {
     /// Whether the page is drawn dark.
     pub fn dark(&self) -> bool {
+        if self.printing {
+            return false;
+        }
         match self.theme {
             ThemeChoice::Dark => true,
             ThemeChoice::Light => false,
@@ -33,6 +38,7 @@ pub enum SettingsAction {
     SetLang(Lang),
     SetTheme(ThemeChoice),
     SystemDark(bool),
+    Printing(bool),
 }
 
 impl Reducible for Settings {
@@ -44,6 +50,7 @@ impl Reducible for Settings {
             SettingsAction::SetLang(lang) => next.lang = lang,
             SettingsAction::SetTheme(theme) => next.theme = theme,
             SettingsAction::SystemDark(dark) => next.system_dark = dark,
+            SettingsAction::Printing(printing) => next.printing = printing,
         }
         if next == *self {
             self
@@ -92,9 +99,15 @@ mod tests {
             lang: Lang::Zh,
             theme: ThemeChoice::Auto,
             system_dark: true,
+            printing: false,
         };
         assert!(settings.dark());
-        let settings = Rc::new(settings).reduce(SettingsAction::SetTheme(ThemeChoice::Light));
-        assert!(!settings.dark());
+        let light = Rc::new(settings.clone()).reduce(SettingsAction::SetTheme(ThemeChoice::Light));
+        assert!(!light.dark());
+        let dark = Rc::new(settings).reduce(SettingsAction::SetTheme(ThemeChoice::Dark));
+        assert!(
+            !dark.reduce(SettingsAction::Printing(true)).dark(),
+            "paper is white"
+        );
     }
 }

@@ -13,7 +13,7 @@ use crate::state::{initial_lang, Settings, SettingsAction};
 
 use super::chart_figure::ChartFigure;
 use super::data_downloads::DataDownloads;
-use super::embed_control::EmbedControl;
+use super::embed_control::embed_control;
 use super::error_panel::ErrorPanel;
 use super::headline_cards::HeadlineCards;
 use super::page_header::PageHeader;
@@ -62,22 +62,35 @@ pub fn app() -> Html {
             ),
             theme: options.theme,
             system_dark: browser::prefers_dark(),
+            printing: false,
         })
     };
     let dataset = use_data(options.data.clone());
     let lang = settings.lang;
     let dark = settings.dark();
-    use_effect_with((lang, dark), |(lang, dark)| {
-        browser::apply_to_document(*lang, *dark)
+    let page_title = match &*dataset {
+        Some(Ok(data)) => format!(
+            "{} · {}",
+            data.0.article.title.get(lang),
+            lang.pick("巴南数据图解", "Banan in figures")
+        ),
+        _ => lang.pick("巴南数据图解", "Banan in figures").to_owned(),
+    };
+    use_effect_with((lang, dark, page_title), |(lang, dark, title)| {
+        browser::apply_to_document(*lang, *dark, title)
     });
 
     {
         let settings = settings.clone();
         use_effect_with((), move |_| {
-            let guard = browser::watch_dark_preference(move |dark| {
-                settings.dispatch(SettingsAction::SystemDark(dark))
-            });
-            move || drop(guard)
+            let printing = settings.clone();
+            let guards = (
+                browser::watch_dark_preference(move |dark| {
+                    settings.dispatch(SettingsAction::SystemDark(dark))
+                }),
+                browser::watch_printing(move |on| printing.dispatch(SettingsAction::Printing(on))),
+            );
+            move || drop(guards)
         });
     }
     let on_lang = {
@@ -146,7 +159,7 @@ pub fn app() -> Html {
                     <DataDownloads dataset={dataset.clone()} path={options.data.clone().map(AttrValue::from)} {lang} />
                 }
                 if !options.embed && !single {
-                    <EmbedControl dataset={dataset.clone()} {lang} />
+                    { embed_control(None, &dataset, lang) }
                 }
             </footer>
         </main>

@@ -90,35 +90,22 @@ fn use_content_width(target: NodeRef) -> f64 {
 fn use_dismiss_outside(container: NodeRef, active: UseStateHandle<Option<Active>>) {
     use_effect_with(container, move |container| {
         let container = container.clone();
-        let listener = Closure::<dyn FnMut(web_sys::PointerEvent)>::new(
-            move |event: web_sys::PointerEvent| {
-                let inside = match (
-                    container.cast::<web_sys::Node>(),
-                    event
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-                ) {
+        let document = web_sys::window().and_then(|window| window.document());
+        let listener = document.map(|document| {
+            gloo_events::EventListener::new(&document, "pointerdown", move |event| {
+                let target = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let inside = match (container.cast::<web_sys::Node>(), target) {
                     (Some(container), Some(target)) => container.contains(Some(&target)),
                     _ => false,
                 };
                 if !inside && active.is_some() {
                     active.set(None);
                 }
-            },
-        );
-        let document = web_sys::window().and_then(|window| window.document());
-        if let Some(document) = &document {
-            let _ = document
-                .add_event_listener_with_callback("pointerdown", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(document) = document {
-                let _ = document.remove_event_listener_with_callback(
-                    "pointerdown",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+            })
+        });
+        move || drop(listener)
     });
 }
 
@@ -319,7 +306,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             [
                 Some(details.title.clone()),
                 details.value.clone(),
-                Some(details.tags.join("，")),
+                Some(details.tags.join(props.lang.pick("，", ", "))),
             ]
             .into_iter()
             .flatten()

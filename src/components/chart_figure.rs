@@ -9,7 +9,7 @@ use crate::lang::Lang;
 
 use super::chart_canvas::ChartCanvas;
 use super::chart_tools::{ChartTools, SharedScene};
-use super::embed_control::EmbedControl;
+use super::embed_control::embed_control;
 use super::SharedDataset;
 
 #[derive(Properties)]
@@ -70,7 +70,7 @@ pub fn chart_figure(props: &ChartFigureProps) -> Html {
             if let Some(scene) = (*scene).clone() {
                 <ChartTools chart_id={spec.id} {scene} heading={title.clone()} note={spec.note(lang)} {source} {lang} dark={props.dark} />
             }
-            <EmbedControl chart={spec.id} dataset={props.dataset.clone()} {lang} />
+            { embed_control(Some(spec), &props.dataset, lang) }
         </figure>
     }
 }

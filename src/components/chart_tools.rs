@@ -116,7 +116,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             .chain(&details.related)
             .cloned()
             .collect::<Vec<_>>()
-            .join("；");
+            .join(lang.pick("；", "; "));
         html! {
             <tr data-key={item.key.clone()}>
                 <th scope="row">{ &details.title }</th>
@@ -145,9 +145,12 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             if let Some(failure) = &*failure {
                 <p class="chart-message" role="alert">{ failure }</p>
             }
-            <div class={classes!("data-table-wrap", (!*shown).then_some("sr-only"))} id={table_id}>
+            // Shown, the table may scroll sideways on a phone, so its wrapper is a focusable region.
+            <div class={classes!("data-table-wrap", (!*shown).then_some("sr-only"))} id={table_id.clone()}
+                role={shown.then_some("region")} tabindex={shown.then_some("0")}
+                aria-labelledby={shown.then(|| format!("{table_id}-caption"))}>
                 <table class="data-table">
-                    <caption>{ format!("{}{}", lang.pick("数据表：", "Data: "), props.heading) }</caption>
+                    <caption id={format!("{table_id}-caption")}>{ format!("{}{}", lang.pick("数据表：", "Data: "), props.heading) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ lang.pick("项目", "Item") }</th>

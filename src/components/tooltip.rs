@@ -32,8 +32,8 @@ pub fn details_view(props: &DetailsViewProps) -> Html {
                 <ul class="details-related">{ for details.related.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             }
             if let Some(source) = &details.source {
-                <blockquote class="details-source" lang="zh-CN">
-                    <span class="source-label">{ props.lang.pick("原文：", "Article: ") }</span>{ quoted(&source.zh) }
+                <blockquote class="details-source">
+                    <span class="source-label">{ props.lang.pick("原文：", "Article: ") }</span><span lang="zh-CN">{ quoted(&source.zh) }</span>
                 </blockquote>
                 if let Some(english) = &source.en {
                     <p class="details-source-en" lang="en">{ english }</p>
@@ -60,6 +60,8 @@ pub struct TooltipPlacement {
     /// Drawn above `top` instead of below it.
     pub above: bool,
     pub max_width: f64,
+    /// Left or right of the point, so it may move vertically to stay in the viewport.
+    pub beside: bool,
 }
 
 /// Places a tooltip next to a point of a chart `width` px wide without covering the point:
@@ -69,19 +71,49 @@ pub fn place_tooltip(x: f64, y: f64, width: f64, above: bool) -> TooltipPlacemen
     const OFFSET: f64 = 16.0;
     // Wide enough on desktops that a sentence and its English rendering stay short.
     let max_width = (width - 16.0).clamp(120.0, if width >= 700.0 { 460.0 } else { 320.0 });
-    let left = if x + OFFSET + max_width <= width {
-        x + OFFSET
+    let (left, beside) = if x + OFFSET + max_width <= width {
+        (x + OFFSET, true)
     } else if x - OFFSET - max_width >= 0.0 {
-        x - OFFSET - max_width
+        (x - OFFSET - max_width, true)
     } else {
-        ((width - max_width) / 2.0).max(0.0)
+        (((width - max_width) / 2.0).max(0.0), false)
     };
+    if beside {
+        // Beside the point it covers nothing, whatever its height: start level with the point
+        // and let the component slide it up or down into the viewport.
+        return TooltipPlacement {
+            left,
+            top: y - OFFSET,
+            above: false,
+            max_width,
+            beside,
+        };
+    }
     let top = if above { y - OFFSET } else { y + OFFSET };
     TooltipPlacement {
         left,
         top,
         above,
         max_width,
+        beside,
+    }
+}
+
+/// Slides a tooltip that sits beside its point up or down until it fits the viewport.
+fn keep_in_viewport(element: &web_sys::HtmlElement, top: f64) {
+    const MARGIN: f64 = 8.0;
+    let viewport = web_sys::window()
+        .and_then(|window| window.inner_height().ok())
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0);
+    let rect = element.get_bounding_client_rect();
+    // Up by what sticks out below; but never so far that the top leaves the viewport.
+    let shift = (viewport - MARGIN - rect.bottom()).min(0.0);
+    let shift = shift.max(MARGIN - rect.top());
+    if shift != 0.0 {
+        let _ = element
+            .style()
+            .set_property("top", &format!("{}px", (top + shift).round()));
     }
 }
 
@@ -111,6 +143,9 @@ pub fn tooltip(props: &TooltipProps) -> Html {
                     "none"
                 },
             );
+            if placement.beside {
+                keep_in_viewport(&element, placement.top);
+            }
         }
     });
     html! {
@@ -129,12 +164,15 @@ mod tests {
         let placement = place_tooltip(100.0, 50.0, 1000.0, false);
         assert_eq!(
             (placement.left, placement.top, placement.above),
-            (116.0, 66.0, false)
+            (116.0, 34.0, false)
         );
         assert_eq!(placement.max_width, 460.0);
         let right_edge = place_tooltip(900.0, 50.0, 1000.0, true);
         assert_eq!(right_edge.left, 900.0 - 16.0 - 460.0);
-        assert_eq!((right_edge.top, right_edge.above), (34.0, true));
+        assert_eq!(
+            (right_edge.top, right_edge.above, right_edge.beside),
+            (34.0, false, true)
+        );
     }
 
     #[test]
@@ -145,7 +183,10 @@ mod tests {
                 placement.left >= 0.0 && placement.left + placement.max_width <= 340.0,
                 "{placement:?}"
             );
-            assert!(placement.top > 200.0);
+            let clear_of_finger = x < placement.left || x > placement.left + placement.max_width;
+            assert!(placement.beside == clear_of_finger, "{placement:?}");
+            assert!(placement.beside || placement.top > 200.0, "{placement:?}");
         }
+        assert!(!place_tooltip(180.0, 200.0, 340.0, false).beside);
     }
 }
