@@ -15,11 +15,11 @@ import {
   frames,
   headlineCardIds,
   openReader,
+  quotedAsShown,
   saveViewport,
   sentenceEn,
   sentenceZh,
   startDistServer,
-  unquote,
 } from './page-helpers.mjs';
 
 const CARD_IDS = headlineCardIds();
@@ -104,7 +104,7 @@ function assertSourceShows(s, id, lang) {
   assert.equal(s.expanded, 'true', `${id}: aria-expanded should be "true" while open`);
   assert.equal(s.describedBy, s.panelId, `${id}: aria-describedby should name the panel`);
   assert.equal(s.title, lang === 'zh' ? f.label_zh : f.label_en, `${id}: panel title`);
-  assert.equal(unquote(s.source), sentenceZh(f.source), `${id}: the Chinese source sentence is not verbatim`);
+  assert.equal(s.source, quotedAsShown(sentenceZh(f.source)), `${id}: the Chinese source sentence is not verbatim`);
   if (lang === 'en') {
     assert.equal(s.sourceEn, sentenceEn(f.source), `${id}: the English rendering of the sentence`);
   } else {

@@ -11,7 +11,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser } from './harness.mjs';
 import {
-  ALL_SENTENCES_ZH,
+  ALL_SENTENCES_ZH_QUOTED,
   assertNoErrors,
   chartIds,
   chartItems,
@@ -20,13 +20,13 @@ import {
   expectedItem,
   frames,
   openReader,
+  quotedAsShown,
   saveElement,
   saveViewport,
   scrollToChartPoint,
   sentenceEn,
   sentenceZh,
   startDistServer,
-  unquote,
 } from './page-helpers.mjs';
 
 const CHART_IDS = chartIds();
@@ -56,19 +56,13 @@ function tooltipProblems(state, key, { lang = 'zh', pointer = null, viewport = n
     const tag = lang === 'zh' ? '派生数据' : 'derived';
     if (!tip.tags.includes(tag)) problems.push(`${at}: derived item without the "${tag}" tag (tags ${tip.tags})`);
     if (!tip.title) problems.push(`${at}: derived item without a title`);
-    if (!ALL_SENTENCES_ZH.has(unquote(tip.source))) {
+    if (!ALL_SENTENCES_ZH_QUOTED.has(tip.source)) {
       problems.push(`${at}: derived item's source is not a sentence of the data file: ${tip.source}`);
     }
   } else {
     const title = lang === 'zh' ? want.titleZh : want.titleEn;
     if (tip.title !== title) problems.push(`${at}: title ${JSON.stringify(tip.title)}, want ${JSON.stringify(title)}`);
-    let source = null;
-    try {
-      source = unquote(tip.source);
-    } catch (err) {
-      problems.push(`${at}: ${err.message}`);
-    }
-    if (source !== null && source !== sentenceZh(want.sourceId)) {
+    if (tip.source !== quotedAsShown(sentenceZh(want.sourceId))) {
       problems.push(`${at}: source is not the sentence "${want.sourceId}" of the data file: ${tip.source}`);
     }
     if (lang === 'en' && tip.sourceEn !== sentenceEn(want.sourceId)) {

@@ -254,12 +254,27 @@ export async function chartState(page, id) {
   }, id);
 }
 
-/** Strip the “ ” that the tooltip puts around the quoted sentence. */
+/**
+ * A sentence of the data file as a tooltip or card quotes it: inside “ ”, unless the sentence
+ * already opens with its own (some of the article's sentences are quotations, “…。”), which the
+ * page does not double.
+ */
+export function quotedAsShown(sentence) {
+  return sentence.startsWith('“') ? sentence : `“${sentence}”`;
+}
+
+/**
+ * Strip the “ ” around a quoted sentence. Careful: a sentence that is itself a quotation keeps its
+ * own marks (see quotedAsShown); compare with quotedAsShown(sentence) instead.
+ */
 export function unquote(text) {
   assert.ok(text, 'the tooltip has no source sentence');
   assert.ok(text.startsWith('“') && text.endsWith('”'), `source not in “ ”: ${text}`);
   return text.slice(1, -1);
 }
+
+/** Every Chinese sentence of the data file, as a tooltip quotes it. */
+export const ALL_SENTENCES_ZH_QUOTED = new Set([...ALL_SENTENCES_ZH].map(quotedAsShown));
 
 // ---------------------------------------------------------------------------------------------
 // Screenshots of parts of the page (the harness's saveScreenshot takes the full page).

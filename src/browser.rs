@@ -160,15 +160,19 @@ pub fn watch_dark_preference(
     ))
 }
 
-/// Calls `on_change(true)` before the page prints and `on_change(false)` after.
+/// Calls `on_change(true)` when the page starts printing and `on_change(false)` after: through
+/// the print media query (print preview, emulation) and the print events (the dialog).
 pub fn watch_printing(
     on_change: impl Fn(bool) + 'static,
-) -> Option<[gloo_events::EventListener; 2]> {
+) -> Option<[gloo_events::EventListener; 3]> {
     let window = web_sys::window()?;
+    let query = window.match_media("print").ok()??;
     let on_change = std::rc::Rc::new(on_change);
-    let after = on_change.clone();
+    let (before, after, changed) = (on_change.clone(), on_change.clone(), on_change);
+    let watched = query.clone();
     Some([
-        gloo_events::EventListener::new(&window, "beforeprint", move |_| on_change(true)),
+        gloo_events::EventListener::new(&window, "beforeprint", move |_| before(true)),
         gloo_events::EventListener::new(&window, "afterprint", move |_| after(false)),
+        gloo_events::EventListener::new(&query, "change", move |_| changed(watched.matches())),
     ])
 }

@@ -11,8 +11,9 @@ use super::theme::{Rgb, Role, Theme, FONT_FAMILY};
 
 /// Spacing of hatch lines, CSS px.
 const HATCH_SPACING: f64 = 5.0;
-/// Width of the highlight outline, CSS px.
-const FOCUS_WIDTH: f64 = 2.5;
+/// Width of the highlight outline, CSS px (the page draws it as an element over the canvas with
+/// the same width; see `components/chart_canvas.rs`).
+pub const FOCUS_WIDTH: f64 = 2.5;
 
 fn rgb(color: Rgb) -> RGBColor {
     RGBColor(color.0, color.1, color.2)

@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 use crate::browser::{device_pixel_ratio, in_lower_half};
 use crate::charts::catalog::ChartSpec;
-use crate::charts::draw::draw_scene;
-use crate::charts::scene::Scene;
-use crate::charts::theme::Theme;
+use crate::charts::draw::{draw_scene, FOCUS_WIDTH};
+use crate::charts::scene::{Rect, Scene};
+use crate::charts::theme::{Role, Theme};
 use crate::lang::Lang;
 
 use super::chart_tools::SharedScene;
@@ -109,12 +109,40 @@ fn use_dismiss_outside(container: NodeRef, active: UseStateHandle<Option<Active>
     });
 }
 
-fn draw(
-    canvas: &HtmlCanvasElement,
-    scene: &Scene,
-    theme: &Theme,
-    highlight: Option<usize>,
-) -> Result<(), String> {
+/// Places the highlight outline over the item at `bounds` (CSS px in the canvas), or hides it.
+/// An element over the canvas rather than a redraw of the canvas: a hover then costs no
+/// drawing, and the browser does not upload the whole canvas again (at a phone's pixel ratio
+/// that upload was most of a hover's time; see README.md, "Benchmark").
+fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
+    let style = element.style();
+    let Some(r) = bounds else {
+        let _ = style.set_property("display", "none");
+        return;
+    };
+    let focus = theme.color(Role::Focus);
+    for (property, value) in [
+        ("display", "block".to_owned()),
+        ("position", "absolute".to_owned()),
+        ("pointer-events", "none".to_owned()),
+        ("box-sizing", "border-box".to_owned()),
+        ("left", format!("{}px", r.x)),
+        ("top", format!("{}px", r.y)),
+        ("width", format!("{}px", r.width)),
+        ("height", format!("{}px", r.height)),
+        (
+            "border",
+            format!(
+                "{FOCUS_WIDTH}px solid rgb({}, {}, {})",
+                focus.0, focus.1, focus.2
+            ),
+        ),
+    ] {
+        let _ = style.set_property(property, &value);
+    }
+}
+
+/// Draws the scene without any highlight: that is an element over the canvas.
+fn draw(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme) -> Result<(), String> {
     let ratio = device_pixel_ratio();
     let (width, height) = (
         (scene.width * ratio).round() as u32,
@@ -136,7 +164,7 @@ fn draw(
         .map_err(|_| "cannot size the canvas")?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
-    draw_scene(&backend.into_drawing_area(), scene, theme, ratio, highlight)
+    draw_scene(&backend.into_drawing_area(), scene, theme, ratio, None)
         .map_err(|error| error.to_string())
 }
 
@@ -144,6 +172,7 @@ fn draw(
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
+    let highlight_ref = use_node_ref();
     let width = use_content_width(container.clone());
     let active = use_state_eq(|| None::<Active>);
     let draw_error = use_state_eq(|| None::<String>);
@@ -172,21 +201,28 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     } else {
         Theme::light()
     };
-    let highlight = active.map(|a| a.index);
+    let scene_ptr = ready.as_ref().map(|s| Rc::as_ptr(s) as usize);
     {
         let (canvas, draw_error, ready) = (canvas.clone(), draw_error.clone(), ready.clone());
-        use_effect_with(
-            (
-                ready.as_ref().map(|s| Rc::as_ptr(s) as usize),
-                props.dark,
-                highlight,
-            ),
-            move |_| {
-                if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
-                    draw_error.set(draw(&element, &scene, &theme, highlight).err());
-                }
-            },
-        );
+        let theme = theme.clone();
+        use_effect_with((scene_ptr, props.dark), move |_| {
+            if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
+                draw_error.set(draw(&element, &scene, &theme).err());
+            }
+        });
+    }
+    let highlight_bounds = ready
+        .as_ref()
+        .zip(*active)
+        .and_then(|(scene, active)| scene.items.get(active.index))
+        .map(|item| item.bounds);
+    {
+        let highlight_ref = highlight_ref.clone();
+        use_effect_with((highlight_bounds, props.dark), move |(bounds, _)| {
+            if let Some(element) = highlight_ref.cast::<HtmlElement>() {
+                place_highlight(&element, *bounds, &theme);
+            }
+        });
     }
 
     let item_at = {
@@ -323,19 +359,26 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         }),
         _ => None,
     };
-    // Where each item is, for end-to-end tests and tools that drive the chart by position.
-    let item_bounds = ready.as_ref().map(|scene| {
-        scene
-            .items
-            .iter()
-            .map(|item| {
-                let b = item.bounds;
-                let [x, y, width, height] = [b.x, b.y, b.width, b.height].map(f64::round);
-                format!("{}:{x},{y},{width},{height}", item.key)
+    // Where each item is, for end-to-end tests and tools that drive the chart by position;
+    // made once per scene, not on every hover.
+    let item_bounds = {
+        let ready = ready.clone();
+        use_memo(scene_ptr, move |_| {
+            ready.map(|scene| {
+                let text = scene
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let b = item.bounds;
+                        let [x, y, width, height] = [b.x, b.y, b.width, b.height].map(f64::round);
+                        format!("{}:{x},{y},{width},{height}", item.key)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";");
+                AttrValue::from(text)
             })
-            .collect::<Vec<_>>()
-            .join(";")
-    });
+        })
+    };
     html! {
         <div class="chart-body" ref={container}>
             <canvas
@@ -346,10 +389,12 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 role="img"
                 aria-label={props.label.clone()}
                 aria-describedby={active.is_some().then(|| tooltip_id.clone())}
-                data-items={item_bounds}
+                data-items={(*item_bounds).clone()}
                 data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
                 {onpointermove} {onpointerleave} {onpointerup} {onkeydown} {onblur}
             />
+            // Always present (shown and placed by its effect), like the tooltip layer below.
+            <div class="chart-highlight" ref={highlight_ref} aria-hidden="true"></div>
             // A wrapper of its own, so showing a tooltip never changes the number of siblings
             // and Yew never replaces the canvas (which would drop keyboard focus).
             <div class="tooltip-layer">{ for tooltip }</div>
