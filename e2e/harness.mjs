@@ -2,6 +2,10 @@
 // (never a Playwright-downloaded browser), pages that record every console
 // error, uncaught page error and CSP violation, and screenshots saved under
 // e2e/artifacts/ (gitignored).
+//
+// Every page opened here fails its test on a CSP violation: close() throws when
+// any `securitypolicyviolation` was seen (unless openPage was told
+// allowCspViolations: true, for the test that proves violations are caught).
 
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -44,7 +48,14 @@ export async function launchBrowser() {
 export async function openPage(
   browser,
   url,
-  { width = 1280, height = 800, deviceScaleFactor = 1, hasTouch = false, isMobile = false } = {},
+  {
+    width = 1280,
+    height = 800,
+    deviceScaleFactor = 1,
+    hasTouch = false,
+    isMobile = false,
+    allowCspViolations = false,
+  } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -76,6 +87,10 @@ export async function openPage(
         disposition: e.disposition,
       });
     });
+    // Trunk's loader announces the instance; keep it so tests can read the wasm memory.
+    addEventListener('TrunkApplicationStarted', (e) => {
+      globalThis.__e2eWasm = e.detail?.wasm;
+    });
   });
 
   const page = await context.newPage();
@@ -104,8 +119,23 @@ export async function openPage(
     pageErrors,
     cspViolations,
     failedRequests,
-    close: () => context.close(),
+    close: async () => {
+      // Let violation reports still on their way reach node before judging.
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0))).catch(() => {});
+      await context.close();
+      if (!allowCspViolations && cspViolations.length > 0) {
+        throw new Error(
+          `${cspViolations.length} Content-Security-Policy violation(s) on ${url}:\n` +
+            JSON.stringify(cspViolations, null, 2),
+        );
+      }
+    },
   };
+}
+
+/** Bytes of the page's WebAssembly memory (0 before the app has started). */
+export function wasmMemoryBytes(page) {
+  return page.evaluate(() => globalThis.__e2eWasm?.memory?.buffer?.byteLength ?? 0);
 }
 
 /** Wait until `selector` exists and has child elements or text (the app has rendered). */

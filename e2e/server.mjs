@@ -7,8 +7,17 @@
 //     the inline loader <script> that Trunk writes into index.html is allowed
 //     by its sha256 hash, computed from dist/index.html when the server starts.
 //
+//   * /fixtures/… is served from e2e/fixtures/ (test data files for `?data=fixtures/…`),
+//     unless the build itself has a fixtures/ folder; `mounts` adds or replaces such folders.
+//
 // Library:  const { url, close, csp } = await startServer({ root: 'dist' });
 // CLI:      node e2e/server.mjs [dist] [port]   (prints the URL, Ctrl-C to stop)
+//
+// $E2E_DIST, when set, replaces dist/ as the default root (to test a build made elsewhere:
+// trunk build --release --offline -d /tmp/my-dist; E2E_DIST=/tmp/my-dist node --test ...).
+// A second server can play another site, such as a news page that embeds the graphic:
+//   startServer({ root: 'e2e/fixtures/embed', csp: '', mounts: { '/vendor/pym/': 'node_modules/pym.js/dist' } })
+// serves a folder without an index.html and without a CSP header.
 
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -19,7 +28,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-export const DEFAULT_ROOT = join(REPO_ROOT, 'dist');
+export const DEFAULT_ROOT = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(REPO_ROOT, 'dist');
+/** URL prefix → folder served under it besides the build (see `mounts` of startServer). */
+export const DEFAULT_MOUNTS = { '/fixtures/': join(REPO_ROOT, 'e2e', 'fixtures') };
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -76,23 +87,33 @@ export function buildCsp(indexHtml) {
 
 /**
  * Start the server.
- * @param {{root?: string, host?: string, port?: number, csp?: string}} [options]
+ * @param {{root?: string, host?: string, port?: number, csp?: string,
+ *          mounts?: Record<string, string>}} [options]
+ *   mounts: URL prefix (with both slashes, '/fixtures/') → folder; merged over DEFAULT_MOUNTS.
+ *   A path under a mount is looked up in the build first, then in the folder of the longest
+ *   matching prefix.
+ *   csp: the Content-Security-Policy to send instead of the one built from root/index.html;
+ *   '' sends none. With csp given, root need not hold an index.html (another site's pages).
  * @returns {Promise<{url: string, port: number, csp: string, close: () => Promise<void>}>}
  */
 export async function startServer(options = {}) {
   const root = resolve(options.root ?? DEFAULT_ROOT);
   const host = options.host ?? '127.0.0.1';
   const indexPath = join(root, 'index.html');
-  if (!existsSync(indexPath)) {
+  if (options.csp === undefined && !existsSync(indexPath)) {
     throw new Error(`e2e server: ${indexPath} not found; build first: trunk build --release --offline`);
   }
   const csp = options.csp ?? buildCsp(readFileSync(indexPath, 'utf8'));
+  // Longest prefix first, so that '/fixtures/generated/' can be mounted inside '/fixtures/'.
+  const mounts = Object.entries({ ...DEFAULT_MOUNTS, ...(options.mounts ?? {}) })
+    .map(([prefix, dir]) => [prefix, resolve(dir)])
+    .sort((a, b) => b[0].length - a[0].length);
   const gzCache = new Map(); // path -> { mtimeMs, body }
 
   const server = createServer(async (req, res) => {
     try {
       const baseHeaders = {
-        'Content-Security-Policy': csp,
+        ...(csp ? { 'Content-Security-Policy': csp } : {}),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
         Vary: 'Accept-Encoding',
@@ -110,8 +131,16 @@ export async function startServer(options = {}) {
         res.end('bad request\n');
         return;
       }
+      let base = root;
       let file = resolve(root, '.' + pathname);
-      if (file !== root && !file.startsWith(root + sep)) {
+      if (!existsSync(file)) {
+        const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
+        if (mount) {
+          base = mount[1];
+          file = resolve(base, '.' + pathname.slice(mount[0].length - 1));
+        }
+      }
+      if (file !== base && !file.startsWith(base + sep)) {
         res.writeHead(403, { ...baseHeaders, 'Content-Type': 'text/plain' });
         res.end('forbidden\n');
         return;

@@ -12,7 +12,7 @@
 // is a temporary measure; see the closing notes of the foundation issue.
 
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, extname } from 'node:path';
+import { join, relative, extname, sep } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const DEFAULT_BUDGET = 128_000; // 125 KB of gzip for the whole page
@@ -79,10 +79,18 @@ function sizes(buf, kind) {
   return { raw: buf.length, gzip, brotli };
 }
 
-const files = walk(dir).map((path) => {
+// Files the page itself never loads (README.md, "Embedding"): the share previews and oEmbed
+// documents for crawlers and CMSs, the parent script for host pages, the static chart pages,
+// and the no-JS chart images (a browser that runs JavaScript does not fetch what is inside
+// <noscript>). They are listed, but not counted against the budget.
+const OFF_PAGE = ['share/'];
+
+const all = walk(dir).map((path) => {
   const kind = kindOf(path);
   return { path: relative(dir, path), kind, ...sizes(readFileSync(path), kind) };
 });
+const offPage = all.filter((f) => OFF_PAGE.some((prefix) => f.path.split(sep).join('/').startsWith(prefix)));
+const files = all.filter((f) => !offPage.includes(f));
 
 if (files.length === 0) {
   console.error(`size-report: '${dir}' is empty (run: trunk build --release --offline)`);
@@ -128,6 +136,14 @@ const kindRows = KINDS.filter((k) => k !== 'other' || totals.other.files > 0).ma
 kindRows.push(['total', String(total.files), fmt(total.raw), fmt(total.gzip), fmt(total.brotli)]);
 table(['kind', 'files', 'raw bytes', 'gzip bytes', 'brotli bytes'], kindRows);
 console.log('');
+if (offPage.length > 0) {
+  const sum = (key) => fmt(offPage.reduce((n, f) => n + f[key], 0));
+  console.log(
+    `not loaded by the page, not counted (${OFF_PAGE.join(', ')}): ${offPage.length} files, ` +
+      `${sum('raw')} raw bytes, ${sum('gzip')} gzip bytes`,
+  );
+  console.log('');
+}
 
 if (total.gzip > budget && ceiling !== null && total.gzip <= ceiling) {
   console.log(

@@ -62,7 +62,24 @@ fn figure_height(dataset: &Dataset, spec: &ChartSpec, width: f64, lang: Lang) ->
     let title = lines(&spec.title(dataset, lang), 18.4, width) * 18.4 * 1.4 + 4.0;
     let note = lines(spec.note(lang), 14.4, width) * 14.4 * 1.6 + 12.0;
     let source = lines(dataset.article.title.get(lang), 12.8, width * 0.6) * 12.8 * 1.6 + 8.0;
-    title + note + canvas + source + 8.0 + 16.0
+    // The row of chart tools (44 px buttons) and the figure's margins.
+    title + note + canvas + source + 52.0 + 4.0 + 16.0
+}
+
+/// Height of the source line under the graphic.
+fn footer_height(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
+    let article = &dataset.article;
+    let text = format!(
+        "{}{}{}",
+        article.title.get(lang),
+        article.credit.get(lang),
+        lang.pick(
+            "。派生数据由文中数字计算得出，已标注。",
+            ". Derived figures are computed from the article's numbers and marked as such."
+        )
+    );
+    // Margin, rule and padding, then a paragraph at 0.8rem with its margins.
+    16.0 + 1.0 + 8.0 + 2.0 * 12.8 + lines(&text, 12.8, width) * 12.8 * 1.6
 }
 
 /// Height of the headline cards at `width`.
@@ -93,17 +110,17 @@ pub fn estimated_height(
 ) -> u32 {
     // The embedded page's padding (style.css, `.page.embed`).
     let inner = (f64::from(width) - 16.0).max(200.0);
-    let body = match chart {
-        Some(spec) => figure_height(dataset, spec, inner, lang),
-        None => {
-            let charts: f64 = CHARTS
-                .iter()
-                .map(|spec| figure_height(dataset, spec, inner, lang))
-                .sum();
-            let footer = 16.0 + 12.0 + 3.0 * 12.8 * 1.6;
-            cards_height(dataset, inner, lang) + charts + footer
-        }
-    };
+    let body = footer_height(dataset, inner, lang)
+        + match chart {
+            Some(spec) => figure_height(dataset, spec, inner, lang),
+            None => {
+                let charts: f64 = CHARTS
+                    .iter()
+                    .map(|spec| figure_height(dataset, spec, inner, lang))
+                    .sum();
+                cards_height(dataset, inner, lang) + charts
+            }
+        };
     (body + 16.0).ceil() as u32
 }
 

@@ -1,11 +1,6 @@
-// Inside an iframe, tells the parent page this graphic's height on load and whenever it
-// changes (a ResizeObserver: no polling), in the shapes that common parent scripts read:
-//   pym.js        "pymxPYMx<childId>xPYMxheightxPYMx<h>", also in answer to its width messages
-//   Datawrapper   {"datawrapper-height": {"banan-<chart id|page>": h}}
-//   Flourish, Embedly and share/embed.js (ours)
-//                 '{"sender":"banan-infographic","context":"iframe.resize","height":h,"src":url}'
-//   AMP           {sentinel: "amp", type: "embed-size", height: h}
-// Outside a frame it does nothing.
+// In an iframe, posts this graphic's height to the parent page on load and on every change
+// (ResizeObserver, no polling) in the shapes of pym.js, Datawrapper, Flourish/Embedly (also read
+// by share/embed.js) and AMP. README.md, "Embedding".
 (function () {
   var w = window, p = w.parent, root = document.documentElement;
   if (p === w) return;
@@ -21,7 +16,7 @@
     p.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
   }
   new ResizeObserver(function () { send(); }).observe(root);
-  // A parent asking again: pym.js sends its width, share/embed.js asks when it starts late.
+  // Asked again: a pym.js parent sends its width; share/embed.js asks when it starts late.
   w.addEventListener('message', function (e) {
     var m = e.data;
     if (e.source === p && (m === 'banan-height?' || (id && typeof m === 'string' && m.indexOf('pymxPYMx' + id + 'xPYMxwidthxPYMx') === 0))) send(1);

@@ -1,0 +1,622 @@
+// Embedding on news sites (issue 4), against the release build:
+//   * auto-height in an iframe on another origin: a host page with a pym.js Parent (npm pym.js)
+//     and a host page with the snippet of our Embed control (iframe + share/embed.js); after
+//     load and after the host goes from 1,280 to 360 px wide, the iframe is as tall as the
+//     embedded document (within 4 px) and nothing inside scrolls; for the whole graphic and
+//     for one chart; also after a language switch and an opened panel, and with no messages
+//     while nothing changes (no polling);
+//   * every message shape (pym.js, Datawrapper, Flourish/Embedly, AMP) with the right height;
+//   * the query modes: ?chart= for every id, an unknown id, ?lang=, ?theme=, ?embed=1, mixed;
+//   * the parent script's size, the Embed control's snippet and copy button;
+//   * share tags, the 1200×630 preview (not blank), oEmbed documents and their discovery
+//     tags, and the no-JS fallback.
+// The graphic is served as in production (strict CSP); the host pages come from a second
+// server on another port (another origin) without a CSP, as a news site's pages would.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, DEFAULT_ROOT } from './server.mjs';
+import { launchBrowser, openPage, waitForContent, saveScreenshot, ARTIFACTS_DIR } from './harness.mjs';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const FIXTURES = join(REPO, 'e2e', 'fixtures', 'embed');
+const PYM_DIST = join(REPO, 'node_modules', 'pym.js', 'dist');
+const CHART_IDS = ['clusters', 'investment', 'scale', 'renovation', 'renewal', 'rural', 'city-check'];
+const TOLERANCE = 4;
+
+/** Polls `check` (async, returns a truthy value when done) until it passes or `ms` runs out. */
+async function waitFor(check, ms = 15_000, every = 100) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    last = await check();
+    if (last?.ok) return last;
+    await new Promise((ok) => setTimeout(ok, every));
+  }
+  return last;
+}
+
+/** The frame of the graphic inside a host page. */
+async function graphicFrame(page, siteUrl) {
+  const found = await waitFor(async () => {
+    const frame = page.frames().find((f) => f.url().startsWith(siteUrl));
+    return { ok: !!frame, frame };
+  });
+  assert.ok(found.frame, `no frame of ${siteUrl} in ${page.url()}`);
+  return found.frame;
+}
+
+/** Waits until the embedded graphic has drawn every chart it shows. */
+async function rendered(frame) {
+  await frame.waitForFunction(
+    () => {
+      const canvases = [...document.querySelectorAll('.chart-canvas')];
+      return canvases.length > 0 && canvases.every((c) => c.height > 0);
+    },
+    null,
+    { timeout: 20_000 },
+  );
+}
+
+/** The iframe's height against the embedded document's, and whether anything inside scrolls. */
+async function measure(page, frame, index = 0) {
+  const iframe = await page.evaluate(
+    (i) => document.querySelectorAll('iframe')[i].getBoundingClientRect().height,
+    index,
+  );
+  const doc = await frame.evaluate(() => {
+    const root = document.documentElement;
+    return {
+      height: root.getBoundingClientRect().height,
+      scrollHeight: root.scrollHeight,
+      clientHeight: root.clientHeight,
+      scrollWidth: root.scrollWidth,
+      clientWidth: root.clientWidth,
+    };
+  });
+  return { iframe, doc, ok: Math.abs(iframe - doc.height) <= TOLERANCE && doc.scrollHeight <= doc.clientHeight };
+}
+
+/** Waits for the iframe to follow the document, then checks the fit. */
+async function assertFits(page, frame, what, index = 0) {
+  // Two passing polls in a row: the height has settled, not just crossed.
+  let previous = null;
+  const result = await waitFor(async () => {
+    const m = await measure(page, frame, index);
+    const settled = m.ok && previous?.ok && previous.iframe === m.iframe;
+    previous = m;
+    return { ...m, ok: settled };
+  }, 15_000, 150);
+  const m = result ?? previous;
+  const report = JSON.stringify(m);
+  assert.ok(
+    Math.abs(m.iframe - m.doc.height) <= TOLERANCE,
+    `${what}: iframe ${m.iframe} px, document ${m.doc.height} px (${report})`,
+  );
+  assert.ok(m.doc.scrollHeight <= m.doc.clientHeight, `${what}: content scrolls vertically inside the iframe (${report})`);
+  assert.ok(m.doc.scrollWidth <= m.doc.clientWidth, `${what}: content scrolls sideways inside the iframe (${report})`);
+  return m;
+}
+
+function assertClean(p, what) {
+  const report = JSON.stringify(
+    { consoleErrors: p.consoleErrors, pageErrors: p.pageErrors, cspViolations: p.cspViolations, failedRequests: p.failedRequests },
+    null,
+    2,
+  );
+  assert.deepEqual(p.pageErrors, [], `${what}: uncaught errors\n${report}`);
+  assert.deepEqual(p.consoleErrors, [], `${what}: console errors\n${report}`);
+  assert.deepEqual(p.cspViolations, [], `${what}: CSP violations\n${report}`);
+  assert.deepEqual(p.failedRequests, [], `${what}: failed requests\n${report}`);
+}
+
+/**
+ * Screenshot of the whole host page. Not `fullPage`: Chromium's full-page capture paints
+ * cross-origin iframes at a stale size, so the viewport is made as tall as the page instead.
+ */
+async function hostScreenshot(page, name) {
+  const { width } = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height: Math.min(height, 16_000) });
+  await new Promise((ok) => setTimeout(ok, 300));
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
+/** Opens an Embed control and returns its snippet (written into the box when it opens). */
+async function openEmbed(control) {
+  await control.locator('summary').click();
+  const box = control.locator('textarea');
+  await box.evaluate((el) => new Promise((ok) => {
+    const check = () => (el.value ? ok() : requestAnimationFrame(check));
+    check();
+  }));
+  return box.inputValue();
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(buffer) {
+  assert.equal(buffer.subarray(1, 4).toString('latin1'), 'PNG', 'not a PNG');
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
+
+describe('embedding', () => {
+  let site;
+  let host;
+  let browser;
+
+  before(async () => {
+    site = await startServer();
+    host = await startServer({ root: FIXTURES, csp: '', mounts: { '/vendor/pym/': PYM_DIST } });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await site?.close();
+  });
+
+  /** The snippet the Embed control of the page (chart = null) or of one chart offers. */
+  async function snippetFromPage(chart) {
+    const p = await openPage(browser, chart ? `${site.url}?chart=${chart}` : site.url, { width: 1280, height: 800 });
+    try {
+      await waitForContent(p.page, '.chart');
+      const control = p.page.locator(`.embed-control[data-embed-for="${chart ?? 'page'}"]`);
+      const code = await openEmbed(control);
+      assertClean(p, 'page with the Embed control');
+      return code;
+    } finally {
+      await p.close();
+    }
+  }
+
+  // --- the parent script -------------------------------------------------------------------
+
+  it('the parent script is under 1 KB and is published at share/embed.js', () => {
+    const source = readFileSync(join(REPO, 'static', 'embed.js'));
+    assert.ok(source.length < 1024, `static/embed.js is ${source.length} bytes; the limit is 1,024`);
+    const published = join(DEFAULT_ROOT, 'share', 'embed.js');
+    assert.ok(existsSync(published), `${published} is missing`);
+    assert.deepEqual(readFileSync(published), source);
+  });
+
+  // --- auto-height --------------------------------------------------------------------------
+
+  for (const [what, query] of [
+    ['the whole graphic', '?embed=1'],
+    ['one chart', '?embed=1&chart=renovation'],
+  ]) {
+    it(`pym.js Parent: ${what} fits its iframe at 1280 px and at 360 px`, async () => {
+      const src = `${site.url}${query}`;
+      const p = await openPage(browser, `${host.url}pym.html?src=${encodeURIComponent(src)}`, { width: 1280, height: 800 });
+      try {
+        const frame = await graphicFrame(p.page, site.url);
+        // pym's own parameters reach the graphic and are not reported as unknown.
+        assert.match(frame.url(), /childId=graphic/);
+        await rendered(frame);
+        const wide = await assertFits(p.page, frame, `${what} at 1280 px`);
+        await p.page.setViewportSize({ width: 360, height: 740 });
+        const narrow = await assertFits(p.page, frame, `${what} at 360 px`);
+        assert.ok(narrow.iframe > wide.iframe, `narrower should be taller: ${wide.iframe} -> ${narrow.iframe}`);
+        assert.equal(await frame.locator('.notice').count(), 0, 'pym parameters reported as unknown');
+        await hostScreenshot(p.page, `embed-pym-${query.includes('chart') ? 'chart' : 'page'}-360`);
+        assertClean(p, `pym host, ${what}`);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+
+  for (const chart of [null, 'rural']) {
+    const what = chart ? `chart ${chart}` : 'the whole graphic';
+    it(`the Embed control's snippet (iframe + share/embed.js): ${what} fits at 1280 px and at 360 px`, async () => {
+      const snippet = await snippetFromPage(chart);
+      assert.match(snippet, /^<iframe src="[^"]+\?embed=1/);
+      const p = await openPage(browser, `${host.url}parent.html`, { width: 1280, height: 800 });
+      try {
+        await p.page.evaluate((html) => window.paste(html), snippet);
+        const frame = await graphicFrame(p.page, site.url);
+        await rendered(frame);
+        const wide = await assertFits(p.page, frame, `${what} at 1280 px`);
+        await p.page.setViewportSize({ width: 360, height: 740 });
+        const narrow = await assertFits(p.page, frame, `${what} at 360 px`);
+        assert.ok(narrow.iframe > wide.iframe, `narrower should be taller: ${wide.iframe} -> ${narrow.iframe}`);
+        await hostScreenshot(p.page, `embed-snippet-${chart ?? 'page'}-360`);
+        assertClean(p, `snippet host, ${what}`);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+
+  it('the snippet gives a sensible first height for the width before the graphic reports', async () => {
+    const snippet = await snippetFromPage('scale');
+    const heights = /data-banan-heights="([^"]+)"/.exec(snippet)?.[1];
+    assert.ok(heights, snippet);
+    const table = heights.split(' ').map((pair) => pair.split(':').map(Number));
+    assert.deepEqual(table.map(([w]) => w), [360, 768, 1280]);
+    const p = await openPage(browser, `${host.url}parent.html`, { width: 360, height: 740 });
+    try {
+      // The graphic's address made unreachable: only the first height can apply.
+      await p.page.route(`${site.url}**`, (route) => (route.request().resourceType() === 'document' ? route.abort() : route.continue()));
+      await p.page.evaluate((html) => window.paste(html), snippet);
+      await p.page.waitForFunction(() => document.querySelector('iframe').style.height !== '');
+      const first = await p.page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+      assert.equal(first, table[0][1], `at 360 px the first height is the 360 entry of ${heights}`);
+    } finally {
+      await p.close();
+    }
+    // And the estimate is near the real height (within 15 %) at each width.
+    for (const [width, estimate] of table) {
+      const q = await openPage(browser, `${host.url}parent.html`, { width, height: 800 });
+      try {
+        await q.page.evaluate((html) => window.paste(html), snippet);
+        const frame = await graphicFrame(q.page, site.url);
+        await rendered(frame);
+        const m = await assertFits(q.page, frame, `scale at ${width} px`);
+        assert.ok(
+          Math.abs(m.iframe - estimate) / m.iframe < 0.15,
+          `at ${width} px the first height ${estimate} is far from the real ${m.iframe}`,
+        );
+      } finally {
+        await q.close();
+      }
+    }
+  });
+
+  it('follows a language switch and an opened panel, and sends nothing while nothing changes', async () => {
+    // The full page (with its language buttons and Embed panel) framed by share/embed.js alone.
+    const iframe = `<iframe src="${site.url}?lang=zh" title="graphic" width="100%" scrolling="no" frameborder="0"></iframe>`;
+    const script = `<script async src="${site.url}share/embed.js"></script>`;
+    const p = await openPage(browser, `${host.url}parent.html`, { width: 768, height: 800 });
+    try {
+      await p.page.evaluate((html) => window.paste(html), iframe + script);
+      const frame = await graphicFrame(p.page, site.url);
+      await rendered(frame);
+      const zh = await assertFits(p.page, frame, 'Chinese at 768 px');
+
+      await frame.locator('.lang-button[lang="en"]').click();
+      await frame.waitForFunction(() => document.documentElement.lang === 'en');
+      await rendered(frame);
+      const en = await assertFits(p.page, frame, 'English at 768 px');
+      assert.notEqual(en.iframe, zh.iframe, 'the English page has another height');
+
+      await frame.locator('.embed-control[data-embed-for="page"] summary').click();
+      const opened = await assertFits(p.page, frame, 'with the Embed panel open');
+      assert.ok(opened.iframe > en.iframe, `opening a panel makes it taller: ${en.iframe} -> ${opened.iframe}`);
+
+      // No polling: once settled, no message for two seconds.
+      const count = await p.page.evaluate(() => window.received.length);
+      await new Promise((ok) => setTimeout(ok, 2000));
+      assert.equal(await p.page.evaluate(() => window.received.length), count, 'messages while nothing changed');
+      assertClean(p, 'language switch');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('sends every message shape with the right height, and nothing when not framed', async () => {
+    const src = `${site.url}?embed=1&chart=investment&childId=story-graphic`;
+    const iframe = `<iframe src="${src}" title="graphic" width="100%" height="300" scrolling="no" frameborder="0"></iframe>`;
+    const p = await openPage(browser, `${host.url}parent.html`, { width: 1280, height: 800 });
+    try {
+      await p.page.evaluate((html) => window.paste(html), iframe);
+      const frame = await graphicFrame(p.page, site.url);
+      await rendered(frame);
+      // No parent script here: the height is only in the messages.
+      const docHeight = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      const last = async (pick) => {
+        const data = await p.page.evaluate(() => window.received.filter((m) => m.frame === 0).map((m) => m.data));
+        return data.map(pick).filter((h) => h != null).at(-1);
+      };
+      const shapes = {
+        'pym.js': (d) => (typeof d === 'string' && d.startsWith('pymxPYMxstory-graphicxPYMxheightxPYMx') ? Number(d.split('xPYMx')[3]) : null),
+        Datawrapper: (d) => d?.['datawrapper-height']?.['banan-investment'] ?? null,
+        'Flourish/Embedly': (d) => {
+          if (typeof d !== 'string' || !d.startsWith('{')) return null;
+          const m = JSON.parse(d);
+          return m.context === 'iframe.resize' ? m.height : null;
+        },
+        AMP: (d) => (d?.sentinel === 'amp' && d.type === 'embed-size' ? d.height : null),
+      };
+      for (const [name, pick] of Object.entries(shapes)) {
+        const got = await waitFor(async () => {
+          const [h, height] = [await last(pick), await docHeight()];
+          return { ok: h === height, h, height };
+        }, 10_000);
+        assert.equal(got.h, got.height, `${name}: last height ${got.h}, document ${got.height}`);
+      }
+      // The Flourish/Embedly message names the frame's address, as those parents match it.
+      const embedly = await p.page.evaluate(() =>
+        window.received.map((m) => m.data).filter((d) => typeof d === 'string' && d.includes('iframe.resize')).map((d) => JSON.parse(d)).at(-1),
+      );
+      assert.equal(embedly.src, src);
+      assert.equal(embedly.sender, 'banan-infographic');
+      // pym.js width messages are answered.
+      const before = await p.page.evaluate(() => window.received.length);
+      await p.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage('pymxPYMxstory-graphicxPYMxwidthxPYMx1280', '*'));
+      const answered = await waitFor(async () => ({ ok: (await p.page.evaluate(() => window.received.length)) > before }), 3000);
+      assert.ok(answered?.ok, 'no answer to a pym.js width message');
+      assertClean(p, 'message shapes');
+    } finally {
+      await p.close();
+    }
+    // Not framed: the child script stays silent (nothing to post to).
+    const q = await openPage(browser, `${site.url}?embed=1`, { width: 800, height: 600 });
+    try {
+      await waitForContent(q.page, '.chart');
+      assertClean(q, 'unframed ?embed=1');
+    } finally {
+      await q.close();
+    }
+  });
+
+  // --- query modes --------------------------------------------------------------------------
+
+  for (const id of CHART_IDS) {
+    it(`?chart=${id} shows that chart alone with its title, note and source (also embedded)`, async () => {
+      for (const query of [`?chart=${id}`, `?embed=1&chart=${id}`]) {
+        const p = await openPage(browser, `${site.url}${query}`, { width: 390, height: 844 });
+        try {
+          await waitForContent(p.page, '.chart');
+          const figures = await p.page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.dataset.chartId));
+          assert.deepEqual(figures, [id], query);
+          for (const part of ['.chart-title', '.chart-note', '.chart-source']) {
+            assert.ok((await p.page.locator(`figure.chart ${part}`).innerText()).trim().length > 0, `${query}: ${part} empty`);
+          }
+          assert.equal(await p.page.locator('.page-header').count(), 0, `${query}: page title bar shown`);
+          assert.equal(await p.page.locator('.headline-cards').count(), 0, `${query}: cards shown`);
+          assert.equal(await p.page.locator('.notice').count(), 0, `${query}: a notice`);
+          const embedControls = await p.page.locator('.embed-control').count();
+          assert.equal(embedControls, query.includes('embed=1') ? 0 : 1, `${query}: Embed controls`);
+          assertClean(p, query);
+        } finally {
+          await p.close();
+        }
+      }
+    });
+  }
+
+  it('an unknown chart id is reported with the valid ids, and the whole graphic is shown', async () => {
+    for (const query of ['?chart=pie', '?embed=1&chart=pie&lang=en']) {
+      const p = await openPage(browser, `${site.url}${query}`, { width: 1280, height: 800 });
+      try {
+        await waitForContent(p.page, '.chart');
+        const notice = p.page.locator('.notice');
+        assert.ok(await notice.isVisible(), `${query}: no visible notice`);
+        const text = await notice.innerText();
+        assert.match(text, /chart=pie/);
+        for (const id of CHART_IDS) assert.ok(text.includes(id), `${query}: ${id} not listed in “${text}”`);
+        assert.equal(await p.page.locator('figure.chart').count(), CHART_IDS.length);
+        assertClean(p, query);
+      } finally {
+        await p.close();
+      }
+    }
+  });
+
+  it('?embed=1 drops the page chrome and keeps the graphic’s title, notes and source', async () => {
+    const p = await openPage(browser, `${site.url}?embed=1`, { width: 1280, height: 800 });
+    try {
+      await waitForContent(p.page, '.chart');
+      assert.equal(await p.page.locator('main.page.embed').count(), 1);
+      for (const chrome of ['.page-header', '.page-title', '.lang-switch', '.embed-control', '.page-downloads']) {
+        assert.equal(await p.page.locator(chrome).count(), 0, `${chrome} shown in an embed`);
+      }
+      assert.equal(await p.page.locator('figure.chart').count(), CHART_IDS.length);
+      assert.equal(await p.page.locator('figure.chart .chart-title').count(), CHART_IDS.length);
+      assert.equal(await p.page.locator('figure.chart .chart-note').count(), CHART_IDS.length);
+      assert.equal(await p.page.locator('figure.chart .chart-source').count(), CHART_IDS.length);
+      assert.ok(await p.page.locator('.page-source').isVisible(), 'the source line is gone');
+      // Compact: the graphic starts within 16 px of the top.
+      const top = await p.page.locator('.headline-cards').evaluate((e) => e.getBoundingClientRect().top);
+      assert.ok(top <= 16, `first block at ${top} px`);
+      assertClean(p, '?embed=1');
+    } finally {
+      await p.close();
+    }
+  });
+
+  for (const [query, expect] of [
+    ['?lang=en', { lang: 'en', theme: 'light' }],
+    ['?theme=dark', { lang: null, theme: 'dark' }],
+    ['?embed=1&lang=en&theme=dark', { lang: 'en', theme: 'dark' }],
+    ['?embed=1&chart=rural&lang=en&theme=dark', { lang: 'en', theme: 'dark', chart: 'rural' }],
+    ['?chart=scale&theme=light&lang=zh', { lang: 'zh-CN', theme: 'light', chart: 'scale' }],
+    ['?embed=1&lang=fr&theme=neon', { lang: null, theme: 'light', notices: ['lang=fr', 'theme=neon'] }],
+  ]) {
+    it(`${query} applies language and theme${expect.notices ? ' (unknown values reported, defaults used)' : ''}`, async () => {
+      // Light system colours, so that the default theme (auto) is light.
+      const p = await openPage(browser, 'about:blank', { width: 800, height: 800 });
+      try {
+        await p.page.emulateMedia({ colorScheme: 'light' });
+        await p.page.goto(`${site.url}${query}`);
+        await waitForContent(p.page, '.chart');
+        const state = await p.page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          // Without a valid ?lang=, the page follows the browser's language.
+          browserLang: navigator.language.startsWith('zh') ? 'zh-CN' : 'en',
+          theme: document.documentElement.dataset.theme,
+          background: getComputedStyle(document.body).backgroundColor,
+          title: document.querySelector('.chart-title').textContent,
+          charts: [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chartId),
+        }));
+        assert.equal(state.lang, expect.lang ?? state.browserLang, query);
+        assert.equal(state.theme, expect.theme, query);
+        assert.equal(state.background, expect.theme === 'dark' ? 'rgb(22, 24, 28)' : 'rgb(255, 255, 255)', query);
+        const chinese = /[\u4e00-\u9fff]/.test(state.title);
+        assert.equal(chinese, state.lang !== 'en', `${query}: title “${state.title}”`);
+        if (expect.chart) assert.deepEqual(state.charts, [expect.chart]);
+        const notices = await p.page.locator('.notice p').allInnerTexts();
+        assert.equal(notices.length, expect.notices?.length ?? 0, `${query}: notices ${JSON.stringify(notices)}`);
+        for (const [i, text] of (expect.notices ?? []).entries()) {
+          assert.ok(notices[i].includes(text), `${query}: “${notices[i]}” should name ${text}`);
+          assert.ok(await p.page.locator('.notice').isVisible());
+        }
+        assertClean(p, query);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+
+  it('?theme=auto follows the reader’s system', async () => {
+    const p = await openPage(browser, 'about:blank', { width: 800, height: 800 });
+    try {
+      await p.page.emulateMedia({ colorScheme: 'dark' });
+      await p.page.goto(`${site.url}?embed=1&theme=auto`);
+      await waitForContent(p.page, '.chart');
+      assert.equal(await p.page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      assertClean(p, '?theme=auto');
+    } finally {
+      await p.close();
+    }
+  });
+
+  // --- the Embed control --------------------------------------------------------------------
+
+  it('the Embed control gives the snippet and copies it', async () => {
+    const p = await openPage(browser, `${site.url}?lang=en`, { width: 1280, height: 800 });
+    try {
+      await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+      await waitForContent(p.page, '.chart');
+      // One on the page and one on each chart.
+      const owners = await p.page.locator('.embed-control').evaluateAll((els) => els.map((e) => e.dataset.embedFor));
+      assert.deepEqual(owners.sort(), [...CHART_IDS, 'page'].sort());
+      const control = p.page.locator('.embed-control[data-embed-for="rural"]');
+      assert.equal(await control.locator('textarea').isVisible(), false, 'closed at first');
+      const code = await openEmbed(control);
+      const url = new URL(site.url);
+      assert.match(code, new RegExp(`^<iframe src="${url.origin}/\\?embed=1&amp;chart=rural&amp;lang=en" title="[^"]+" width="100%" height="\\d+" data-banan-heights="360:\\d+ 768:\\d+ 1280:\\d+" scrolling="no" frameborder="0"></iframe>\\n<script async src="${url.origin}/share/embed.js"></script>$`));
+      await control.locator('button.embed-copy').click();
+      await p.page.waitForFunction(() => document.querySelector('.embed-control[data-embed-for="rural"] .embed-status').textContent.length > 0);
+      assert.equal(await control.locator('.embed-status').innerText(), 'Copied.');
+      assert.equal(await p.page.evaluate(() => navigator.clipboard.readText()), code);
+      await saveScreenshot(p.page, 'embed-control');
+      assertClean(p, 'Embed control');
+    } finally {
+      await p.close();
+    }
+  });
+
+  // --- share previews, oEmbed, no-JS fallback ------------------------------------------------
+
+  it('share tags point at a 1200×630 preview that is not blank', async () => {
+    const html = readFileSync(join(DEFAULT_ROOT, 'index.html'), 'utf8');
+    const meta = (attr, name) => new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`).exec(html)?.[1];
+    for (const name of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) {
+      assert.ok(meta('property', name), `${name} missing`);
+    }
+    assert.equal(meta('property', 'og:image:width'), '1200');
+    assert.equal(meta('property', 'og:image:height'), '630');
+    assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
+    assert.ok(meta('name', 'twitter:image')?.endsWith('/share/preview.png'));
+    assert.ok(meta('property', 'og:image').endsWith('/share/preview.png'));
+
+    for (const file of ['preview.png', ...CHART_IDS.map((id) => `preview-${id}.png`)]) {
+      const png = readFileSync(join(DEFAULT_ROOT, 'share', file));
+      assert.deepEqual(pngSize(png), { width: 1200, height: 630 }, file);
+    }
+    // Not blank: many colours, and much of it not background (decoded by Chromium on a page
+    // without a CSP, from the file's bytes).
+    const png = readFileSync(join(DEFAULT_ROOT, 'share', 'preview.png')).toString('base64');
+    const p = await openPage(browser, `${host.url}parent.html`, { width: 1200, height: 630 });
+    try {
+      const stats = await p.page.evaluate(async (data64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${data64}`;
+        await img.decode();
+        const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        const colours = new Set();
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+          if (data[i] + data[i + 1] + data[i + 2] < 600) ink += 1;
+        }
+        return { width: canvas.width, height: canvas.height, colours: colours.size, ink: ink / (data.length / 4) };
+      }, png);
+      assert.equal(stats.width, 1200);
+      assert.equal(stats.height, 630);
+      assert.ok(stats.colours > 50, `only ${stats.colours} colours`);
+      assert.ok(stats.ink > 0.04, `only ${(stats.ink * 100).toFixed(1)}% of the image is drawn`);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('oEmbed documents (type rich) exist for the page and each chart, with discovery tags', async () => {
+    const index = readFileSync(join(DEFAULT_ROOT, 'index.html'), 'utf8');
+    const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/;
+    assert.ok(discovery.exec(index)?.[1].endsWith('/share/oembed.json'), 'no oEmbed discovery on the page');
+    for (const id of [null, ...CHART_IDS]) {
+      const file = id ? `oembed-${id}.json` : 'oembed.json';
+      const doc = JSON.parse(readFileSync(join(DEFAULT_ROOT, 'share', file), 'utf8'));
+      assert.equal(doc.version, '1.0', file);
+      assert.equal(doc.type, 'rich', file);
+      assert.ok(doc.title && doc.provider_name && doc.provider_url, file);
+      assert.ok(Number.isInteger(doc.width) && Number.isInteger(doc.height) && doc.height > 100, file);
+      assert.match(doc.html, new RegExp(`^<iframe src="[^"]+\\?embed=1${id ? `&amp;chart=${id}` : ''}&amp;lang=zh"`), file);
+      assert.match(doc.html, /<script async src="[^"]+\/share\/embed\.js"><\/script>$/, file);
+      assert.ok(doc.thumbnail_url.endsWith(id ? `/share/preview-${id}.png` : '/share/preview.png'), file);
+      if (id) {
+        // Each chart's own page carries its share tags and oEmbed discovery.
+        const page = readFileSync(join(DEFAULT_ROOT, 'share', `${id}.html`), 'utf8');
+        assert.ok(discovery.exec(page)?.[1].endsWith(`/share/oembed-${id}.json`), `${id}.html: no discovery`);
+        assert.match(page, new RegExp(`<meta property="og:image" content="[^"]+/share/preview-${id}\\.png"`));
+      }
+    }
+    // Served as JSON, and the static chart pages load cleanly under the CSP.
+    const p = await openPage(browser, `${site.url}share/rural.html`, { width: 390, height: 844 });
+    try {
+      const response = await p.page.request.get(`${site.url}share/oembed-rural.json`);
+      assert.match(response.headers()['content-type'], /^application\/json/);
+      assert.ok(await p.page.locator('img').evaluate((img) => img.complete && img.naturalWidth > 0));
+      assertClean(p, 'share/rural.html');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('without JavaScript: the headline figures as text and every chart as an image', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      const failed = [];
+      page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+      await page.goto(site.url, { waitUntil: 'load' });
+      const text = await page.locator('.static-page').innerText();
+      for (const figure of ['215亿元', '超1000亿元', '超700亿元', 'CNY 21.5 billion']) {
+        assert.ok(text.includes(figure), `“${figure}” missing from the fallback`);
+      }
+      const images = await page.locator('.static-page img').evaluateAll((imgs) =>
+        imgs.map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0, alt: img.alt })),
+      );
+      assert.equal(images.length, CHART_IDS.length);
+      for (const image of images) {
+        assert.ok(image.ok, `${image.src} did not load`);
+        assert.ok(image.alt.length > 10, `${image.src} has no alt text`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the fallback is ${overflow} px too wide for a phone`);
+      await saveScreenshot(page, 'embed-noscript-390');
+      assert.deepEqual(failed, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// The images exist before any test runs the browser: a missing file is a build problem.
+for (const file of ['share/preview.png', 'share/oembed.json', 'share/embed.js']) {
+  const path = join(DEFAULT_ROOT, file);
+  if (!existsSync(path) || statSync(path).size === 0) {
+    console.error(`embed.test.mjs: ${path} is missing; run scripts/build-assets.sh before trunk build`);
+  }
+}

@@ -1,0 +1,466 @@
+//! Writes what the build adds around the page, all from the data file and drawn by the same
+//! code as the page's canvas (`charts::draw::draw_scene`, here on plotters' SVG backend):
+//!
+//! ```text
+//! <out>/svg/chart-<id>.svg        each chart at 720 px, for the no-JS fallback
+//! <out>/svg/preview.svg           the 1200×630 share preview of the page (its key chart)
+//! <out>/svg/preview-<id>.svg      the share preview of each chart
+//! <out>/head.html                 og:/twitter: tags and oEmbed discovery (inlined by Trunk)
+//! <out>/noscript.html             the no-JS fallback: headline figures as text, chart images
+//! <out>/share/oembed.json         oEmbed (type "rich") of the page, and oembed-<id>.json
+//! <out>/share/<id>.html           a static page per chart with its own tags and preview
+//! <out>/share/share.css           the style of those pages (and favicon.svg, a copy)
+//! ```
+//!
+//! `scripts/build-assets.sh` runs this, then `scripts/rasterize.mjs` turns the SVGs into PNGs
+//! in `<out>/share/` with headless Chromium. Absolute addresses (share tags, oEmbed) start
+//! with `$BANAN_PUBLIC_URL` (default `http://127.0.0.1:8080/`, the address of `trunk serve`).
+//!
+//! Run: `cargo run --example render_assets -- generated`
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use banan_infographic::charts::catalog::{find, ChartSpec, CHARTS};
+use banan_infographic::charts::details::figure_value;
+use banan_infographic::charts::draw::draw_scene;
+use banan_infographic::charts::layout::{text_block, TextStyle};
+use banan_infographic::charts::scene::{Anchor, Fill, Mark, Rect, Scene};
+use banan_infographic::charts::theme::{Role, Theme};
+use banan_infographic::components::headline_cards::GROUPS;
+use banan_infographic::data::{load_default, Dataset};
+use banan_infographic::embed::{
+    escape_html as esc, estimated_height, estimated_heights, snippet, KEY_CHART,
+};
+use banan_infographic::lang::Lang;
+use plotters::prelude::*;
+use serde_json::json;
+
+/// Size of a share preview (Open Graph and Twitter's large card).
+const PREVIEW: (u32, u32) = (1200, 630);
+/// Width of the chart images of the no-JS fallback, CSS px.
+const STATIC_WIDTH: f64 = 720.0;
+/// plotters' SVG backend writes font sizes divided by 1.24 (points to pixels); the canvas
+/// backend does not. Text sizes are multiplied back so the images match the page.
+const SVG_FONT_FIX: f64 = 1.24;
+const SITE_ZH: &str = "巴南数据图解";
+const SITE_EN: &str = "Banan in numbers";
+
+fn main() {
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "generated".into()),
+    );
+    let mut public = std::env::var("BANAN_PUBLIC_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| "http://127.0.0.1:8080/".into());
+    if !public.ends_with('/') {
+        public.push('/');
+    }
+    let dataset = load_default().unwrap_or_else(|error| panic!("{error}"));
+    for dir in ["svg", "share"] {
+        fs::create_dir_all(out.join(dir)).expect("cannot create the output folders");
+    }
+    let theme = Theme::light();
+
+    let mut images = Vec::new();
+    for spec in &CHARTS {
+        let scene = (spec.layout)(&dataset, STATIC_WIDTH, Lang::Zh)
+            .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id));
+        write(
+            &out.join(format!("svg/chart-{}.svg", spec.id)),
+            &svg(&scene, &theme),
+        );
+        images.push((spec, scene.width as u32, scene.height as u32));
+        write(
+            &out.join(format!("svg/preview-{}.svg", spec.id)),
+            &preview(&dataset, spec, false, &theme),
+        );
+    }
+    let key = find(KEY_CHART).expect("the key chart is in the catalog");
+    write(
+        &out.join("svg/preview.svg"),
+        &preview(&dataset, key, true, &theme),
+    );
+
+    write(&out.join("head.html"), &head(&dataset, &public));
+    write(&out.join("noscript.html"), &noscript(&dataset, &images));
+    write(
+        &out.join("share/oembed.json"),
+        &oembed(&dataset, None, &public),
+    );
+    for spec in &CHARTS {
+        write(
+            &out.join(format!("share/oembed-{}.json", spec.id)),
+            &oembed(&dataset, Some(spec), &public),
+        );
+        let height = images
+            .iter()
+            .find(|(s, ..)| s.id == spec.id)
+            .map_or(0, |i| i.2);
+        write(
+            &out.join(format!("share/{}.html", spec.id)),
+            &chart_page(&dataset, spec, height, &public),
+        );
+    }
+    write(&out.join("share/share.css"), SHARE_CSS);
+    write(
+        &out.join("share/favicon.svg"),
+        include_str!("../static/favicon.svg"),
+    );
+    println!("render_assets: wrote {}", out.display());
+}
+
+fn write(path: &Path, text: &str) {
+    fs::write(path, text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+}
+
+/// The scene drawn as SVG, with text sized as on the canvas.
+fn svg(scene: &Scene, theme: &Theme) -> String {
+    svg_scaled(scene, theme, 1.0)
+}
+
+/// The scene drawn as SVG `scale` times its size.
+fn svg_scaled(scene: &Scene, theme: &Theme, scale: f64) -> String {
+    let mut text = String::new();
+    {
+        let size = (
+            (scene.width * scale).ceil() as u32,
+            (scene.height * scale).ceil() as u32,
+        );
+        let area = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        draw_scene(&area, &svg_text(scene), theme, scale, None).expect("drawing to SVG works");
+    }
+    text
+}
+
+fn svg_text(scene: &Scene) -> Scene {
+    let mut scene = scene.clone();
+    for mark in &mut scene.marks {
+        if let Mark::Text(text) = mark {
+            text.size *= SVG_FONT_FIX;
+        }
+    }
+    scene
+}
+
+/// A 1200×630 share preview: site, heading and note over the chart scaled to fit, and the source.
+fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> String {
+    let (width, height) = (f64::from(PREVIEW.0), f64::from(PREVIEW.1));
+    let margin = 48.0;
+    let inner = width - 2.0 * margin;
+    let article = &dataset.article;
+    let mut chrome = Scene {
+        width,
+        height,
+        ..Scene::default()
+    };
+    chrome.marks.push(Mark::Box {
+        rect: Rect::new(0.0, 0.0, width, 8.0),
+        role: Role::Result,
+        fill: Fill::Solid,
+        stroke: None,
+    });
+    let style = |size: f64, bold: bool, role: Role| TextStyle { size, bold, role };
+    let mut y = 28.0;
+    let kicker = if page {
+        format!("{SITE_ZH} · {}", article.dek.zh)
+    } else {
+        format!("{SITE_ZH} · {}", article.title.zh)
+    };
+    y += text_block(
+        &mut chrome,
+        margin,
+        y,
+        inner,
+        &kicker,
+        style(20.0, false, Role::Muted),
+        Anchor::Start,
+    );
+    let (heading, note) = if page {
+        (article.title.zh.clone(), spec.title(dataset, Lang::Zh))
+    } else {
+        (
+            spec.title(dataset, Lang::Zh),
+            spec.note(Lang::Zh).to_owned(),
+        )
+    };
+    y += 6.0;
+    y += text_block(
+        &mut chrome,
+        margin,
+        y,
+        inner,
+        &heading,
+        style(if page { 44.0 } else { 32.0 }, true, Role::Text),
+        Anchor::Start,
+    );
+    y += 4.0;
+    y += text_block(
+        &mut chrome,
+        margin,
+        y,
+        inner,
+        &note,
+        style(20.0, false, Role::Muted),
+        Anchor::Start,
+    );
+    let source = format!("来源：《{}》，{}", article.title.zh, article.credit.zh);
+    let foot = height - 24.0 - 18.0 * 1.35;
+    text_block(
+        &mut chrome,
+        margin,
+        foot,
+        inner,
+        &source,
+        style(18.0, false, Role::Muted),
+        Anchor::Start,
+    );
+
+    // The chart: the layout width whose scene, scaled, fills the space best; a chart too tall
+    // to stay legible that way is shown at full size from the top, cut off at the source line.
+    let (top, bottom) = (y + 20.0, foot - 16.0);
+    let room = bottom - top;
+    let layout = |w: f64| {
+        (spec.layout)(dataset, w, Lang::Zh)
+            .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id))
+    };
+    let (scene, scale) = [
+        1104.0, 1000.0, 900.0, 800.0, 720.0, 640.0, 560.0, 480.0, 400.0, 360.0,
+    ]
+    .into_iter()
+    .map(|w| {
+        let scene = layout(w);
+        let scale = (inner / scene.width).min(room / scene.height).min(1.5);
+        (scene, scale)
+    })
+    .max_by(|a, b| a.1.total_cmp(&b.1))
+    .filter(|(_, scale)| *scale >= 0.8)
+    .unwrap_or_else(|| (layout(inner), 1.0));
+    let (w, h) = (scene.width * scale, (scene.height * scale).min(room));
+    let left = margin + (inner - w) / 2.0;
+
+    // The chart is its own SVG, nested at its place (plotters closes a document once drawn);
+    // a nested SVG clips what lies outside its box.
+    let chart = svg_scaled(&scene, theme, scale);
+    let open = chart.find('>').expect("an SVG document");
+    let chart = format!(
+        "<svg x=\"{}\" y=\"{}\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\">{}",
+        left.round(),
+        top.round(),
+        &chart[open + 1..]
+    );
+    let frame = svg(&chrome, theme);
+    let end = frame.rfind("</svg>").expect("an SVG document");
+    format!("{}{chart}</svg>\n", &frame[..end])
+}
+
+/// The page's share tags and oEmbed discovery, inlined into `<head>` by Trunk.
+fn head(dataset: &Dataset, public: &str) -> String {
+    let article = &dataset.article;
+    let title = format!("{} · {SITE_ZH}", article.title.zh);
+    let description = format!("{}。{}", article.dek.zh, article.dek.en);
+    let image_alt = format!(
+        "{}：{}",
+        article.title.zh,
+        find(KEY_CHART)
+            .map(|s| s.title(dataset, Lang::Zh))
+            .unwrap_or_default()
+    );
+    share_tags(
+        &title,
+        &description,
+        public,
+        &format!("{public}share/preview.png"),
+        &image_alt,
+        &format!("{public}share/oembed.json"),
+    )
+}
+
+fn share_tags(
+    title: &str,
+    description: &str,
+    url: &str,
+    image: &str,
+    image_alt: &str,
+    oembed: &str,
+) -> String {
+    let (title, description, url, image, image_alt, oembed) = (
+        esc(title),
+        esc(description),
+        esc(url),
+        esc(image),
+        esc(image_alt),
+        esc(oembed),
+    );
+    let (w, h) = PREVIEW;
+    format!(
+        r#"<meta property="og:type" content="article" />
+<meta property="og:site_name" content="{SITE_ZH} {SITE_EN}" />
+<meta property="og:locale" content="zh_CN" />
+<meta property="og:locale:alternate" content="en_US" />
+<meta property="og:title" content="{title}" />
+<meta property="og:description" content="{description}" />
+<meta property="og:url" content="{url}" />
+<meta property="og:image" content="{image}" />
+<meta property="og:image:type" content="image/png" />
+<meta property="og:image:width" content="{w}" />
+<meta property="og:image:height" content="{h}" />
+<meta property="og:image:alt" content="{image_alt}" />
+<meta name="twitter:card" content="summary_large_image" />
+<meta name="twitter:title" content="{title}" />
+<meta name="twitter:description" content="{description}" />
+<meta name="twitter:image" content="{image}" />
+<meta name="twitter:image:alt" content="{image_alt}" />
+<link rel="alternate" type="application/json+oembed" href="{oembed}" title="{title}" />
+"#
+    )
+}
+
+/// oEmbed 1.0, type "rich": the embed snippet with its size at a 768 px column.
+fn oembed(dataset: &Dataset, spec: Option<&ChartSpec>, public: &str) -> String {
+    let title = spec.map_or_else(
+        || dataset.article.title.zh.clone(),
+        |s| s.title(dataset, Lang::Zh),
+    );
+    let html = snippet(
+        public,
+        spec.map(|s| s.id),
+        &title,
+        Lang::Zh,
+        &estimated_heights(dataset, spec, Lang::Zh),
+    );
+    let thumbnail = match spec {
+        Some(spec) => format!("{public}share/preview-{}.png", spec.id),
+        None => format!("{public}share/preview.png"),
+    };
+    let value = json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": title,
+        "author_name": dataset.article.credit.zh,
+        "provider_name": format!("{SITE_ZH} {SITE_EN}"),
+        "provider_url": public,
+        "cache_age": 86400,
+        "html": html,
+        "width": 768,
+        "height": estimated_height(dataset, spec, 768, Lang::Zh),
+        "thumbnail_url": thumbnail,
+        "thumbnail_width": PREVIEW.0,
+        "thumbnail_height": PREVIEW.1,
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("JSON");
+    text.push('\n');
+    text
+}
+
+/// The source line of a chart, as under each chart on the page.
+fn chart_source(dataset: &Dataset) -> String {
+    format!(
+        "来源：《{}》，每项详情附原文语句。",
+        dataset.article.title.zh
+    )
+}
+
+/// The no-JS fallback, inlined into `<body>` by Trunk: the headline figures as text (Chinese and
+/// English) and each chart as a static image, with its heading, note and source.
+fn noscript(dataset: &Dataset, images: &[(&ChartSpec, u32, u32)]) -> String {
+    let article = &dataset.article;
+    let mut html = String::from("<noscript>\n<div class=\"page static-page\">\n");
+    html.push_str("<p class=\"error-panel\">本数据图解需要启用 JavaScript，以下是静态版本。This interactive graphic needs JavaScript; a static version follows.</p>\n");
+    let _ = writeln!(
+        html,
+        "<h1 class=\"page-title\">{}</h1>",
+        esc(&article.title.zh)
+    );
+    let _ = writeln!(html, "<p class=\"page-dek\">{}</p>", esc(&article.dek.zh));
+    for ((zh, en), ids) in &GROUPS {
+        let _ = write!(html, "<section class=\"static-figures\"><h2 class=\"card-group-title\">{} <span lang=\"en\">{}</span></h2><ul>", esc(zh), esc(en));
+        for id in *ids {
+            let figure = dataset
+                .figure(id)
+                .unwrap_or_else(|missing| panic!("{missing}"));
+            let _ = write!(
+                html,
+                "<li><b>{}</b> {} <span lang=\"en\">({}: {})</span></li>",
+                esc(&figure_value(figure, Lang::Zh)),
+                esc(&figure.label.zh),
+                esc(&figure.label.en),
+                esc(&figure_value(figure, Lang::En)),
+            );
+        }
+        html.push_str("</ul></section>\n");
+    }
+    for (spec, width, height) in images {
+        let title = spec.title(dataset, Lang::Zh);
+        let _ = writeln!(
+            html,
+            "<figure class=\"chart\"><h2 class=\"chart-title\">{t}</h2><p class=\"chart-note\">{n}</p>\
+             <img src=\"share/chart-{id}.png\" width=\"{width}\" height=\"{height}\" alt=\"{t}\" />\
+             <figcaption class=\"chart-source\">{s}</figcaption></figure>",
+            t = esc(&title),
+            n = esc(spec.note(Lang::Zh)),
+            id = spec.id,
+            s = esc(&chart_source(dataset)),
+        );
+    }
+    let _ = writeln!(
+        html,
+        "<p class=\"page-source\">来源：《{}》，{}。</p>\n</div>\n</noscript>",
+        esc(&article.title.zh),
+        esc(&article.credit.zh)
+    );
+    html
+}
+
+/// A static page of one chart: its share tags and oEmbed discovery, the chart as an image, and
+/// a link to the interactive chart.
+fn chart_page(dataset: &Dataset, spec: &ChartSpec, height: u32, public: &str) -> String {
+    let title = spec.title(dataset, Lang::Zh);
+    let page_title = format!("{title} · {SITE_ZH}");
+    let url = format!("{public}share/{}.html", spec.id);
+    let tags = share_tags(
+        &page_title,
+        &format!("{} {}", spec.note(Lang::Zh), spec.note(Lang::En)),
+        &url,
+        &format!("{public}share/preview-{}.png", spec.id),
+        &title,
+        &format!("{public}share/oembed-{}.json", spec.id),
+    );
+    format!(
+        r#"<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>{page_title}</title>
+<meta name="description" content="{note}" />
+<link rel="icon" href="favicon.svg" />
+<link rel="stylesheet" href="share.css" />
+{tags}</head>
+<body>
+<main>
+<h1>{title}</h1>
+<p class="note">{note}</p>
+<img src="chart-{id}.png" width="{width}" height="{height}" alt="{title}" />
+<p class="note">{source}</p>
+<p><a href="../?chart={id}">打开互动图表 Open the interactive chart</a></p>
+</main>
+</body>
+</html>
+"#,
+        page_title = esc(&page_title),
+        title = esc(&title),
+        note = esc(spec.note(Lang::Zh)),
+        id = spec.id,
+        width = STATIC_WIDTH as u32,
+        source = esc(&chart_source(dataset)),
+    )
+}
+
+const SHARE_CSS: &str = "body{margin:0;font:16px/1.6 system-ui,\"Noto Sans CJK SC\",sans-serif;color:#1a1a1a;background:#fff}\
+main{max-width:752px;margin:0 auto;padding:16px}h1{font-size:1.3rem;line-height:1.4}\
+img{display:block;max-width:100%;height:auto}.note{color:#5c5c5c;font-size:.9rem}\n";
