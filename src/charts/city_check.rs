@@ -4,8 +4,8 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_details, list_item_details};
-use super::layout::{text_item, tile_grid, TextStyle, Tile, GAP};
+use super::details::figure_details;
+use super::layout::{list_tiles, text_item, tile_grid, TextStyle, GAP};
 use super::scene::Scene;
 use super::theme::Role;
 
@@ -33,18 +33,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         &count.id,
         figure_details(count, lang),
     );
-    let tiles = list
-        .items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| Tile {
-            key: format!("{}.{index}", list.id),
-            label: item.name.get(lang).to_owned(),
-            role: Role::Plan,
-            dashed: false,
-            details: list_item_details(dataset, list, index, lang),
-        })
-        .collect();
+    let tiles = list_tiles(dataset, list, Role::Plan, false, lang);
     let min_tile = if width >= 640.0 {
         (width - 3.0 * 8.0) / 4.0 - 1.0
     } else {

@@ -4,8 +4,8 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_details, list_item_details};
-use super::layout::{text_block, text_item, tile_grid, TextStyle, Tile, GAP};
+use super::details::figure_details;
+use super::layout::{list_tiles, text_block, text_item, tile_grid, TextStyle, GAP};
 use super::scene::{Anchor, Fill, Mark, Rect, Scene};
 use super::theme::Role;
 
@@ -84,18 +84,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                 TextStyle::HEADING,
                 Anchor::Start,
             );
-            let tiles = list
-                .items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| Tile {
-                    key: format!("{}.{index}", list.id),
-                    label: item.name.get(lang).to_owned(),
-                    role: *role,
-                    dashed: false,
-                    details: list_item_details(dataset, list, index, lang),
-                })
-                .collect();
+            let tiles = list_tiles(dataset, list, *role, false, lang);
             let tiles_height = tile_grid(
                 &mut scene,
                 x,
@@ -120,18 +109,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         TextStyle::HEADING,
         Anchor::Start,
     ) + 6.0;
-    let tiles = named
-        .items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| Tile {
-            key: format!("{}.{index}", named.id),
-            label: item.name.get(lang).to_owned(),
-            role: Role::Muted,
-            dashed: item.figures.is_empty(),
-            details: list_item_details(dataset, named, index, lang),
-        })
-        .collect();
+    let tiles = list_tiles(dataset, named, Role::Muted, true, lang);
     y += tile_grid(&mut scene, 0.0, y, width, 240.0, tiles);
     scene.height = y.ceil();
     Ok(scene)

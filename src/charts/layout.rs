@@ -158,6 +158,28 @@ pub struct Tile {
     pub details: Details,
 }
 
+/// One tile for each item of a named list, keyed `LISTID.INDEX`; `dashed` marks the items the
+/// article ties to no figure.
+pub fn list_tiles(
+    dataset: &crate::data::Dataset,
+    list: &crate::data::NamedList,
+    role: Role,
+    dash_unlinked: bool,
+    lang: crate::lang::Lang,
+) -> Vec<Tile> {
+    list.items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| Tile {
+            key: format!("{}.{index}", list.id),
+            label: item.name.get(lang).to_owned(),
+            role,
+            dashed: dash_unlinked && item.figures.is_empty(),
+            details: super::details::list_item_details(dataset, list, index, lang),
+        })
+        .collect()
+}
+
 /// Lays tiles out in rows of equal columns, as many as fit at `min_width`; returns the height.
 pub fn tile_grid(
     scene: &mut Scene,

@@ -4,8 +4,10 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, list_item_details};
-use super::layout::{stat_grid, status_style, text_block, tile_grid, Stat, TextStyle, Tile, GAP};
+use super::details::{figure_details, figure_value};
+use super::layout::{
+    list_tiles, stat_grid, status_style, text_block, tile_grid, Stat, TextStyle, GAP,
+};
 use super::scene::{Anchor, Fill, Scene};
 use super::theme::Role;
 
@@ -73,18 +75,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             TextStyle::HEADING,
             Anchor::Start,
         ) + 4.0;
-        let tiles = list
-            .items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| Tile {
-                key: format!("{}.{index}", list.id),
-                label: item.name.get(lang).to_owned(),
-                role: Role::Plan,
-                dashed: false,
-                details: list_item_details(dataset, list, index, lang),
-            })
-            .collect();
+        let tiles = list_tiles(dataset, list, Role::Plan, false, lang);
         let tiles_height = tile_grid(&mut scene, x, y + heading_height, group_width, 130.0, tiles);
         row_height = row_height.max(heading_height + tiles_height);
         if group_width < width && column == 0 {

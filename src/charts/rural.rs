@@ -4,10 +4,10 @@
 use crate::data::{Dataset, MissingEntry, Qualifier};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, list_item_details};
+use super::details::{figure_details, figure_value};
 use super::layout::{
-    legend, more_than_entry, stat_grid, status_legend, status_style, text_block, tile_grid, Stat,
-    TextStyle, Tile, GAP, TOUCH_MIN,
+    legend, list_tiles, more_than_entry, stat_grid, status_legend, status_style, text_block,
+    tile_grid, Stat, TextStyle, GAP, TOUCH_MIN,
 };
 use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke, TextMark};
 use super::text::bold_text_width;
@@ -217,18 +217,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             Anchor::Start,
         ) + 4.0;
         let role = if built { Role::Result } else { Role::Plan };
-        let tiles = list
-            .items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| Tile {
-                key: format!("{}.{index}", list.id),
-                label: item.name.get(lang).to_owned(),
-                role,
-                dashed: false,
-                details: list_item_details(dataset, list, index, lang),
-            })
-            .collect();
+        let tiles = list_tiles(dataset, list, role, false, lang);
         y += tile_grid(&mut scene, 0.0, y, width, 120.0, tiles) + GAP;
     }
     scene.height = (y - GAP).ceil();
