@@ -19,6 +19,16 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
         return;
     };
     let Some(body) = document.body() else { return };
+    // One panel: after a panic the wasm instance is in an unknown state, and later events may
+    // panic again.
+    if document
+        .query_selector(".panic-panel")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
     if let Ok(panel) = document.create_element("div") {
         panel.set_class_name("error-panel panic-panel");
         let _ = panel.set_attribute("role", "alert");
