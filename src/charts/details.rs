@@ -33,6 +33,17 @@ pub fn figure_tags(figure: &Figure, lang: Lang) -> Vec<String> {
     tags
 }
 
+/// The figure's label with its period in brackets: 工业总产值（去年）, gross industrial output
+/// (last year).
+pub fn label_with_period(figure: &Figure, lang: Lang) -> String {
+    let label = figure.label.get(lang);
+    match (&figure.period, lang) {
+        (Some(period), Lang::Zh) => format!("{label}（{}）", period.zh),
+        (Some(period), Lang::En) => format!("{label} ({})", period.en),
+        (None, _) => label.to_owned(),
+    }
+}
+
 /// Everything about one figure.
 pub fn figure_details(figure: &Figure, lang: Lang) -> Details {
     Details {

@@ -4,7 +4,7 @@
 use crate::data::{Dataset, MissingEntry, Qualifier};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value};
+use super::details::{figure_details, figure_value, label_with_period};
 use super::layout::{
     legend, list_tiles, more_than_entry, stat_grid, status_legend, status_style, text_block,
     tile_grid, Stat, TextStyle, GAP, TOUCH_MIN,
@@ -182,15 +182,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         .map(|id| {
             let figure = dataset.figure(id)?;
             let (role, _, dashed) = status_style(figure.status);
-            let label = match &figure.period {
-                Some(period) => format!("{}（{}）", figure.label.get(lang), period.get(lang)),
-                None => figure.label.get(lang).to_owned(),
-            };
-            let label = if lang == Lang::En {
-                label.replace('（', " (").replace('）', ")")
-            } else {
-                label
-            };
+            let label = label_with_period(figure, lang);
             Ok(Stat {
                 key: figure.id.clone(),
                 value: figure_value(figure, lang),

@@ -4,7 +4,7 @@
 use crate::data::{Dataset, MissingEntry, Qualifier};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value};
+use super::details::{figure_details, figure_value, label_with_period};
 use super::layout::{
     legend, more_than_entry, status_legend, status_style, text_block, text_block_height, TextStyle,
     GAP, TOUCH_MIN,
@@ -66,15 +66,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
 
     let ladder_top = y;
     for (figure, value_text) in figures.iter().zip(&values) {
-        let label = match &figure.period {
-            Some(period) => format!("{}（{}）", figure.label.get(lang), period.get(lang)),
-            None => figure.label.get(lang).to_owned(),
-        };
-        let label = if lang == Lang::En {
-            label.replace('（', " (").replace('）', ")")
-        } else {
-            label
-        };
+        let label = label_with_period(figure, lang);
         let label_height = text_block_height(&label, TextStyle::LABEL, label_width);
         let row_height = if stacked {
             label_height + 4.0 + BAR_HEIGHT
