@@ -180,6 +180,45 @@ pub fn list_tiles(
         .collect()
 }
 
+/// Lays cells out in rows of equal columns, as many as fit at `min_width`, each row as tall as
+/// its tallest cell (and at least a finger tall); `height_of` measures a cell at a given
+/// width, `draw` draws it into its rectangle. Returns the height used.
+fn grid<T>(
+    scene: &mut Scene,
+    (x, y, width, min_width): (f64, f64, f64, f64),
+    cells: &[T],
+    height_of: impl Fn(&T, f64) -> f64,
+    mut draw: impl FnMut(&mut Scene, &T, Rect),
+) -> f64 {
+    if cells.is_empty() {
+        return 0.0;
+    }
+    let gap = 8.0;
+    let columns = (((width + gap) / (min_width + gap)).floor() as usize).clamp(1, cells.len());
+    let cell_width = (width - gap * (columns as f64 - 1.0)) / columns as f64;
+    let mut top = y;
+    for row in cells.chunks(columns) {
+        let height = row
+            .iter()
+            .map(|cell| height_of(cell, cell_width))
+            .fold(TOUCH_MIN, f64::max);
+        for (column, cell) in row.iter().enumerate() {
+            draw(
+                scene,
+                cell,
+                Rect::new(
+                    x + column as f64 * (cell_width + gap),
+                    top,
+                    cell_width,
+                    height,
+                ),
+            );
+        }
+        top += height + gap;
+    }
+    top - gap - y
+}
+
 /// Lays tiles out in rows of equal columns, as many as fit at `min_width`; returns the height.
 pub fn tile_grid(
     scene: &mut Scene,
@@ -189,29 +228,16 @@ pub fn tile_grid(
     min_width: f64,
     tiles: Vec<Tile>,
 ) -> f64 {
-    if tiles.is_empty() {
-        return 0.0;
-    }
-    let gap = 8.0;
-    let padding = 8.0;
-    let columns = (((width + gap) / (min_width + gap)).floor() as usize).clamp(1, tiles.len());
-    let tile_width = (width - gap * (columns as f64 - 1.0)) / columns as f64;
+    const PADDING: f64 = 8.0;
     let style = TextStyle::LABEL;
-    let mut top = y;
-    for row in tiles.chunks(columns) {
-        let height = row
-            .iter()
-            .map(|tile| {
-                text_block_height(&tile.label, style, tile_width - 2.0 * padding) + 2.0 * padding
-            })
-            .fold(TOUCH_MIN, f64::max);
-        for (column, tile) in row.iter().enumerate() {
-            let rect = Rect::new(
-                x + column as f64 * (tile_width + gap),
-                top,
-                tile_width,
-                height,
-            );
+    let label_height =
+        |tile: &Tile, width: f64| text_block_height(&tile.label, style, width - 2.0 * PADDING);
+    grid(
+        scene,
+        (x, y, width, min_width),
+        &tiles,
+        |tile, width| label_height(tile, width) + 2.0 * PADDING,
+        |scene, tile, rect| {
             scene.marks.push(Mark::Box {
                 rect,
                 role: tile.role,
@@ -222,12 +248,12 @@ pub fn tile_grid(
                     dashed: tile.dashed,
                 }),
             });
-            let text_height = text_block_height(&tile.label, style, tile_width - 2.0 * padding);
+            let text_height = label_height(tile, rect.width);
             text_block(
                 scene,
-                rect.x + padding,
-                top + (height - text_height) / 2.0,
-                tile_width - 2.0 * padding,
+                rect.x + PADDING,
+                rect.y + (rect.height - text_height) / 2.0,
+                rect.width - 2.0 * PADDING,
                 &tile.label,
                 style,
                 Anchor::Start,
@@ -237,10 +263,8 @@ pub fn tile_grid(
                 bounds: rect,
                 details: tile.details.clone(),
             });
-        }
-        top += height + gap;
-    }
-    top - gap - y
+        },
+    )
 }
 
 /// A big-number tile: the value above its label.
@@ -263,37 +287,26 @@ pub fn stat_grid(
     min_width: f64,
     stats: Vec<Stat>,
 ) -> f64 {
-    if stats.is_empty() {
-        return 0.0;
-    }
-    let gap = 8.0;
-    let padding = 10.0;
-    let columns = (((width + gap) / (min_width + gap)).floor() as usize).clamp(1, stats.len());
-    let tile_width = (width - gap * (columns as f64 - 1.0)) / columns as f64;
-    let inner = tile_width - 2.0 * padding;
+    const PADDING: f64 = 10.0;
     let value_style = TextStyle {
         size: 20.0,
         bold: true,
         role: Role::Text,
     };
-    let mut top = y;
-    for row in stats.chunks(columns) {
-        let height = row
-            .iter()
-            .map(|stat| {
-                text_block_height(&stat.value, value_style, inner)
-                    + 4.0
-                    + text_block_height(&stat.label, TextStyle::LABEL, inner)
-                    + 2.0 * padding
-            })
-            .fold(TOUCH_MIN, f64::max);
-        for (column, stat) in row.iter().enumerate() {
-            let rect = Rect::new(
-                x + column as f64 * (tile_width + gap),
-                top,
-                tile_width,
-                height,
-            );
+    let height_of = |stat: &Stat, width: f64| {
+        let inner = width - 2.0 * PADDING;
+        text_block_height(&stat.value, value_style, inner)
+            + 4.0
+            + text_block_height(&stat.label, TextStyle::LABEL, inner)
+            + 2.0 * PADDING
+    };
+    grid(
+        scene,
+        (x, y, width, min_width),
+        &stats,
+        height_of,
+        |scene, stat, rect| {
+            let inner = rect.width - 2.0 * PADDING;
             scene.marks.push(Mark::Box {
                 rect,
                 role: stat.role,
@@ -306,8 +319,8 @@ pub fn stat_grid(
             });
             let value_height = text_block(
                 scene,
-                rect.x + padding,
-                top + padding,
+                rect.x + PADDING,
+                rect.y + PADDING,
                 inner,
                 &stat.value,
                 value_style,
@@ -315,8 +328,8 @@ pub fn stat_grid(
             );
             text_block(
                 scene,
-                rect.x + padding,
-                top + padding + value_height + 4.0,
+                rect.x + PADDING,
+                rect.y + PADDING + value_height + 4.0,
                 inner,
                 &stat.label,
                 TextStyle::LABEL,
@@ -327,10 +340,8 @@ pub fn stat_grid(
                 bounds: rect,
                 details: stat.details.clone(),
             });
-        }
-        top += height + gap;
-    }
-    top - gap - y
+        },
+    )
 }
 
 /// The one encoding of a claim's kind, used by every chart: colour and fill for results and
