@@ -344,6 +344,52 @@ pub fn stat_grid(
     )
 }
 
+/// Height of a figure's bar, CSS px.
+pub const FIGURE_BAR_HEIGHT: f64 = 18.0;
+/// Size of the "more than" arrowhead at the end of a bar, CSS px.
+pub const ARROW: f64 = 9.0;
+
+/// A figure's bar from (`x`, `top`), `length` long, in the figure's status style, with the
+/// "more than" arrowhead where the article says so and the bold value after it.
+pub fn figure_bar(
+    scene: &mut Scene,
+    figure: &crate::data::Figure,
+    value_text: &str,
+    x: f64,
+    top: f64,
+    length: f64,
+) {
+    let (role, fill, dashed) = status_style(figure.status);
+    scene.marks.push(Mark::Box {
+        rect: Rect::new(x, top, length, FIGURE_BAR_HEIGHT),
+        role,
+        fill,
+        stroke: dashed.then_some(Stroke {
+            role,
+            width: 1.5,
+            dashed,
+        }),
+    });
+    let mut value_x = x + length + 6.0;
+    if figure.qualifier == crate::data::Qualifier::MoreThan {
+        scene.marks.push(Mark::Arrow {
+            tip: (value_x + ARROW, top + FIGURE_BAR_HEIGHT / 2.0),
+            size: ARROW,
+            role,
+        });
+        value_x += ARROW + 4.0;
+    }
+    scene.push_text(TextMark {
+        x: value_x,
+        y: top + (FIGURE_BAR_HEIGHT - TextStyle::LABEL.line_height()) / 2.0,
+        text: value_text.to_owned(),
+        size: TextStyle::LABEL.size,
+        bold: true,
+        role: Role::Text,
+        anchor: Anchor::Start,
+    });
+}
+
 /// The one encoding of a claim's kind, used by every chart: colour and fill for results and
 /// plans, a dashed outline on a pale ground for targets.
 pub fn status_style(status: crate::data::Status) -> (Role, Fill, bool) {

@@ -1,15 +1,15 @@
 //! Rural revitalisation: this year's areas, counts and goals, 姜家镇's plans, and the places the
 //! article names. Figures of one unit share a scale; counts are drawn one square per unit.
 
-use crate::data::{Dataset, MissingEntry, Qualifier};
+use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
 use super::details::{figure_details, figure_value, label_with_period};
 use super::layout::{
-    legend, list_tiles, more_than_entry, stat_grid, status_legend, status_style, text_block,
-    tile_grid, Stat, TextStyle, GAP, TOUCH_MIN,
+    figure_bar, legend, list_tiles, more_than_entry, stat_grid, status_legend, status_style,
+    text_block, tile_grid, Stat, TextStyle, ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
 };
-use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke, TextMark};
+use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke};
 use super::text::bold_text_width;
 use super::theme::Role;
 
@@ -32,10 +32,8 @@ pub const NAMED: [(&str, bool); 5] = [
     ("specialty_product_types", false),
     ("jiangjia_black_industry", false),
 ];
-const BAR_HEIGHT: f64 = 18.0;
 const SQUARE: f64 = 10.0;
 const SQUARE_GAP: f64 = 3.0;
-const ARROW: f64 = 9.0;
 
 /// Lays the chart out at `width` CSS px.
 pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
@@ -81,36 +79,15 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         );
         let bar_top = y + 4.0 + label_height + 2.0;
         let length = (width - value_reserve).max(1.0) * figure.value / max;
-        let (role, fill, dashed) = status_style(figure.status);
-        scene.marks.push(Mark::Box {
-            rect: Rect::new(0.0, bar_top, length, BAR_HEIGHT),
-            role,
-            fill,
-            stroke: dashed.then_some(Stroke {
-                role,
-                width: 1.5,
-                dashed,
-            }),
-        });
-        let mut value_x = length + 6.0;
-        if figure.qualifier == Qualifier::MoreThan {
-            scene.marks.push(Mark::Arrow {
-                tip: (value_x + ARROW, bar_top + BAR_HEIGHT / 2.0),
-                size: ARROW,
-                role,
-            });
-            value_x += ARROW + 4.0;
-        }
-        scene.push_text(TextMark {
-            x: value_x,
-            y: bar_top + (BAR_HEIGHT - TextStyle::LABEL.line_height()) / 2.0,
-            text: figure_value(figure, lang),
-            size: TextStyle::LABEL.size,
-            bold: true,
-            role: Role::Text,
-            anchor: Anchor::Start,
-        });
-        let height = (label_height + BAR_HEIGHT + 10.0).max(TOUCH_MIN);
+        figure_bar(
+            &mut scene,
+            figure,
+            &figure_value(figure, lang),
+            0.0,
+            bar_top,
+            length,
+        );
+        let height = (label_height + FIGURE_BAR_HEIGHT + 10.0).max(TOUCH_MIN);
         scene.items.push(Item {
             key: figure.id.clone(),
             bounds: Rect::new(0.0, y, width, height),

@@ -1,15 +1,15 @@
 //! A ladder of the article's 亿-sized figures on one linear scale, each marked as a result, a
 //! plan or a target, with an arrowhead where the article says "more than".
 
-use crate::data::{Dataset, MissingEntry, Qualifier};
+use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
 use super::details::{figure_details, figure_value, label_with_period};
 use super::layout::{
-    legend, more_than_entry, status_legend, status_style, text_block, text_block_height, TextStyle,
-    GAP, TOUCH_MIN,
+    figure_bar, legend, more_than_entry, status_legend, text_block, text_block_height, TextStyle,
+    ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
 };
-use super::scene::{Anchor, Item, Mark, Rect, Scene, Stroke};
+use super::scene::{Anchor, Item, Mark, Rect, Scene};
 use super::text::bold_text_width;
 use super::theme::Role;
 
@@ -22,8 +22,6 @@ pub const FIGURES: [&str; 6] = [
     "industrial_investment",
     "car_maker_scale",
 ];
-const BAR_HEIGHT: f64 = 18.0;
-const ARROW: f64 = 9.0;
 /// Below this width labels go above their bars instead of beside them.
 const STACKED_BELOW: f64 = 560.0;
 
@@ -69,9 +67,9 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         let label = label_with_period(figure, lang);
         let label_height = text_block_height(&label, TextStyle::LABEL, label_width);
         let row_height = if stacked {
-            label_height + 4.0 + BAR_HEIGHT
+            label_height + 4.0 + FIGURE_BAR_HEIGHT
         } else {
-            label_height.max(BAR_HEIGHT)
+            label_height.max(FIGURE_BAR_HEIGHT)
         }
         .max(TOUCH_MIN - 8.0);
         let row = Rect::new(0.0, y, width, row_height + 8.0);
@@ -88,38 +86,10 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         let bar_top = if stacked {
             content_top + label_height + 4.0
         } else {
-            content_top + (row_height - BAR_HEIGHT) / 2.0
+            content_top + (row_height - FIGURE_BAR_HEIGHT) / 2.0
         };
         let bar_length = bar_room * figure.value / max;
-        let (role, fill, dashed) = status_style(figure.status);
-        scene.marks.push(Mark::Box {
-            rect: Rect::new(bar_x, bar_top, bar_length, BAR_HEIGHT),
-            role,
-            fill,
-            stroke: dashed.then_some(Stroke {
-                role,
-                width: 1.5,
-                dashed: true,
-            }),
-        });
-        let mut value_x = bar_x + bar_length + 6.0;
-        if figure.qualifier == Qualifier::MoreThan {
-            scene.marks.push(Mark::Arrow {
-                tip: (value_x + ARROW, bar_top + BAR_HEIGHT / 2.0),
-                size: ARROW,
-                role,
-            });
-            value_x += ARROW + 4.0;
-        }
-        scene.push_text(super::scene::TextMark {
-            x: value_x,
-            y: bar_top + (BAR_HEIGHT - TextStyle::LABEL.line_height()) / 2.0,
-            text: value_text.clone(),
-            size: TextStyle::LABEL.size,
-            bold: true,
-            role: Role::Text,
-            anchor: Anchor::Start,
-        });
+        figure_bar(&mut scene, figure, value_text, bar_x, bar_top, bar_length);
         scene.items.push(Item {
             key: figure.id.clone(),
             bounds: row,
