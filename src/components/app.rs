@@ -11,12 +11,12 @@ use crate::lang::Lang;
 use crate::query::parse_query;
 use crate::state::{initial_lang, Settings, SettingsAction};
 
-use super::chart_figure::ChartFigure;
+use super::chart_figure::chart_figure;
 use super::data_downloads::DataDownloads;
 use super::embed_control::embed_control;
-use super::error_panel::ErrorPanel;
-use super::headline_cards::HeadlineCards;
-use super::page_header::PageHeader;
+use super::error_panel::error_panel;
+use super::headline_cards::headline_cards;
+use super::page_header::page_header;
 use super::SharedDataset;
 
 /// The data set: the embedded one at once, or the file of `?data=` once fetched (`None` while
@@ -127,7 +127,7 @@ pub fn app() -> Html {
             return html! {
                 <main class="page">
                     { for notices }
-                    <ErrorPanel heading={heading} lines={error.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()} />
+                    { error_panel(&heading, error.problems.iter().map(|p| p.to_string())) }
                 </main>
             };
         }
@@ -136,16 +136,16 @@ pub fn app() -> Html {
     let charts = CHARTS
         .iter()
         .filter(|spec| options.chart.as_deref().is_none_or(|id| id == spec.id))
-        .map(|spec| html! { <ChartFigure key={spec.id} {spec} dataset={dataset.clone()} {lang} {dark} /> });
+        .map(|spec| chart_figure(spec, &dataset, lang, dark));
     let single = options.chart.as_deref().and_then(catalog::find).is_some();
     html! {
         <main class={classes!("page", options.embed.then_some("embed"))}>
             if !options.embed && !single {
-                <PageHeader article={article.clone()} {lang} {on_lang} />
+                { page_header(&article, lang, &on_lang) }
             }
             { for notices }
             if !single {
-                <HeadlineCards dataset={dataset.clone()} {lang} />
+                { headline_cards(&dataset, lang) }
             }
             { for charts }
             <footer class="page-source">

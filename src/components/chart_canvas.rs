@@ -18,7 +18,7 @@ use crate::charts::scene::{Rect, Scene};
 use crate::charts::theme::{Role, Theme};
 use crate::lang::Lang;
 
-use super::chart_tools::SharedScene;
+use super::chart_tools::{ChartTools, SharedScene};
 use super::tooltip::{place_tooltip, Tooltip};
 use super::SharedDataset;
 
@@ -29,8 +29,11 @@ pub struct ChartCanvasProps {
     pub dataset: SharedDataset,
     pub lang: Lang,
     pub dark: bool,
-    /// Told the laid-out scene whenever it changes, so the figure can offer its data.
-    pub on_scene: Callback<Option<SharedScene>>,
+    /// The figure's heading, note and source line: drawn into the PNG export and named by the
+    /// data table, which this component renders because it holds the laid-out scene.
+    pub heading: AttrValue,
+    pub note: AttrValue,
+    pub source: AttrValue,
 }
 
 impl PartialEq for ChartCanvasProps {
@@ -40,7 +43,9 @@ impl PartialEq for ChartCanvasProps {
             && self.dataset == other.dataset
             && self.lang == other.lang
             && self.dark == other.dark
-            && self.on_scene == other.on_scene
+            && self.heading == other.heading
+            && self.note == other.note
+            && self.source == other.source
     }
 }
 
@@ -191,11 +196,6 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Some(Ok(scene)) => Some(scene.clone()),
         _ => None,
     };
-    {
-        let on_scene = props.on_scene.clone();
-        let shared = ready.clone().map(SharedScene);
-        use_effect_with(shared, move |shared| on_scene.emit(shared.clone()));
-    }
     let theme = if props.dark {
         Theme::dark()
     } else {
@@ -379,7 +379,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             })
         })
     };
+    let lang = props.lang;
     html! {
+        <>
         <div class="chart-body" ref={container}>
             <canvas
                 class="chart-canvas"
@@ -406,5 +408,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
             <div class="sr-only" aria-live="polite">{ live_text }</div>
         </div>
+        <figcaption class="chart-source">
+            { props.source.clone() }{ lang.pick("，每项详情附原文语句。", "; each item's details quote the article's sentence.") }
+        </figcaption>
+        if let Some(scene) = ready {
+            <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}
+                note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} />
+        }
+        </>
     }
 }

@@ -2,19 +2,13 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorPanelProps {
-    pub heading: AttrValue,
-    /// One line each.
-    pub lines: Vec<String>,
-}
-
-#[function_component(ErrorPanel)]
-pub fn error_panel(props: &ErrorPanelProps) -> Html {
+/// The panel: a heading and one list item per line. A plain function (no state, and a
+/// component would cost the download its own copy of Yew's lifecycle).
+pub fn error_panel(heading: &str, lines: impl IntoIterator<Item = String>) -> Html {
     html! {
         <div class="error-panel" role="alert">
-            <strong>{ props.heading.clone() }</strong>
-            <ul>{ for props.lines.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            <strong>{ heading }</strong>
+            <ul>{ for lines.into_iter().map(|line| html! { <li>{ line }</li> }) }</ul>
         </div>
     }
 }

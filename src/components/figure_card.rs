@@ -7,7 +7,7 @@ use crate::charts::details::{figure_details, figure_tags, figure_value};
 use crate::data::Figure;
 use crate::lang::Lang;
 
-use super::tooltip::DetailsView;
+use super::tooltip::details_view;
 
 #[derive(Properties, PartialEq)]
 pub struct FigureCardProps {
@@ -84,7 +84,7 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
             <div class="card-label">{ figure.label.get(lang) }</div>
             <div class="card-qualifier">{ figure_tags(figure, lang).join(" · ") }</div>
             <div class="card-source" role="tooltip" id={source_id} hidden={!open}>
-                <DetailsView details={figure_details(figure, lang)} {lang} />
+                { details_view(&figure_details(figure, lang), lang) }
             </div>
         </div>
     }

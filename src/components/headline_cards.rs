@@ -34,17 +34,10 @@ pub const GROUPS: [((&str, &str), &[&str]); 3] = [
     ),
 ];
 
-#[derive(Properties, PartialEq)]
-pub struct HeadlineCardsProps {
-    pub dataset: SharedDataset,
-    pub lang: Lang,
-}
-
-#[function_component(HeadlineCards)]
-pub fn headline_cards(props: &HeadlineCardsProps) -> Html {
-    let lang = props.lang;
+/// The groups of cards; a plain function, as it has no state of its own (each card has).
+pub fn headline_cards(dataset: &SharedDataset, lang: Lang) -> Html {
     let groups = GROUPS.iter().map(|((zh, en), ids)| {
-        let cards = ids.iter().map(|id| match props.dataset.0.figure(id) {
+        let cards = ids.iter().map(|id| match dataset.0.figure(id) {
             Ok(figure) => html! { <FigureCard key={*id} figure={figure.clone()} {lang} /> },
             Err(missing) => html! { <p key={*id} class="chart-message" role="alert">{ missing.to_string() }</p> },
         });

@@ -5,18 +5,10 @@ use yew::prelude::*;
 use crate::data::ArticleMeta;
 use crate::lang::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct PageHeaderProps {
-    pub article: ArticleMeta,
-    pub lang: Lang,
-    pub on_lang: Callback<Lang>,
-}
-
-#[function_component(PageHeader)]
-pub fn page_header(props: &PageHeaderProps) -> Html {
-    let lang = props.lang;
+/// The header; a plain function, as it has no state of its own.
+pub fn page_header(article: &ArticleMeta, lang: Lang, on_lang: &Callback<Lang>) -> Html {
     let button = |target: Lang, label: &'static str| {
-        let on_lang = props.on_lang.clone();
+        let on_lang = on_lang.clone();
         html! {
             <button type="button" class="lang-button" lang={target.tag()}
                 aria-pressed={(lang == target).to_string()}
@@ -29,8 +21,8 @@ pub fn page_header(props: &PageHeaderProps) -> Html {
                 { button(Lang::Zh, "中文") }
                 { button(Lang::En, "English") }
             </nav>
-            <h1 class="page-title">{ props.article.title.get(lang) }</h1>
-            <p class="page-dek">{ props.article.dek.get(lang) }</p>
+            <h1 class="page-title">{ article.title.get(lang) }</h1>
+            <p class="page-dek">{ article.dek.get(lang) }</p>
         </header>
     }
 }

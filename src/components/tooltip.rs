@@ -6,16 +6,9 @@ use yew::prelude::*;
 use crate::charts::scene::Details;
 use crate::lang::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct DetailsViewProps {
-    pub details: Details,
-    pub lang: Lang,
-}
-
-/// The body of a tooltip; also used for headline cards.
-#[function_component(DetailsView)]
-pub fn details_view(props: &DetailsViewProps) -> Html {
-    let details = &props.details;
+/// The body of a tooltip; also used for headline cards. A plain function, not a component:
+/// it has no state, and each component costs the download its own copy of Yew's lifecycle.
+pub fn details_view(details: &Details, lang: Lang) -> Html {
     html! {
         <>
             <div class="details-title">{ &details.title }</div>
@@ -33,7 +26,7 @@ pub fn details_view(props: &DetailsViewProps) -> Html {
             }
             if let Some(source) = &details.source {
                 <blockquote class="details-source">
-                    <span class="source-label">{ props.lang.pick("原文：", "Article: ") }</span><span lang="zh-CN">{ quoted(&source.zh) }</span>
+                    <span class="source-label">{ lang.pick("原文：", "Article: ") }</span><span lang="zh-CN">{ quoted(&source.zh) }</span>
                 </blockquote>
                 if let Some(english) = &source.en {
                     <p class="details-source-en" lang="en">{ english }</p>
@@ -150,7 +143,7 @@ pub fn tooltip(props: &TooltipProps) -> Html {
     });
     html! {
         <div class="chart-tooltip" role="tooltip" id={props.id.clone()} ref={node}>
-            <DetailsView details={props.details.clone()} lang={props.lang} />
+            { details_view(&props.details, props.lang) }
         </div>
     }
 }
