@@ -402,6 +402,34 @@ describe('charts', () => {
     });
   }
 
+  it('a pixel-ratio change (zoom, another screen) redraws every chart at the new ratio', async () => {
+    const p = await openReader(browser, `${server.url}?lang=zh`, { width: 1280, height: 800, deviceScaleFactor: 1, charts: N });
+    try {
+      const cdp = await p.page.context().newCDPSession(p.page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 2, mobile: false });
+      // A real zoom or screen change fires the page's resolution media query; DevTools' metrics
+      // override alone does not re-evaluate media queries; (re)setting an emulated media feature does.
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: '' }] });
+      await p.page.waitForFunction(
+        () =>
+          devicePixelRatio === 2 &&
+          [...document.querySelectorAll('figure.chart canvas.chart-canvas')].every(
+            (c) => c.width === Math.round(c.getBoundingClientRect().width * 2),
+          ),
+        null,
+        { timeout: 10_000 },
+      );
+      for (const c of await canvasReport(p.page)) {
+        assert.equal(c.width, Math.round(c.cssWidth * 2), `${c.id}: canvas.width ${c.width} for ${c.cssWidth} CSS px`);
+        assert.equal(c.height, Math.round(c.cssHeight * 2), `${c.id}: canvas.height ${c.height} for ${c.cssHeight} CSS px`);
+        assert.ok(c.colours >= 4, `${c.id}: canvas looks blank after the change`);
+      }
+      assertNoErrors(p);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('at 320 px nothing is wider than the screen and no chart shows a message', async () => {
     const p = await openReader(browser, `${server.url}?lang=zh`, {
       width: 320,

@@ -144,6 +144,23 @@ pub fn download_text(text: &str, filename: &str, mime: &str) -> Result<(), Strin
     result
 }
 
+/// Calls `on_change` with the new ratio once the device pixel ratio is no longer `ratio`
+/// (browser zoom, a window moved to another screen). A media query matches one resolution
+/// only, so the caller watches again with the new ratio.
+pub fn watch_pixel_ratio(
+    ratio: f64,
+    on_change: impl Fn(f64) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let query = web_sys::window()?
+        .match_media(&format!("(resolution: {ratio}dppx)"))
+        .ok()??;
+    Some(gloo_events::EventListener::new(
+        &query,
+        "change",
+        move |_| on_change(device_pixel_ratio()),
+    ))
+}
+
 /// Calls `on_change` with the new preference whenever the reader's system switches between light
 /// and dark; listening stops when the returned listener is dropped.
 pub fn watch_dark_preference(

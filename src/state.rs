@@ -17,6 +17,9 @@ pub struct Settings {
     pub system_dark: bool,
     /// The page is being printed: paper is white whatever the theme.
     pub printing: bool,
+    /// Device pixels per CSS px: canvases are drawn at it, and redrawn when it changes (browser
+    /// zoom, a window moved to another screen), so charts stay crisp.
+    pub pixel_ratio: f64,
 }
 
 impl Settings {
@@ -39,6 +42,7 @@ pub enum SettingsAction {
     SetTheme(ThemeChoice),
     SystemDark(bool),
     Printing(bool),
+    PixelRatio(f64),
 }
 
 impl Reducible for Settings {
@@ -51,6 +55,7 @@ impl Reducible for Settings {
             SettingsAction::SetTheme(theme) => next.theme = theme,
             SettingsAction::SystemDark(dark) => next.system_dark = dark,
             SettingsAction::Printing(printing) => next.printing = printing,
+            SettingsAction::PixelRatio(ratio) => next.pixel_ratio = ratio,
         }
         if next == *self {
             self
@@ -100,6 +105,7 @@ mod tests {
             theme: ThemeChoice::Auto,
             system_dark: true,
             printing: false,
+            pixel_ratio: 1.0,
         };
         assert!(settings.dark());
         let light = Rc::new(settings.clone()).reduce(SettingsAction::SetTheme(ThemeChoice::Light));
@@ -109,5 +115,23 @@ mod tests {
             !dark.reduce(SettingsAction::Printing(true)).dark(),
             "paper is white"
         );
+    }
+
+    #[test]
+    fn a_new_pixel_ratio_is_a_new_state_and_the_same_one_is_not() {
+        let settings = Rc::new(Settings {
+            lang: Lang::Zh,
+            theme: ThemeChoice::Auto,
+            system_dark: false,
+            printing: false,
+            pixel_ratio: 2.0,
+        });
+        let same = settings.clone().reduce(SettingsAction::PixelRatio(2.0));
+        assert!(
+            Rc::ptr_eq(&same, &settings),
+            "no re-render for the same ratio"
+        );
+        let zoomed = settings.reduce(SettingsAction::PixelRatio(3.0));
+        assert_eq!(zoomed.pixel_ratio, 3.0);
     }
 }

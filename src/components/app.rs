@@ -63,6 +63,7 @@ pub fn app() -> Html {
             theme: options.theme,
             system_dark: browser::prefers_dark(),
             printing: false,
+            pixel_ratio: browser::device_pixel_ratio(),
         })
     };
     let dataset = use_data(options.data.clone());
@@ -91,6 +92,15 @@ pub fn app() -> Html {
                 browser::watch_printing(move |on| printing.dispatch(SettingsAction::Printing(on))),
             );
             move || drop(guards)
+        });
+    }
+    {
+        let settings = settings.clone();
+        use_effect_with(settings.pixel_ratio, move |ratio| {
+            let listener = browser::watch_pixel_ratio(*ratio, move |ratio| {
+                settings.dispatch(SettingsAction::PixelRatio(ratio))
+            });
+            move || drop(listener)
         });
     }
     let on_lang = {
@@ -136,7 +146,7 @@ pub fn app() -> Html {
     let charts = CHARTS
         .iter()
         .filter(|spec| options.chart.as_deref().is_none_or(|id| id == spec.id))
-        .map(|spec| chart_figure(spec, &dataset, lang, dark));
+        .map(|spec| chart_figure(spec, &dataset, lang, dark, settings.pixel_ratio));
     let single = options.chart.as_deref().and_then(catalog::find).is_some();
     html! {
         <main class={classes!("page", options.embed.then_some("embed"))}>

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use crate::browser::{device_pixel_ratio, in_lower_half};
+use crate::browser::in_lower_half;
 use crate::charts::catalog::ChartSpec;
 use crate::charts::draw::{draw_scene, FOCUS_WIDTH};
 use crate::charts::scene::{Rect, Scene};
@@ -29,6 +29,8 @@ pub struct ChartCanvasProps {
     pub dataset: SharedDataset,
     pub lang: Lang,
     pub dark: bool,
+    /// Device pixels per CSS px, for the canvas's backing store.
+    pub pixel_ratio: f64,
     /// The figure's heading, note and source line: drawn into the PNG export and named by the
     /// data table, which this component renders because it holds the laid-out scene.
     pub heading: AttrValue,
@@ -43,6 +45,7 @@ impl PartialEq for ChartCanvasProps {
             && self.dataset == other.dataset
             && self.lang == other.lang
             && self.dark == other.dark
+            && self.pixel_ratio == other.pixel_ratio
             && self.heading == other.heading
             && self.note == other.note
             && self.source == other.source
@@ -147,8 +150,12 @@ fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
 }
 
 /// Draws the scene without any highlight: that is an element over the canvas.
-fn draw(canvas: &HtmlCanvasElement, scene: &Scene, theme: &Theme) -> Result<(), String> {
-    let ratio = device_pixel_ratio();
+fn draw(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    theme: &Theme,
+    ratio: f64,
+) -> Result<(), String> {
     let (width, height) = (
         (scene.width * ratio).round() as u32,
         (scene.height * ratio).round() as u32,
@@ -205,11 +212,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     {
         let (canvas, draw_error, ready) = (canvas.clone(), draw_error.clone(), ready.clone());
         let theme = theme.clone();
-        use_effect_with((scene_ptr, props.dark), move |_| {
-            if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
-                draw_error.set(draw(&element, &scene, &theme).err());
-            }
-        });
+        use_effect_with(
+            (scene_ptr, props.dark, props.pixel_ratio),
+            move |(_, _, ratio)| {
+                if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
+                    draw_error.set(draw(&element, &scene, &theme, *ratio).err());
+                }
+            },
+        );
     }
     let highlight_bounds = ready
         .as_ref()

@@ -17,6 +17,7 @@ pub fn chart_figure(
     dataset: &SharedDataset,
     lang: Lang,
     dark: bool,
+    pixel_ratio: f64,
 ) -> Html {
     let title = spec.title(&dataset.0, lang);
     let heading_id = format!("{}-heading", spec.id);
@@ -39,6 +40,7 @@ pub fn chart_figure(
                 dataset={dataset.clone()}
                 {lang}
                 {dark}
+                {pixel_ratio}
                 heading={title}
                 note={spec.note(lang)}
                 {source}
