@@ -98,23 +98,57 @@ pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     lines
 }
 
-/// Breakable pieces: each wide character alone, each Latin word with its trailing space.
+/// Punctuation that must not end a line (避尾): it goes with what follows it.
+fn is_opening(c: char) -> bool {
+    matches!(c, '（' | '“' | '‘' | '《' | '「' | '『' | '【')
+}
+
+/// Characters inside a full-width bracket that keep the group on one line: a short aside such
+/// as （派生） or （亩） reads as one word, and splitting it strands a lone character.
+const SHORT_ASIDE: usize = 4;
+
+/// Breakable pieces: each wide character alone, each Latin word with its trailing space, a
+/// short bracketed aside whole, and opening punctuation joined to the piece after it.
 fn tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut word = String::new();
-    for c in text.chars() {
-        if is_wide(c) {
-            if !word.is_empty() {
-                tokens.push(std::mem::take(&mut word));
-            }
-            tokens.push(c.to_string());
-        } else {
+    // Opening punctuation waiting for the piece it opens.
+    let mut opener = String::new();
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        index += 1;
+        if !is_wide(c) {
+            word.push_str(&std::mem::take(&mut opener));
             word.push(c);
             if c == ' ' || c == '-' || c == '/' {
                 tokens.push(std::mem::take(&mut word));
             }
+            continue;
         }
+        if !word.is_empty() {
+            tokens.push(std::mem::take(&mut word));
+        }
+        if c == '（' {
+            let close = chars[index..]
+                .iter()
+                .take(SHORT_ASIDE + 1)
+                .position(|&next| next == '）');
+            if let Some(close) = close {
+                let aside: String = chars[index - 1..=index + close].iter().collect();
+                tokens.push(std::mem::take(&mut opener) + &aside);
+                index += close + 1;
+                continue;
+            }
+        }
+        if is_opening(c) {
+            opener.push(c);
+            continue;
+        }
+        tokens.push(std::mem::take(&mut opener) + &c.to_string());
     }
+    word.push_str(&opener);
     if !word.is_empty() {
         tokens.push(word);
     }
@@ -161,5 +195,25 @@ mod tests {
                 "{lines:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_short_aside_stays_whole_and_opening_punctuation_never_ends_a_line() {
+        for width in [40.0, 60.0, 80.0, 100.0, 130.0] {
+            let lines = wrap("其余12个项目 165亿元（派生）", 10.0, width);
+            assert!(
+                lines.iter().any(|line| line.contains("（派生）")),
+                "{width}: {lines:?}"
+            );
+            let quoted = wrap("文章称“一区五城”建设", 10.0, width);
+            assert!(
+                quoted.iter().all(|line| !line.ends_with(is_opening)),
+                "{width}: {quoted:?}"
+            );
+            assert_eq!(quoted.concat(), "文章称“一区五城”建设");
+        }
+        // A long parenthetical still breaks, between its characters.
+        let long = wrap("（占23.3%，派生数据由总额减去已知部分）", 10.0, 80.0);
+        assert!(long.len() > 2, "{long:?}");
     }
 }
