@@ -1,5 +1,6 @@
 //! Components in a real browser (headless Chromium through chromedriver): the app mounts, a
-//! card shows its figure, and a chart's backing store is its CSS size times the pixel ratio.
+//! card shows its figure, a chart's backing store is its CSS size times the pixel ratio, and
+//! the data loader survives mutated files through the browser's own `JSON.parse`.
 #![cfg(target_arch = "wasm32")]
 
 use banan_infographic::components::app::App;
@@ -121,4 +122,112 @@ async fn the_canvas_backing_store_is_css_size_times_the_pixel_ratio() {
         assert_eq!(canvas.width(), (rect.width() * ratio).round() as u32);
         assert_eq!(canvas.height(), (rect.height() * ratio).round() as u32);
     }
+}
+
+/// The page parses data files with the browser's `JSON.parse` and serde-wasm-bindgen, a path
+/// the native fuzz test (tests/fuzz_data.rs) cannot reach. Mutations of the embedded file, at
+/// the byte level and in its JSON tree, must each come back as a checked model or as an error
+/// that names the file and a problem: a panic here aborts the test.
+#[wasm_bindgen_test]
+fn the_browser_parse_path_never_panics_on_mutated_files() {
+    use banan_infographic::data::{parse_dataset, DEFAULT_DATA_JSON};
+    use serde_json::Value;
+
+    const CASES: usize = 2000;
+    // xorshift64: deterministic, so a failure is reproducible from its case number.
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % bound.max(1) as u64) as usize
+    };
+    let tree: Value = serde_json::from_str(DEFAULT_DATA_JSON).unwrap();
+    let replacements = [
+        Value::Null,
+        Value::Bool(true),
+        Value::from(-1.5e308),
+        Value::from(""),
+        Value::from("<img src=x onerror=alert(1)>\u{202e}"),
+        Value::Array(vec![]),
+        Value::Object(Default::default()),
+    ];
+    let (mut checked, mut refused) = (0, 0);
+    for case in 0..CASES {
+        let text = if case % 2 == 0 {
+            // Bytes: cut, overwrite or repeat a stretch of the file.
+            let mut bytes = DEFAULT_DATA_JSON.as_bytes().to_vec();
+            let at = next(bytes.len());
+            match next(3) {
+                0 => bytes.truncate(at),
+                1 => {
+                    let alphabet = b" {}[]\",:0123456789-.etruefalsnul\\";
+                    for byte in bytes.iter_mut().skip(at).take(1 + next(8)) {
+                        *byte = alphabet[next(alphabet.len())];
+                    }
+                }
+                _ => {
+                    let stretch = bytes[at..(at + next(64)).min(bytes.len())].to_vec();
+                    bytes.splice(at..at, stretch);
+                }
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        } else {
+            // Tree: replace one value anywhere with a value of another type, or drop a key.
+            let mut mutated = tree.clone();
+            let depth = 1 + next(5);
+            let replacement = replacements[next(replacements.len())].clone();
+            mutate(&mut mutated, depth, &mut next, replacement);
+            mutated.to_string()
+        };
+        match parse_dataset("fuzz.json", &text, None) {
+            Ok(dataset) => {
+                assert!(!dataset.figures.is_empty(), "case {case}: no figures");
+                checked += 1;
+            }
+            Err(error) => {
+                assert_eq!(error.file, "fuzz.json", "case {case}");
+                assert!(
+                    error.problems.iter().all(|p| !p.problem.is_empty()),
+                    "case {case}: {error}"
+                );
+                assert!(!error.problems.is_empty(), "case {case}");
+                refused += 1;
+            }
+        }
+    }
+    assert_eq!(checked + refused, CASES);
+    // Most mutations break the file; if none did, the mutations above are not reaching it.
+    assert!(refused > CASES / 2, "only {refused} of {CASES} refused");
+}
+
+/// Walks `depth` levels down `value` along random keys and indices, then replaces what it
+/// reached with `replacement` (or, at times, drops the key it was about to follow).
+fn mutate(
+    value: &mut serde_json::Value,
+    depth: usize,
+    next: &mut dyn FnMut(usize) -> usize,
+    replacement: serde_json::Value,
+) {
+    use serde_json::Value;
+    if depth > 0 {
+        match value {
+            Value::Object(map) if !map.is_empty() => {
+                let key = map.keys().nth(next(map.len())).cloned().unwrap();
+                if next(4) == 0 {
+                    map.remove(&key);
+                } else {
+                    mutate(map.get_mut(&key).unwrap(), depth - 1, next, replacement);
+                }
+                return;
+            }
+            Value::Array(list) if !list.is_empty() => {
+                let index = next(list.len());
+                mutate(&mut list[index], depth - 1, next, replacement);
+                return;
+            }
+            _ => {}
+        }
+    }
+    *value = replacement;
 }
