@@ -180,9 +180,15 @@ describe('hardening', () => {
           await new Promise((ok) => setTimeout(ok, 100));
           return !!window.__inlineRan;
         });
-        await p.page.waitForTimeout(100);
         assert.equal(ran, false, 'an injected inline script ran');
-        const directives = p.cspViolations.map((v) => v.effectiveDirective).sort();
+        // Violation reports arrive asynchronously; a slow machine may take a while.
+        const seen = () => p.cspViolations.map((v) => v.effectiveDirective);
+        for (let end = Date.now() + 5_000; Date.now() < end; ) {
+          const now = seen();
+          if (now.includes('script-src-elem') && now.some((d) => d.startsWith('style-src'))) break;
+          await p.page.waitForTimeout(50);
+        }
+        const directives = seen().sort();
         assert.ok(directives.includes('script-src-elem'), `no script-src violation seen: ${errorReport(p)}`);
         assert.ok(directives.some((d) => d.startsWith('style-src')), `no style-src violation seen: ${errorReport(p)}`);
       } finally {
