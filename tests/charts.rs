@@ -191,6 +191,32 @@ fn the_investment_bar_splits_the_total_at_the_known_part() {
 }
 
 #[test]
+fn a_legend_lists_only_the_kinds_of_claim_its_chart_draws() {
+    let dataset = dataset();
+    let texts = |id: &str| {
+        let chart = CHARTS.iter().find(|chart| chart.id == id).unwrap();
+        let scene = (chart.layout)(&dataset, 390.0, Lang::Zh).unwrap();
+        text_bounds(&scene)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect::<Vec<_>>()
+    };
+    // The investment chart draws one planned project and a derived remainder.
+    let investment = texts("investment");
+    for shown in ["计划", "派生数据"] {
+        assert!(investment.iter().any(|t| t == shown), "{investment:?}");
+    }
+    for absent in ["已实现", "目标"] {
+        assert!(!investment.iter().any(|t| t == absent), "{investment:?}");
+    }
+    // The ladder mixes results, plans and targets.
+    let ladder = texts("scale");
+    for shown in ["已实现", "计划", "目标"] {
+        assert!(ladder.iter().any(|t| t == shown), "{ladder:?}");
+    }
+}
+
+#[test]
 fn renovation_bars_compare_completed_with_started_and_derive_totals() {
     let dataset = dataset();
     let scene = banan_infographic::charts::renovation::layout(&dataset, 768.0, Lang::Zh).unwrap();

@@ -22,7 +22,13 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         ..Scene::default()
     };
 
-    let mut y = legend(&mut scene, 0.0, 0.0, width, &status_legend(lang, true)) + GAP / 2.0;
+    let mut y = legend(
+        &mut scene,
+        0.0,
+        0.0,
+        width,
+        &status_legend(lang, &[part.status], true),
+    ) + GAP / 2.0;
 
     let headline = match lang {
         Lang::Zh => format!(

@@ -401,12 +401,18 @@ pub fn status_style(status: crate::data::Status) -> (Role, Fill, bool) {
     }
 }
 
-/// Legend entries for result, plan, target, "more than" and, optionally, derived.
-pub fn status_legend(lang: crate::lang::Lang, with_derived: bool) -> Vec<LegendEntry> {
+/// Legend entries for the kinds of claim (result, plan, target) the chart draws, in that order,
+/// and, optionally, derived: a legend lists only what the reader can find in the chart.
+pub fn status_legend(
+    lang: crate::lang::Lang,
+    shown: &[crate::data::Status],
+    with_derived: bool,
+) -> Vec<LegendEntry> {
     use crate::data::Status;
     use crate::format::status_label;
     let mut entries: Vec<LegendEntry> = [Status::Result, Status::Plan, Status::Target]
         .into_iter()
+        .filter(|status| shown.contains(status))
         .map(|status| {
             let (role, fill, dashed) = status_style(status);
             LegendEntry {

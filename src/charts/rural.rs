@@ -1,7 +1,7 @@
 //! Rural revitalisation: this year's areas, counts and goals, 姜家镇's plans, and the places the
 //! article names. Figures of one unit share a scale; counts are drawn one square per unit.
 
-use crate::data::{Dataset, MissingEntry};
+use crate::data::{Dataset, MissingEntry, Status};
 use crate::lang::Lang;
 
 use super::details::{figure_details, figure_value, label_with_period};
@@ -41,7 +41,15 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         width,
         ..Scene::default()
     };
-    let mut entries = status_legend(lang, false);
+    // The figures' kinds of claim, and "result" for the places reported as built.
+    let mut shown = Vec::new();
+    for id in AREAS.iter().chain(&COUNTS).chain(&STATS) {
+        shown.push(dataset.figure(id)?.status);
+    }
+    if NAMED.iter().any(|(_, built)| *built) {
+        shown.push(Status::Result);
+    }
+    let mut entries = status_legend(lang, &shown, false);
     entries.push(more_than_entry(lang));
     let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
 

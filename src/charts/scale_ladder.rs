@@ -41,7 +41,8 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         width,
         ..Scene::default()
     };
-    let mut entries = status_legend(lang, false);
+    let shown: Vec<_> = figures.iter().map(|figure| figure.status).collect();
+    let mut entries = status_legend(lang, &shown, false);
     entries.push(more_than_entry(lang));
     let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
 
