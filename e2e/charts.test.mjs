@@ -212,6 +212,11 @@ describe('charts', () => {
             await frames(page);
             const state = await chartState(page, id);
             problems.push(...tooltipProblems(state, item.key, { lang, pointer, viewport }).map((m) => `${id}/${m}`));
+            // The outline goes round the item, never over it (data-items are rounded to 1 px).
+            const h = state.highlight;
+            if (!h) problems.push(`${id}/${item.key}: no highlight outline`);
+            else if (h.left > item.x + 1 || h.top > item.y + 1 || h.right < item.x + item.w - 1 || h.bottom < item.y + item.h - 1)
+              problems.push(`${id}/${item.key}: the highlight outline ${JSON.stringify(h)} covers the item ${JSON.stringify(item)}`);
             // The tallest tooltip of the page, for a human to look at.
             if (item.key === 'emerging_industries.1') await saveViewport(page, `tooltip-${device.width}-${lang}-clusters`);
           }

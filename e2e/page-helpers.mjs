@@ -226,7 +226,16 @@ export async function chartState(page, id) {
     const canvas = fig.querySelector('canvas.chart-canvas');
     const tip = fig.querySelector('.chart-tooltip[role=tooltip]');
     const active = canvas.getAttribute('data-active-item');
-    if (!tip) return { active, tooltip: null };
+    // The highlight outline's inner edge, in canvas px: where the item may show through.
+    const outline = fig.querySelector('.chart-highlight');
+    let highlight = null;
+    if (outline && getComputedStyle(outline).display !== 'none') {
+      const o = outline.getBoundingClientRect();
+      const c = canvas.getBoundingClientRect();
+      const b = parseFloat(getComputedStyle(outline).borderTopWidth);
+      highlight = { left: o.left - c.left + b, top: o.top - c.top + b, right: o.right - c.left - b, bottom: o.bottom - c.top - b };
+    }
+    if (!tip) return { active, highlight, tooltip: null };
     const r = tip.getBoundingClientRect();
     const style = getComputedStyle(tip);
     const source = tip.querySelector('.details-source');
@@ -238,6 +247,7 @@ export async function chartState(page, id) {
     const text = (sel) => tip.querySelector(sel)?.textContent ?? null;
     return {
       active,
+      highlight,
       describedBy: canvas.getAttribute('aria-describedby'),
       tooltip: {
         id: tip.id,

@@ -128,15 +128,18 @@ fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
         return;
     };
     let focus = theme.color(Role::Focus);
+    // Drawn just outside the item, so the outline never covers the item's own text (a label
+    // that starts at the chart's left edge lost its first letter under it).
+    let outset = FOCUS_WIDTH + 1.0;
     for (property, value) in [
         ("display", "block".to_owned()),
         ("position", "absolute".to_owned()),
         ("pointer-events", "none".to_owned()),
         ("box-sizing", "border-box".to_owned()),
-        ("left", format!("{}px", r.x)),
-        ("top", format!("{}px", r.y)),
-        ("width", format!("{}px", r.width)),
-        ("height", format!("{}px", r.height)),
+        ("left", format!("{}px", r.x - outset)),
+        ("top", format!("{}px", r.y - outset)),
+        ("width", format!("{}px", r.width + 2.0 * outset)),
+        ("height", format!("{}px", r.height + 2.0 * outset)),
         (
             "border",
             format!(
