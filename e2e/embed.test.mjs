@@ -505,17 +505,36 @@ describe('embedding', () => {
 
   // --- share previews, oEmbed, no-JS fallback ------------------------------------------------
 
-  it('share tags point at a 1200×630 preview that is not blank', async () => {
-    const html = readFileSync(join(DEFAULT_ROOT, 'index.html'), 'utf8');
-    const meta = (attr, name) => new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`).exec(html)?.[1];
-    for (const name of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) {
-      assert.ok(meta('property', name), `${name} missing`);
+  /**
+   * The share tags and oEmbed discovery link of an HTML file, parsed by Chromium (a release
+   * build's index.html is minified: attributes lose their quotes and may change order).
+   */
+  async function headTags(file) {
+    const html = readFileSync(file, 'utf8');
+    const page = await browser.newPage();
+    try {
+      return await page.evaluate((html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const meta = {};
+        for (const m of doc.querySelectorAll('meta[content]')) meta[m.getAttribute('property') ?? m.getAttribute('name')] = m.getAttribute('content');
+        const oembed = doc.querySelector('link[rel="alternate"][type="application/json+oembed"]')?.getAttribute('href') ?? null;
+        return { meta, oembed };
+      }, html);
+    } finally {
+      await page.close();
     }
-    assert.equal(meta('property', 'og:image:width'), '1200');
-    assert.equal(meta('property', 'og:image:height'), '630');
-    assert.equal(meta('name', 'twitter:card'), 'summary_large_image');
-    assert.ok(meta('name', 'twitter:image')?.endsWith('/share/preview.png'));
-    assert.ok(meta('property', 'og:image').endsWith('/share/preview.png'));
+  }
+
+  it('share tags point at a 1200×630 preview that is not blank', async () => {
+    const { meta } = await headTags(join(DEFAULT_ROOT, 'index.html'));
+    for (const name of ['og:title', 'og:description', 'og:url', 'og:image', 'og:image:alt']) {
+      assert.ok(meta[name], `${name} missing`);
+    }
+    assert.equal(meta['og:image:width'], '1200');
+    assert.equal(meta['og:image:height'], '630');
+    assert.equal(meta['twitter:card'], 'summary_large_image');
+    assert.ok(meta['twitter:image']?.endsWith('/share/preview.png'));
+    assert.ok(meta['og:image'].endsWith('/share/preview.png'));
 
     for (const file of ['preview.png', ...CHART_IDS.map((id) => `preview-${id}.png`)]) {
       const png = readFileSync(join(DEFAULT_ROOT, 'share', file));
@@ -552,9 +571,8 @@ describe('embedding', () => {
   });
 
   it('oEmbed documents (type rich) exist for the page and each chart, with discovery tags', async () => {
-    const index = readFileSync(join(DEFAULT_ROOT, 'index.html'), 'utf8');
-    const discovery = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/;
-    assert.ok(discovery.exec(index)?.[1].endsWith('/share/oembed.json'), 'no oEmbed discovery on the page');
+    const index = await headTags(join(DEFAULT_ROOT, 'index.html'));
+    assert.ok(index.oembed?.endsWith('/share/oembed.json'), 'no oEmbed discovery on the page');
     for (const id of [null, ...CHART_IDS]) {
       const file = id ? `oembed-${id}.json` : 'oembed.json';
       const doc = JSON.parse(readFileSync(join(DEFAULT_ROOT, 'share', file), 'utf8'));
@@ -567,9 +585,9 @@ describe('embedding', () => {
       assert.ok(doc.thumbnail_url.endsWith(id ? `/share/preview-${id}.png` : '/share/preview.png'), file);
       if (id) {
         // Each chart's own page carries its share tags and oEmbed discovery.
-        const page = readFileSync(join(DEFAULT_ROOT, 'share', `${id}.html`), 'utf8');
-        assert.ok(discovery.exec(page)?.[1].endsWith(`/share/oembed-${id}.json`), `${id}.html: no discovery`);
-        assert.match(page, new RegExp(`<meta property="og:image" content="[^"]+/share/preview-${id}\\.png"`));
+        const page = await headTags(join(DEFAULT_ROOT, 'share', `${id}.html`));
+        assert.ok(page.oembed?.endsWith(`/share/oembed-${id}.json`), `${id}.html: no discovery`);
+        assert.ok(page.meta['og:image']?.endsWith(`/share/preview-${id}.png`), `${id}.html: og:image ${page.meta['og:image']}`);
       }
     }
     // Served as JSON, and the static chart pages load cleanly under the CSP.
