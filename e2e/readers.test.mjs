@@ -655,6 +655,16 @@ describe('every reader', () => {
         }
       }
 
+      // Hidden from sight, the tables are still in Chromium's own accessibility tree, a row
+      // header for each item (a screen reader reads that tree, not the DOM: content-visibility
+      // or display tricks that keep the DOM but drop the tree would pass the checks above).
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const shown = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
+      const itemCount = (await Promise.all(CHART_IDS.map((id) => chartItems(page, id)))).reduce((n, items) => n + items.length, 0);
+      if (shown('table') !== CHART_IDS.length) problems.push(`accessibility tree: ${shown('table')} tables, ${CHART_IDS.length} charts`);
+      if (shown('rowheader') !== itemCount) problems.push(`accessibility tree: ${shown('rowheader')} row headers, ${itemCount} items`);
+
       // Show data: the table becomes visible, aria-expanded follows; Hide data hides it again.
       const id = 'scale';
       const button = page.locator(`${figureSel(id)} .chart-controls .tool-button`).first();
