@@ -1,14 +1,13 @@
 //! Hosts one chart: measures its container, lays the chart out for that width, draws it on a
 //! canvas at the device pixel ratio, and turns pointer, touch and keys into highlighted items
-//! with an HTML tooltip. Hit-testing reads the same scene that was drawn.
+//! with an HTML tooltip. Hit-testing reads the same scene that was drawn. It also renders the
+//! figure's caption and tools, which need that scene (data table, CSV, PNG).
 
 use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, HtmlElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
 use crate::browser::in_lower_half;
@@ -19,6 +18,7 @@ use crate::charts::theme::{Role, Theme};
 use crate::lang::Lang;
 
 use super::chart_tools::{ChartTools, SharedScene};
+use super::hooks::{use_content_width, use_dismiss_outside};
 use super::tooltip::{place_tooltip, Tooltip};
 use super::SharedDataset;
 
@@ -62,59 +62,6 @@ struct Active {
     pinned: bool,
     /// The point is in the lower half of the viewport, so the tooltip goes above it.
     above: bool,
-}
-
-/// Watches an element's content width and reports it whenever it changes.
-#[hook]
-fn use_content_width(target: NodeRef) -> f64 {
-    let width = use_state_eq(|| 0.0_f64);
-    {
-        let width = width.clone();
-        use_effect_with(target, move |target| {
-            let element = target.cast::<HtmlElement>();
-            let callback =
-                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
-                        width.set(entry.content_rect().width().floor());
-                    }
-                });
-            let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-            if let (Some(observer), Some(element)) = (&observer, &element) {
-                observer.observe(element);
-            }
-            move || {
-                if let Some(observer) = observer {
-                    observer.disconnect();
-                }
-                drop(callback);
-            }
-        });
-    }
-    *width
-}
-
-/// Hides a pinned tooltip when the reader taps or clicks anywhere outside the chart.
-#[hook]
-fn use_dismiss_outside(container: NodeRef, active: UseStateHandle<Option<Active>>) {
-    use_effect_with(container, move |container| {
-        let container = container.clone();
-        let document = web_sys::window().and_then(|window| window.document());
-        let listener = document.map(|document| {
-            gloo_events::EventListener::new(&document, "pointerdown", move |event| {
-                let target = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                let inside = match (container.cast::<web_sys::Node>(), target) {
-                    (Some(container), Some(target)) => container.contains(Some(&target)),
-                    _ => false,
-                };
-                if !inside && active.is_some() {
-                    active.set(None);
-                }
-            })
-        });
-        move || drop(listener)
-    });
 }
 
 /// Places the highlight outline over the item at `bounds` (CSS px in the canvas), or hides it.

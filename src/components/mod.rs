@@ -9,6 +9,7 @@ pub mod embed_control;
 pub mod error_panel;
 pub mod figure_card;
 pub mod headline_cards;
+pub mod hooks;
 pub mod page_header;
 pub mod tooltip;
 
