@@ -219,10 +219,12 @@ fn format_zh(base: f64, unit: Unit, qualifier: Qualifier) -> String {
     match qualifier {
         Qualifier::Exact => exact,
         Qualifier::About => format!("约{exact}"),
-        Qualifier::AtLeast => format!("{exact}以上"),
+        Qualifier::AtLeast => format!("不低于{exact}"),
         Qualifier::Scale => format!("{exact}级"),
         Qualifier::MoreThan => match kind {
-            UnitKind::Money | UnitKind::Percent => format!("超{exact}"),
+            UnitKind::Money => format!("超{exact}"),
+            // As the article writes a rate: 增长10%以上.
+            UnitKind::Percent => format!("{exact}以上"),
             UnitKind::Measure | UnitKind::Count if !magnitude.is_empty() => {
                 format!("{digits}{magnitude}余{unit_text}")
             }

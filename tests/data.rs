@@ -143,7 +143,7 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
         (
             "industrial_value_added_growth",
             10.0,
-            Qualifier::AtLeast,
+            Qualifier::MoreThan,
             Status::Target,
         ),
         (
@@ -223,6 +223,47 @@ fn a_value_its_sentence_does_not_state_is_rejected() {
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_investment")["value"] = json!(251);
     assert_rejected(&json, "figure \"major_projects_investment\"", "is not what");
+}
+
+#[test]
+fn a_qualifier_the_articles_words_do_not_support_is_rejected() {
+    // 增长10%以上: 以上 is "more than", so neither exact nor "at least" will do.
+    for wrong in ["exact", "at_least"] {
+        let mut json = default_json();
+        find_mut(&mut json, "figures", "industrial_value_added_growth")["qualifier"] = json!(wrong);
+        assert_rejected(
+            &json,
+            "figure \"industrial_value_added_growth\"",
+            "says MoreThan (破/余/多/以上/超)",
+        );
+    }
+    // 500亿级 is a scale, not an exact 500亿元.
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "display_cluster_target")["qualifier"] = json!("exact");
+    assert_rejected(&json, "figure \"display_cluster_target\"", "says Scale");
+    // "More than" needs a word that says so: 13个 is exact.
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["qualifier"] = json!("more_than");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_count\"",
+        "has no word that says so",
+    );
+}
+
+#[test]
+fn a_qualifier_word_inside_another_word_is_not_a_qualifier() {
+    // 市级名牌农产品11个: the 级 of 市级 (municipal) says nothing about the number.
+    let json = default_json();
+    let figure = json["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "municipal_brand_products")
+        .unwrap();
+    assert!(figure["written"].as_str().unwrap().contains("市级"));
+    assert_eq!(figure["qualifier"], "exact");
+    parse_value(&json).expect("the default file is valid");
 }
 
 #[test]

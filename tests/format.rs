@@ -31,7 +31,8 @@ const VALUE_TABLE: &[Row] = &[
     (Some(1000.0), YiYuan, MoreThan, Zh, "超1000亿元"),
     (Some(300.0), Households, MoreThan, Zh, "300多户"),
     (Some(13.9), Percent, Exact, Zh, "13.9%"),
-    (Some(10.0), Percent, AtLeast, Zh, "10%以上"),
+    (Some(10.0), Percent, MoreThan, Zh, "10%以上"),
+    (Some(10.0), Percent, AtLeast, Zh, "不低于10%"),
     (Some(500.0), YiYuan, Scale, Zh, "500亿元级"),
     (Some(100.0), YiYuan, Scale, Zh, "100亿元级"),
     (Some(100.0), Enterprises, MoreThan, Zh, "100多家"),
@@ -50,7 +51,7 @@ const VALUE_TABLE: &[Row] = &[
     (Some(0.0000125), YiYuan, Exact, Zh, "1250元"),
     (Some(0.5), YiYuan, MoreThan, Zh, "超5000万元"),
     // Chinese, other qualifier placements.
-    (Some(215.0), YiYuan, AtLeast, Zh, "215亿元以上"),
+    (Some(215.0), YiYuan, AtLeast, Zh, "不低于215亿元"),
     (
         Some(49.82),
         WanSquareMetres,
@@ -59,7 +60,7 @@ const VALUE_TABLE: &[Row] = &[
         "49.82万余平方米",
     ),
     (Some(1.5), Hectares, MoreThan, Zh, "超1.5公顷"),
-    (Some(13.9), Percent, MoreThan, Zh, "超13.9%"),
+    (Some(13.9), Percent, MoreThan, Zh, "13.9%以上"),
     (Some(13.9), Percent, About, Zh, "约13.9%"),
     // Chinese, measures go into 万/亿 but counts never do.
     (Some(15000.0), Hectares, Exact, Zh, "1.5万公顷"),
@@ -83,6 +84,7 @@ const VALUE_TABLE: &[Row] = &[
     (Some(300.0), Households, MoreThan, En, "over 300 households"),
     (Some(13.9), Percent, Exact, En, "13.9%"),
     (Some(10.0), Percent, AtLeast, En, "at least 10%"),
+    (Some(10.0), Percent, MoreThan, En, "over 10%"),
     (Some(500.0), YiYuan, Scale, En, "CNY 50-billion scale"),
     (Some(100.0), YiYuan, Scale, En, "CNY 10-billion scale"),
     (

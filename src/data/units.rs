@@ -76,9 +76,9 @@ pub enum Qualifier {
     /// The number as it stands.
     #[default]
     Exact,
-    /// 破 / 突破 / 余 / 多: more than the number.
+    /// 破 / 突破 / 余 / 多 / 以上 / 超: more than the number.
     MoreThan,
-    /// 以上: the number or more.
+    /// 至少 / 不低于 / 不少于: the number or more (the article has none).
     AtLeast,
     /// 约 / 左右: about the number.
     About,

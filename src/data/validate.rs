@@ -70,6 +70,19 @@ fn spellings(value: f64) -> Vec<String> {
     forms
 }
 
+/// Whether `word` occurs in `text` next to a number (破千亿, 2万余, 1500多, 10%以上, 百亿级),
+/// not inside another word (市级, 多彩).
+fn qualifies_a_number(text: &str, word: &str) -> bool {
+    let numeric = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_digit() || c == '%' || "一两二三四五六七八九十百千万亿".contains(c)
+        })
+    };
+    text.match_indices(word).any(|(at, _)| {
+        numeric(text[..at].chars().next_back()) || numeric(text[at + word.len()..].chars().next())
+    })
+}
+
 fn find_figure<'a>(figures: &'a [RawFigure], id: &str) -> Option<&'a RawFigure> {
     figures.iter().find(|figure| figure.id == id)
 }
@@ -208,6 +221,45 @@ impl Checker<'_> {
         found
     }
 
+    /// The qualifier must say what the article's words say: 破, 突破, 余, 多, 以上 and 超 are
+    /// "more than", 级 is a scale, 约 and 左右 are "about". A figure stored as exact, or as "at
+    /// least", when the article writes 以上 would claim more (or less) than the article does.
+    fn check_qualifier_words(&mut self, entry: &str, raw: &RawFigure) {
+        use super::units::Qualifier;
+        const MARKERS: [(Qualifier, &[&str]); 3] = [
+            (Qualifier::MoreThan, &["破", "余", "多", "以上", "超"]),
+            (Qualifier::Scale, &["级"]),
+            (Qualifier::About, &["约", "左右"]),
+        ];
+        let says = MARKERS.iter().find(|(_, words)| {
+            words
+                .iter()
+                .any(|word| qualifies_a_number(&raw.written, word))
+        });
+        match says {
+            Some((qualifier, words)) if *qualifier != raw.qualifier => self.report(
+                entry.to_owned(),
+                format!(
+                    "\"{}\" says {:?} ({}), but the qualifier is {:?}",
+                    raw.written,
+                    qualifier,
+                    words.join("/"),
+                    raw.qualifier
+                ),
+            ),
+            None if raw.qualifier != Qualifier::Exact && raw.qualifier != Qualifier::AtLeast => {
+                self.report(
+                    entry.to_owned(),
+                    format!(
+                        "the qualifier is {:?}, but \"{}\" has no word that says so",
+                        raw.qualifier, raw.written
+                    ),
+                )
+            }
+            _ => {}
+        }
+    }
+
     fn check_figure(
         &mut self,
         raw: &RawFigure,
@@ -251,6 +303,7 @@ impl Checker<'_> {
                 );
             }
         }
+        self.check_qualifier_words(&entry, raw);
         if raw.period_zh.is_some() != raw.period_en.is_some() {
             self.report(entry.clone(), "a period needs both period_zh and period_en");
         }
