@@ -6,9 +6,8 @@
 //   node --test --test-concurrency=1 e2e/cards.test.mjs
 //   E2E_DIST=/tmp/e2e-dist node --test e2e/cards.test.mjs   (test a copy of the build)
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './harness.mjs';
 import {
   assertNoErrors,
   figure,
@@ -19,7 +18,7 @@ import {
   saveViewport,
   sentenceEn,
   sentenceZh,
-  startDistServer,
+  serveBuildToBrowser,
 } from './page-helpers.mjs';
 
 const CARD_IDS = headlineCardIds();
@@ -141,21 +140,10 @@ function assertCardsShowValues(cards, lang) {
 }
 
 describe('headline cards', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startDistServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serveBuildToBrowser();
 
   it('Chinese by default in a zh-CN browser; every card shows its value and qualifier', async () => {
-    const p = await openReader(browser, server.url, { locale: 'zh-CN', width: 1280, height: 800 });
+    const p = await openReader(suite.browser, suite.server.url, { locale: 'zh-CN', width: 1280, height: 800 });
     try {
       assert.equal(await p.page.getAttribute('html', 'lang'), 'zh-CN');
       assertCardsShowValues(await readCards(p.page), 'zh');
@@ -167,7 +155,7 @@ describe('headline cards', () => {
   });
 
   it('hovering a card shows its source sentence, verbatim; leaving hides it', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, { width: 1280, height: 800 });
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { width: 1280, height: 800 });
     try {
       const { page } = p;
       for (const id of CARD_IDS) {
@@ -190,7 +178,7 @@ describe('headline cards', () => {
   });
 
   it('Tab focuses each card in order and shows its source; Escape closes it', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, { width: 1280, height: 800 });
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { width: 1280, height: 800 });
     try {
       const { page } = p;
       const focusedCard = () => page.evaluate(() => document.activeElement?.dataset?.figureId ?? null);
@@ -218,7 +206,7 @@ describe('headline cards', () => {
   });
 
   it('on a touch screen a tap opens the source and a second tap closes it', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, {
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, {
       width: 390,
       height: 844,
       deviceScaleFactor: 3,
@@ -253,7 +241,7 @@ describe('headline cards', () => {
   });
 
   it('English page (?lang=en, and by default in an en-US browser): values, qualifiers, both sentences', async () => {
-    const byDefault = await openReader(browser, server.url, { locale: 'en-US', width: 1280, height: 800 });
+    const byDefault = await openReader(suite.browser, suite.server.url, { locale: 'en-US', width: 1280, height: 800 });
     try {
       assert.equal(await byDefault.page.getAttribute('html', 'lang'), 'en', 'an en-US browser should get English');
       assertNoErrors(byDefault);
@@ -261,7 +249,7 @@ describe('headline cards', () => {
       await byDefault.close();
     }
     // ?lang=en wins over a Chinese browser.
-    const p = await openReader(browser, `${server.url}?lang=en`, { locale: 'zh-CN', width: 1280, height: 800 });
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=en`, { locale: 'zh-CN', width: 1280, height: 800 });
     try {
       const { page } = p;
       assert.equal(await page.getAttribute('html', 'lang'), 'en');

@@ -7,9 +7,8 @@
 //   node --test --test-concurrency=1 e2e/charts.test.mjs
 //   E2E_DIST=/tmp/e2e-dist node --test e2e/charts.test.mjs   (test a copy of the build)
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './harness.mjs';
 import {
   ALL_SENTENCES_ZH_QUOTED,
   assertNoErrors,
@@ -26,7 +25,7 @@ import {
   scrollToChartPoint,
   sentenceEn,
   sentenceZh,
-  startDistServer,
+  serveBuildToBrowser,
 } from './page-helpers.mjs';
 
 const CHART_IDS = chartIds();
@@ -144,21 +143,10 @@ function canvasReport(page) {
 }
 
 describe('charts', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startDistServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serveBuildToBrowser();
 
   it('every chart of the catalog is drawn, not blank, and lists valid items inside its canvas', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, { ...DESKTOP, charts: N });
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP, charts: N });
     try {
       const { page } = p;
       const report = await canvasReport(page);
@@ -191,7 +179,7 @@ describe('charts', () => {
     ['1280 px desktop, English', DESKTOP, 'en'],
   ]) {
     it(`mouse: hovering the centre of every item shows its details (${name})`, async () => {
-      const p = await openReader(browser, `${server.url}?lang=${lang}`, { ...device, charts: N });
+      const p = await openReader(suite.browser, `${suite.server.url}?lang=${lang}`, { ...device, charts: N });
       try {
         const { page } = p;
         const viewport = await viewportOf(page);
@@ -236,7 +224,7 @@ describe('charts', () => {
   }
 
   it('touch: a tap shows an item, another tap moves it, a tap outside hides it; a swipe scrolls', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, { ...PHONE, charts: N });
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { ...PHONE, charts: N });
     try {
       const { page } = p;
       const viewport = await viewportOf(page);
@@ -290,7 +278,7 @@ describe('charts', () => {
   });
 
   it('keyboard: Tab reaches each chart, arrows walk every item in order, Escape closes, focus is outlined', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, { ...DESKTOP, charts: N });
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP, charts: N });
     try {
       const { page } = p;
       const viewport = await viewportOf(page);
@@ -392,7 +380,7 @@ describe('charts', () => {
     [3, 390],
   ]) {
     it(`backing store is CSS size × devicePixelRatio at DPR ${dpr} (${width} px)`, async () => {
-      const p = await openReader(browser, `${server.url}?lang=zh`, { width, height: 800, deviceScaleFactor: dpr, charts: N });
+      const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { width, height: 800, deviceScaleFactor: dpr, charts: N });
       try {
         for (const c of await canvasReport(p.page)) {
           assert.equal(c.dpr, dpr, 'devicePixelRatio');
@@ -408,7 +396,7 @@ describe('charts', () => {
   }
 
   it('a pixel-ratio change (zoom, another screen) redraws every chart at the new ratio', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, { width: 1280, height: 800, deviceScaleFactor: 1, charts: N });
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { width: 1280, height: 800, deviceScaleFactor: 1, charts: N });
     try {
       const cdp = await p.page.context().newCDPSession(p.page);
       await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: 2, mobile: false });
@@ -436,7 +424,7 @@ describe('charts', () => {
   });
 
   it('at 320 px nothing is wider than the screen and no chart shows a message', async () => {
-    const p = await openReader(browser, `${server.url}?lang=zh`, {
+    const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, {
       width: 320,
       height: 640,
       deviceScaleFactor: 2,
@@ -476,7 +464,7 @@ describe('charts', () => {
   ]) {
     it(`screenshots at ${device.width} px: top of the page, charts, a tooltip`, async () => {
       const w = device.width;
-      const p = await openReader(browser, `${server.url}?lang=zh`, { ...device, charts: N });
+      const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { ...device, charts: N });
       try {
         const { page } = p;
         await saveViewport(page, `page-${w}-top`);

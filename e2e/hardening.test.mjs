@@ -124,10 +124,7 @@ describe('hardening', () => {
     hostile = makeHostile(readFileSync(ARTICLE_PATH, 'utf8'));
     fixtures = mkdtempSync(join(tmpdir(), 'hardening-fixtures-'));
     writeFileSync(join(fixtures, FIXTURE_NAME), JSON.stringify(hostile, null, 2));
-    server = await startServer({
-      ...(process.env.E2E_DIST ? { root: process.env.E2E_DIST } : {}),
-      mounts: { '/fixtures/generated/': fixtures },
-    });
+    server = await startServer({ mounts: { '/fixtures/generated/': fixtures } });
     browser = await launchBrowser();
   });
 

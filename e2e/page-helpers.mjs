@@ -1,23 +1,34 @@
-// Shared helpers for the reader-facing end-to-end tests (cards.test.mjs, charts.test.mjs):
-// the server root, the article's data as the tests expect to see it, the ids the Rust code
+// Shared helpers for the reader-facing end-to-end tests (cards, charts, readers, smoke): a
+// suite's server and browser, the article's data as the tests expect to see it, the ids the Rust code
 // declares, parsing of the canvas's data-items, and error assertions on top of the harness's
 // recording (console errors, page errors, CSP violations, failed requests).
 
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
-import { ARTIFACTS_DIR, openPage, waitForContent } from './harness.mjs';
+import { ARTIFACTS_DIR, launchBrowser, openPage, waitForContent } from './harness.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Serve the release build: dist/ by default, or $E2E_DIST (for example a copy in /tmp that a
- * concurrent `trunk build` cannot change under the tests).
+ * Registers the calling suite's before/after hooks: a server of the release build (dist/, or
+ * $E2E_DIST, as server.mjs chooses) and a browser, both closed after the suite. The returned
+ * object's `server` and `browser` are set once the suite has started.
  */
-export function startDistServer() {
-  return startServer(process.env.E2E_DIST ? { root: process.env.E2E_DIST } : {});
+export function serveBuildToBrowser() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 // ---------------------------------------------------------------------------------------------

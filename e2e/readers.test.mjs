@@ -8,12 +8,12 @@
 // Every page records console errors, uncaught errors, CSP violations and failed requests
 // (harness.mjs); each test asserts there were none.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser, openPage, waitForContent } from './harness.mjs';
+import { openPage, waitForContent } from './harness.mjs';
 import {
   ARTICLE,
   assertNoErrors,
@@ -24,7 +24,7 @@ import {
   frames,
   saveViewport,
   sentenceZh,
-  startDistServer,
+  serveBuildToBrowser,
   waitForCharts,
 } from './page-helpers.mjs';
 
@@ -389,21 +389,10 @@ function pngPaint(png) {
 // ---------------------------------------------------------------------------------------------
 
 describe('every reader', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startDistServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serveBuildToBrowser();
 
   it('English page: no Chinese outside source quotations (DOM, canvas labels, every tooltip); <html lang="en">', async () => {
-    await withPage(browser, `${server.url}?lang=en`, { ...DESKTOP }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=en`, { ...DESKTOP }, async ({ page }) => {
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       const problems = [];
       // Every rendered text node and every name a screen reader speaks, outside the quoted
@@ -496,7 +485,7 @@ describe('every reader', () => {
   });
 
   it('the language buttons set ?lang= and the stored choice; both survive a reload', async () => {
-    await withPage(browser, `${server.url}?lang=zh`, { ...DESKTOP, locale: 'zh-CN' }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP, locale: 'zh-CN' }, async ({ page }) => {
       const state = () =>
         page.evaluate(() => ({
           lang: document.documentElement.lang,
@@ -525,7 +514,7 @@ describe('every reader', () => {
       assert.deepEqual(s.pressed, ['中文:false', 'English:true']);
 
       // Without ?lang= the stored choice wins over the zh-CN browser.
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(suite.server.url, { waitUntil: 'load' });
       await waitForContent(page, '#app');
       await waitForCharts(page, N);
       assert.equal((await state()).lang, 'en', 'the stored choice is not used when the URL has no lang=');
@@ -544,22 +533,22 @@ describe('every reader', () => {
 
   it('themes: ?theme=dark and ?theme=light, and theme=auto follows prefers-color-scheme (also when it changes)', async () => {
     for (const theme of ['dark', 'light']) {
-      await withPage(browser, `${server.url}?lang=zh&theme=${theme}`, { ...DESKTOP }, async ({ page }) => {
+      await withPage(suite.browser, `${suite.server.url}?lang=zh&theme=${theme}`, { ...DESKTOP }, async ({ page }) => {
         await assertTheme(page, theme === 'dark', `?theme=${theme}`);
       });
     }
     // ?theme=dark wins over a light system and the other way round.
-    await withPage(browser, `${server.url}?lang=zh&theme=dark`, { ...DESKTOP, colorScheme: 'light' }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=zh&theme=dark`, { ...DESKTOP, colorScheme: 'light' }, async ({ page }) => {
       await assertTheme(page, true, '?theme=dark on a light system');
     });
-    await withPage(browser, `${server.url}?lang=en&theme=auto`, { ...DESKTOP, colorScheme: 'dark' }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=en&theme=auto`, { ...DESKTOP, colorScheme: 'dark' }, async ({ page }) => {
       await assertTheme(page, true, 'theme=auto, system dark');
       await page.emulateMedia({ colorScheme: 'light' });
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
       await frames(page);
       await assertTheme(page, false, 'theme=auto, system switched to light');
     });
-    await withPage(browser, `${server.url}?lang=en`, { ...DESKTOP, colorScheme: 'light' }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=en`, { ...DESKTOP, colorScheme: 'light' }, async ({ page }) => {
       await assertTheme(page, false, 'no theme=, system light');
     });
   });
@@ -572,7 +561,7 @@ describe('every reader', () => {
     ];
     const problems = [];
     for (const theme of ['light', 'dark']) {
-      await withPage(browser, `${server.url}?lang=en&theme=${theme}`, { ...DESKTOP }, async ({ page }) => {
+      await withPage(suite.browser, `${suite.server.url}?lang=en&theme=${theme}`, { ...DESKTOP }, async ({ page }) => {
         // The tooltip's text too: open the first item of the first chart.
         await page.focus(canvasSel(CHART_IDS[0]));
         await page.keyboard.press('ArrowRight');
@@ -601,7 +590,7 @@ describe('every reader', () => {
     [DESKTOP, 'en', 'dark'],
   ]) {
     it(`axe-core: no violations at ${device.width} px, ${lang}, ${theme}`, async () => {
-      await withPage(browser, `${server.url}?lang=${lang}&theme=${theme}`, { ...device }, async ({ page }) => {
+      await withPage(suite.browser, `${suite.server.url}?lang=${lang}&theme=${theme}`, { ...device }, async ({ page }) => {
         const result = await new AxeBuilder({ page }).analyze();
         const report = result.violations.flatMap((v) =>
           v.nodes.map((n) => `${v.id} (${v.impact}) ${JSON.stringify(n.target)}: ${v.help}. ${n.failureSummary.replace(/\s+/g, ' ')}`),
@@ -612,7 +601,7 @@ describe('every reader', () => {
   }
 
   it('axe-core: no violations with every data table shown and a tooltip open (390 px, en, dark)', async () => {
-    await withPage(browser, `${server.url}?lang=en&theme=dark`, { ...PHONE }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=en&theme=dark`, { ...PHONE }, async ({ page }) => {
       for (const id of CHART_IDS) await page.locator(`${figureSel(id)} .chart-controls .tool-button`).first().click();
       await page.focus(canvasSel('scale'));
       await page.keyboard.press('ArrowRight');
@@ -626,7 +615,7 @@ describe('every reader', () => {
   });
 
   it('data tables: rows are the chart items in order, titled as the tooltips; Show data shows the table', async () => {
-    await withPage(browser, `${server.url}?lang=zh`, { ...DESKTOP }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP }, async ({ page }) => {
       const problems = [];
       for (const id of CHART_IDS) {
         const { items, seen } = await walkItems(page, id);
@@ -692,7 +681,7 @@ describe('every reader', () => {
   });
 
   it('CSV: each chart and all figures, with a BOM, one row per item/figure, values and sentences as in the data file; JSON as the data file', async () => {
-    await withPage(browser, `${server.url}?lang=zh`, { ...DESKTOP }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP }, async ({ page }) => {
       const problems = [];
       for (const id of CHART_IDS) {
         const { name, bytes } = await download(page, page.locator(`${figureSel(id)} .chart-controls .tool-button`).nth(1));
@@ -741,7 +730,7 @@ describe('every reader', () => {
     ['390 px at DPR 3, dark, one chart', '?lang=en&theme=dark', PHONE, true],
   ]) {
     it(`PNG export (${label}): a PNG of 2 × (CSS width + 32) px, taller than the chart, not blank`, async () => {
-      await withPage(browser, `${server.url}${url}`, { ...device }, async ({ page }) => {
+      await withPage(suite.browser, `${suite.server.url}${url}`, { ...device }, async ({ page }) => {
         const problems = [];
         for (const id of dark ? ['scale'] : CHART_IDS) {
           const css = await page.evaluate((sel) => {
@@ -766,7 +755,7 @@ describe('every reader', () => {
   }
 
   it('reduced motion: no animations and no transitions', async () => {
-    await withPage(browser, `${server.url}?lang=zh`, { ...DESKTOP, reducedMotion: 'reduce' }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP, reducedMotion: 'reduce' }, async ({ page }) => {
       assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
       // Open things that could animate: a card's source, a chart tooltip, a data table.
       await page.locator('.card').first().hover();
@@ -796,7 +785,7 @@ describe('every reader', () => {
   });
 
   it('print: the data tables are printed in full; controls and the language switch are not', async () => {
-    await withPage(browser, `${server.url}?lang=zh&theme=light`, { ...DESKTOP }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=zh&theme=light`, { ...DESKTOP }, async ({ page }) => {
       await page.emulateMedia({ media: 'print' });
       await frames(page);
       const state = await page.evaluate(() => ({
@@ -839,7 +828,7 @@ describe('every reader', () => {
   });
 
   it('print from the dark theme: text is legible on paper and the charts are printed light', async () => {
-    await withPage(browser, `${server.url}?lang=zh&theme=dark`, { ...DESKTOP }, async ({ page }) => {
+    await withPage(suite.browser, `${suite.server.url}?lang=zh&theme=dark`, { ...DESKTOP }, async ({ page }) => {
       await page.emulateMedia({ media: 'print' });
       await frames(page);
       const problems = [];
@@ -865,7 +854,7 @@ describe('every reader', () => {
 
   for (const device of [PHONE, DESKTOP]) {
     it(`touch targets at ${device.width} px: every button, card and chart is at least 44×44 CSS px`, async () => {
-      await withPage(browser, `${server.url}?lang=en`, { ...device }, async ({ page }) => {
+      await withPage(suite.browser, `${suite.server.url}?lang=en`, { ...device }, async ({ page }) => {
         const small = await page.evaluate(() =>
           [...document.querySelectorAll('button, summary, a[href], [role=button], .card, canvas.chart-canvas')]
             .filter((e) => e.checkVisibility() && !e.closest('.sr-only'))
@@ -883,7 +872,7 @@ describe('every reader', () => {
 
   it('zoom to 200 % (640 px at DPR 2): no horizontal scrolling, also with every data table shown', async () => {
     for (const lang of ['zh', 'en']) {
-      await withPage(browser, `${server.url}?lang=${lang}`, { width: 640, height: 400, deviceScaleFactor: 2 }, async ({ page }) => {
+      await withPage(suite.browser, `${suite.server.url}?lang=${lang}`, { width: 640, height: 400, deviceScaleFactor: 2 }, async ({ page }) => {
         const overflow = () =>
           page.evaluate(() => {
             const limit = document.documentElement.clientWidth;

@@ -3,10 +3,10 @@
 // Run by scripts/test.sh after `trunk build --release --offline`:
 //   node --test --test-concurrency=1 e2e/*.test.mjs
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launchBrowser, openPage, waitForContent, saveScreenshot } from './harness.mjs';
+import { openPage, waitForContent, saveScreenshot } from './harness.mjs';
+import { serveBuildToBrowser } from './page-helpers.mjs';
 
 const VIEWPORTS = [
   { name: 'smoke-390', width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true },
@@ -14,23 +14,12 @@ const VIEWPORTS = [
 ];
 
 describe('smoke', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = serveBuildToBrowser();
 
   for (const vp of VIEWPORTS) {
     it(`renders #app at ${vp.width} px with no errors or CSP violations`, async () => {
       const { name, ...device } = vp;
-      const p = await openPage(browser, server.url, device);
+      const p = await openPage(suite.browser, suite.server.url, device);
       try {
         let rendered = null;
         try {
