@@ -144,6 +144,21 @@ pub fn download_text(text: &str, filename: &str, mime: &str) -> Result<(), Strin
     result
 }
 
+/// Calls `on_change` with the query list whenever the media query `query` starts or stops
+/// matching; listening stops when the returned listener is dropped.
+fn on_media_change(
+    query: &str,
+    on_change: impl Fn(&web_sys::MediaQueryList) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let list = web_sys::window()?.match_media(query).ok()??;
+    let watched = list.clone();
+    Some(gloo_events::EventListener::new(
+        &list,
+        "change",
+        move |_| on_change(&watched),
+    ))
+}
+
 /// Calls `on_change` with the new ratio once the device pixel ratio is no longer `ratio`
 /// (browser zoom, a window moved to another screen). A media query matches one resolution
 /// only, so the caller watches again with the new ratio.
@@ -151,14 +166,9 @@ pub fn watch_pixel_ratio(
     ratio: f64,
     on_change: impl Fn(f64) + 'static,
 ) -> Option<gloo_events::EventListener> {
-    let query = web_sys::window()?
-        .match_media(&format!("(resolution: {ratio}dppx)"))
-        .ok()??;
-    Some(gloo_events::EventListener::new(
-        &query,
-        "change",
-        move |_| on_change(device_pixel_ratio()),
-    ))
+    on_media_change(&format!("(resolution: {ratio}dppx)"), move |_| {
+        on_change(device_pixel_ratio())
+    })
 }
 
 /// Calls `on_change` with the new preference whenever the reader's system switches between light
@@ -166,15 +176,9 @@ pub fn watch_pixel_ratio(
 pub fn watch_dark_preference(
     on_change: impl Fn(bool) + 'static,
 ) -> Option<gloo_events::EventListener> {
-    let query = web_sys::window()?
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()??;
-    let watched = query.clone();
-    Some(gloo_events::EventListener::new(
-        &query,
-        "change",
-        move |_| on_change(watched.matches()),
-    ))
+    on_media_change("(prefers-color-scheme: dark)", move |list| {
+        on_change(list.matches())
+    })
 }
 
 /// Calls `on_change(true)` when the page starts printing and `on_change(false)` after: through
@@ -183,13 +187,11 @@ pub fn watch_printing(
     on_change: impl Fn(bool) + 'static,
 ) -> Option<[gloo_events::EventListener; 3]> {
     let window = web_sys::window()?;
-    let query = window.match_media("print").ok()??;
     let on_change = std::rc::Rc::new(on_change);
     let (before, after, changed) = (on_change.clone(), on_change.clone(), on_change);
-    let watched = query.clone();
     Some([
         gloo_events::EventListener::new(&window, "beforeprint", move |_| before(true)),
         gloo_events::EventListener::new(&window, "afterprint", move |_| after(false)),
-        gloo_events::EventListener::new(&query, "change", move |_| changed(watched.matches())),
+        on_media_change("print", move |list| changed(list.matches()))?,
     ])
 }
