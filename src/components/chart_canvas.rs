@@ -25,14 +25,14 @@ use super::SharedDataset;
 #[derive(Properties)]
 pub struct ChartCanvasProps {
     pub spec: &'static ChartSpec,
-    pub label: AttrValue,
     pub dataset: SharedDataset,
     pub lang: Lang,
     pub dark: bool,
     /// Device pixels per CSS px, for the canvas's backing store.
     pub pixel_ratio: f64,
-    /// The figure's heading, note and source line: drawn into the PNG export and named by the
-    /// data table, which this component renders because it holds the laid-out scene.
+    /// The figure's heading (the start of the canvas's accessible name), note and source line:
+    /// drawn into the PNG export and named by the data table, which this component renders
+    /// because it holds the laid-out scene.
     pub heading: AttrValue,
     pub note: AttrValue,
     pub source: AttrValue,
@@ -41,7 +41,6 @@ pub struct ChartCanvasProps {
 impl PartialEq for ChartCanvasProps {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.spec, other.spec)
-            && self.label == other.label
             && self.dataset == other.dataset
             && self.lang == other.lang
             && self.dark == other.dark
@@ -340,6 +339,15 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         })
     };
     let lang = props.lang;
+    // The canvas's accessible name: the heading, then how to read it by keyboard.
+    let label = format!(
+        "{}{}",
+        props.heading,
+        lang.pick(
+            "。用方向键逐项查看详情，Esc 关闭。",
+            ". Use the arrow keys to read each item's details; Escape closes them.",
+        )
+    );
     html! {
         <>
         <div class="chart-body" ref={container}>
@@ -349,7 +357,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 hidden={ready.is_none()}
                 tabindex="0"
                 role="img"
-                aria-label={props.label.clone()}
+                aria-label={label}
                 aria-describedby={active.is_some().then(|| tooltip_id.clone())}
                 data-items={(*item_bounds).clone()}
                 data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}

@@ -21,10 +21,6 @@ pub fn chart_figure(
 ) -> Html {
     let title = spec.title(&dataset.0, lang);
     let heading_id = format!("{}-heading", spec.id);
-    let instructions = lang.pick(
-        "。用方向键逐项查看详情，Esc 关闭。",
-        ". Use the arrow keys to read each item's details; Escape closes them.",
-    );
     let article_title = dataset.0.article.title.get(lang);
     let source = match lang {
         Lang::Zh => format!("来源：《{article_title}》"),
@@ -36,7 +32,6 @@ pub fn chart_figure(
             <p class="chart-note">{ spec.note(lang) }</p>
             <ChartCanvas
                 {spec}
-                label={format!("{title}{instructions}")}
                 dataset={dataset.clone()}
                 {lang}
                 {dark}
