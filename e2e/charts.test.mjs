@@ -223,7 +223,7 @@ describe('charts', () => {
     });
   }
 
-  it('touch: a tap shows an item, another tap moves it, a tap outside hides it; a swipe scrolls', async () => {
+  it('touch: a finger shows an item as it lands, another tap moves it, a tap outside hides it; a swipe scrolls', async () => {
     const p = await openReader(suite.browser, `${suite.server.url}?lang=zh`, { ...PHONE, charts: N });
     try {
       const { page } = p;
@@ -235,7 +235,14 @@ describe('charts', () => {
         const picks = items.length > 1 ? [items[0], items[items.length - 1]] : [items[0]];
         for (const item of picks) {
           const point = await scrollToChartPoint(page, id, item.cx, item.cy);
-          await page.touchscreen.tap(point.x, point.y);
+          // The item shows as soon as the finger lands, before it lifts.
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: point.x, y: point.y }] });
+          await frames(page);
+          const pressed = await chartState(page, id);
+          if (pressed.active !== item.key || !pressed.tooltip) {
+            problems.push(`${id}: a finger on ${item.key} shows ${pressed.active} before it lifts`);
+          }
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
           await frames(page);
           problems.push(
             ...tooltipProblems(await chartState(page, id), item.key, { pointer: point, viewport }).map((m) => `${id} tap/${m}`),

@@ -23,6 +23,8 @@ function show(event) {
   tooltip.textContent = item.key;
 }
 canvas.addEventListener('pointermove', (e) => e.pointerType !== 'touch' && show(e));
+// As the page does: a finger shows the item it lands on.
+canvas.addEventListener('pointerdown', (e) => e.pointerType === 'touch' && show(e));
 canvas.addEventListener('pointerup', show);
 canvas.addEventListener('pointerleave', (e) => {
   if (e.pointerType !== 'touch') canvas.removeAttribute('data-active-item');

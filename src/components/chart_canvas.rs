@@ -216,11 +216,44 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             }
         })
     };
-    // A tap or click shows an item's details until another tap; a finger that scrolls the page
-    // never gets here (the browser sends pointercancel instead).
+    // A finger shows the item it lands on at once, not when it lifts: the browser delivers
+    // pointerup a frame or more after the touch ends, pointerdown without delay (README.md,
+    // "Benchmark"). If the finger goes on to scroll the page, the browser sends pointercancel
+    // and the chart goes back to what it showed before the touch.
+    let before_touch = use_mut_ref(|| None::<Option<Active>>);
+    let onpointerdown = {
+        let (active, item_at, before_touch) =
+            (active.clone(), item_at.clone(), before_touch.clone());
+        Callback::from(move |event: PointerEvent| {
+            if event.pointer_type() != "touch" {
+                return;
+            }
+            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+            if let Some(index) = item_at(x, y) {
+                *before_touch.borrow_mut() = Some(*active);
+                active.set(Some(Active {
+                    index,
+                    x,
+                    y,
+                    pinned: true,
+                    above: in_lower_half(f64::from(event.client_y())),
+                }));
+            }
+        })
+    };
+    let onpointercancel = {
+        let (active, before_touch) = (active.clone(), before_touch.clone());
+        Callback::from(move |_: PointerEvent| {
+            if let Some(previous) = before_touch.borrow_mut().take() {
+                active.set(previous);
+            }
+        })
+    };
+    // A tap or click shows an item's details until another tap.
     let onpointerup = {
         let (active, item_at) = (active.clone(), item_at.clone());
         Callback::from(move |event: PointerEvent| {
+            before_touch.borrow_mut().take();
             let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
             active.set(item_at(x, y).map(|index| Active {
                 index,
@@ -361,7 +394,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 aria-describedby={active.is_some().then(|| tooltip_id.clone())}
                 data-items={(*item_bounds).clone()}
                 data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
-                {onpointermove} {onpointerleave} {onpointerup} {onkeydown} {onblur}
+                {onpointerdown} {onpointermove} {onpointerleave} {onpointerup} {onpointercancel}
+                {onkeydown} {onblur}
             />
             // Always present (shown and placed by its effect), like the tooltip layer below.
             <div class="chart-highlight" ref={highlight_ref} aria-hidden="true"></div>
