@@ -255,8 +255,12 @@ describe('charts', () => {
         const outside = await chartState(page, id);
         if (outside.active !== null || outside.tooltip) problems.push(`${id}: tooltip stays after a tap on the page header`);
 
-        // A vertical swipe that starts on the canvas scrolls the page and pins nothing. The finger
-        // moves up (the page scrolls down) unless the page is already near its end.
+        // A vertical swipe that starts on the canvas scrolls the page and leaves the item pinned
+        // before it (the first), not the one the finger landed on. The finger moves up (the page
+        // scrolls down) unless the page is already near its end.
+        const first = await scrollToChartPoint(page, id, items[0].cx, items[0].cy);
+        await page.touchscreen.tap(first.x, first.y);
+        await frames(page);
         const middle = items[Math.floor(items.length / 2)];
         const start = await scrollToChartPoint(page, id, middle.cx, middle.cy);
         const before = await page.evaluate(() => window.scrollY);
@@ -275,7 +279,9 @@ describe('charts', () => {
         const afterY = await waitForScrollToSettle(page);
         if (afterY === before) problems.push(`${id}: a vertical swipe starting on the canvas did not scroll the page`);
         const swiped = await chartState(page, id);
-        if (swiped.active !== null || swiped.tooltip) problems.push(`${id}: a swipe left a tooltip (${swiped.active})`);
+        if (swiped.active !== items[0].key || !swiped.tooltip) {
+          problems.push(`${id}: after a swipe the chart shows ${swiped.active}, not ${items[0].key} pinned before it`);
+        }
       }
       assert.deepEqual(problems, [], `touch problems:\n${problems.join('\n')}`);
       assertNoErrors(p);
