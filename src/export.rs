@@ -1,9 +1,10 @@
 //! What readers can take away: CSV of a chart or of all figures (UTF-8 with a byte-order mark,
 //! so spreadsheet programs read the Chinese correctly), with the source sentence in a column.
 
+use crate::charts::details::figure_value;
 use crate::charts::scene::Scene;
 use crate::data::Dataset;
-use crate::format::{format_value, qualifier_label, status_label};
+use crate::format::{qualifier_label, status_label};
 use crate::lang::Lang;
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
@@ -112,8 +113,8 @@ pub fn figures_csv(dataset: &Dataset) -> String {
             status_label(figure.status, Lang::En),
             period_zh,
             period_en,
-            &format_value(Some(figure.value), figure.unit, figure.qualifier, Lang::Zh),
-            &format_value(Some(figure.value), figure.unit, figure.qualifier, Lang::En),
+            &figure_value(figure, Lang::Zh),
+            &figure_value(figure, Lang::En),
             &figure.written,
             &figure.source.display_zh(),
             &figure.source.text.en,

@@ -14,7 +14,7 @@
 //! * English groups thousands with commas ("5,711"); Chinese prints digits without separators
 //!   ("5711"), as Chinese newspapers do.
 
-use crate::data::{Qualifier, Status, Unit};
+use crate::data::{MoreThanWord, Qualifier, Status, Unit};
 use crate::lang::Lang;
 
 /// What is printed in place of a missing or non-finite number, in both languages.
@@ -48,9 +48,41 @@ const EN_MAGNITUDES: [(f64, &str); 3] = [(1e9, "billion"), (1e6, "million"), (1.
 /// The value is converted to base units (yuan, m², mu, …) and handed to
 /// [`format_base_amount`], so the display magnitude is chosen afresh: 0.5亿元 prints "5000万元"
 /// in Chinese and "CNY 50 million" in English. `None`, NaN and infinities print [`MISSING`].
+///
+/// A Chinese "more than" is 超 (10%以上 for a rate): an amount formatted here has no wording of
+/// its own. A figure of the article keeps the article's word through [`format_as_written`].
 pub fn format_value(value: Option<f64>, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
+    format_worded(value, unit, qualifier, MoreThanWord::plain(unit), lang)
+}
+
+/// [`format_value`] for a figure the article writes as `written`: a Chinese "more than" keeps the
+/// article's word (1500多公顷, 2万余亩, 10%以上), or is 超 for its 破 and 突破 (突破300户 prints
+/// 超300户, not 300多户, which would mean fewer than 400).
+pub fn format_as_written(
+    value: Option<f64>,
+    unit: Unit,
+    qualifier: Qualifier,
+    written: &str,
+    lang: Lang,
+) -> String {
+    format_worded(
+        value,
+        unit,
+        qualifier,
+        MoreThanWord::in_written(written),
+        lang,
+    )
+}
+
+fn format_worded(
+    value: Option<f64>,
+    unit: Unit,
+    qualifier: Qualifier,
+    word: MoreThanWord,
+    lang: Lang,
+) -> String {
     match value {
-        Some(value) => format_base_amount(value * unit.multiplier(), unit, qualifier, lang),
+        Some(value) => format_base_worded(value * unit.multiplier(), unit, qualifier, word, lang),
         None => MISSING.to_string(),
     }
 }
@@ -68,11 +100,21 @@ pub fn format_value(value: Option<f64>, unit: Unit, qualifier: Qualifier, lang: 
 /// (户, 家, 个, 款, 处); English puts money, areas and land into billion or million and prints
 /// counts in full.
 pub fn format_base_amount(base: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
+    format_base_worded(base, unit, qualifier, MoreThanWord::plain(unit), lang)
+}
+
+fn format_base_worded(
+    base: f64,
+    unit: Unit,
+    qualifier: Qualifier,
+    word: MoreThanWord,
+    lang: Lang,
+) -> String {
     if !base.is_finite() {
         return MISSING.to_string();
     }
     match lang {
-        Lang::Zh => format_zh(base, unit, qualifier),
+        Lang::Zh => format_zh(base, unit, qualifier, word),
         Lang::En => format_en(base, unit, qualifier),
     }
 }
@@ -207,7 +249,7 @@ fn pick_magnitude(base: f64, magnitudes: &[(f64, &'static str)]) -> (RoundedNumb
     chosen
 }
 
-fn format_zh(base: f64, unit: Unit, qualifier: Qualifier) -> String {
+fn format_zh(base: f64, unit: Unit, qualifier: Qualifier, word: MoreThanWord) -> String {
     let kind = unit_kind(unit);
     let (number, magnitude) = match kind {
         UnitKind::Money | UnitKind::Measure => pick_magnitude(base, &ZH_MAGNITUDES),
@@ -221,17 +263,22 @@ fn format_zh(base: f64, unit: Unit, qualifier: Qualifier) -> String {
         Qualifier::About => format!("约{exact}"),
         Qualifier::AtLeast => format!("不低于{exact}"),
         Qualifier::Scale => format!("{exact}级"),
-        Qualifier::MoreThan => match kind {
-            UnitKind::Money => format!("超{exact}"),
-            // As the article writes a rate: 增长10%以上.
-            UnitKind::Percent => format!("{exact}以上"),
-            UnitKind::Measure | UnitKind::Count if !magnitude.is_empty() => {
-                format!("{digits}{magnitude}余{unit_text}")
+        Qualifier::MoreThan => match word {
+            MoreThanWord::YiShang => format!("{exact}以上"),
+            // 余 and 多 go after a whole number or a magnitude (1500多公顷, 2万余亩); after
+            // decimals or a percent sign (1.5多公顷, 10%多) they would misread.
+            MoreThanWord::Yu | MoreThanWord::Duo
+                if !matches!(kind, UnitKind::Percent)
+                    && (!magnitude.is_empty() || number.is_whole()) =>
+            {
+                let word = if word == MoreThanWord::Yu {
+                    "余"
+                } else {
+                    "多"
+                };
+                format!("{digits}{magnitude}{word}{unit_text}")
             }
-            UnitKind::Measure | UnitKind::Count if number.is_whole() => {
-                format!("{digits}多{unit_text}")
-            }
-            UnitKind::Measure | UnitKind::Count => format!("超{exact}"),
+            _ => format!("超{exact}"),
         },
     }
 }

@@ -181,6 +181,35 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
     }
 }
 
+/// On the page, a Chinese "more than" uses 余, 多 or 以上 only where the article does: 300多户
+/// for the article's 突破300户 would bound the number (under 400), which the article does not.
+#[test]
+fn chinese_more_than_words_are_the_articles() {
+    use banan_infographic::charts::details::figure_value;
+    use banan_infographic::data::{qualifies_a_number, Qualifier};
+    use banan_infographic::lang::Lang;
+    let dataset = load_default().unwrap();
+    let mut checked = 0;
+    for figure in dataset
+        .figures
+        .iter()
+        .filter(|f| f.qualifier == Qualifier::MoreThan)
+    {
+        let shown = figure_value(figure, Lang::Zh);
+        for word in ["余", "多", "以上"] {
+            assert_eq!(
+                qualifies_a_number(&shown, word),
+                qualifies_a_number(&figure.written, word),
+                "{}: the page shows {shown}, the article writes {}",
+                figure.id,
+                figure.written
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} more-than figures");
+}
+
 #[test]
 fn a_file_that_is_not_json_names_the_file_and_the_position() {
     let error = parse_dataset("bad.json", "{\"article\": ", Some(ARTICLE_TEXT)).unwrap_err();

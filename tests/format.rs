@@ -2,8 +2,8 @@
 
 use banan_infographic::data::{Qualifier, Status, Unit};
 use banan_infographic::format::{
-    format_base_amount, format_number, format_share, format_value, qualifier_label, status_label,
-    MISSING,
+    format_as_written, format_base_amount, format_number, format_share, format_value,
+    qualifier_label, status_label, MISSING,
 };
 use banan_infographic::lang::Lang;
 
@@ -25,22 +25,22 @@ const VALUE_TABLE: &[Row] = &[
     (Some(0.98), WanSquareMetres, Exact, Zh, "9800平方米"),
     (Some(5711.0), Households, Exact, Zh, "5711户"),
     (Some(10732.0), Households, Exact, Zh, "10732户"),
-    (Some(1500.0), Hectares, MoreThan, Zh, "1500多公顷"),
-    (Some(2.0), WanMu, MoreThan, Zh, "2万余亩"),
     (Some(1.65), WanMu, Exact, Zh, "1.65万亩"),
     (Some(1000.0), YiYuan, MoreThan, Zh, "超1000亿元"),
-    (Some(300.0), Households, MoreThan, Zh, "300多户"),
+    // "More than" with no wording of its own: 超 (a rate: 以上); never 多 or 余, which
+    // would bound it (300多 is under 400). The article's words: `format_as_written_table`.
+    (Some(300.0), Households, MoreThan, Zh, "超300户"),
     (Some(13.9), Percent, Exact, Zh, "13.9%"),
     (Some(10.0), Percent, MoreThan, Zh, "10%以上"),
     (Some(10.0), Percent, AtLeast, Zh, "不低于10%"),
     (Some(500.0), YiYuan, Scale, Zh, "500亿元级"),
     (Some(100.0), YiYuan, Scale, Zh, "100亿元级"),
-    (Some(100.0), Enterprises, MoreThan, Zh, "100多家"),
+    (Some(100.0), Enterprises, MoreThan, Zh, "超100家"),
     (Some(35.0), Enterprises, Exact, Zh, "35家"),
     (Some(13.0), Count, Exact, Zh, "13个"),
     (Some(10.0), Products, Exact, Zh, "10款"),
     (Some(26.0), Sites, Exact, Zh, "26处"),
-    (Some(300.0), EnterpriseHouseholds, MoreThan, Zh, "300多户"),
+    (Some(300.0), EnterpriseHouseholds, MoreThan, Zh, "超300户"),
     (Some(5.0), YiYuan, About, Zh, "约5亿元"),
     // Chinese, yuan magnitudes: ≥1亿 → 亿元, ≥1万 → 万元, else 元.
     (Some(0.5), YiYuan, Exact, Zh, "5000万元"),
@@ -57,7 +57,7 @@ const VALUE_TABLE: &[Row] = &[
         WanSquareMetres,
         MoreThan,
         Zh,
-        "49.82万余平方米",
+        "超49.82万平方米",
     ),
     (Some(1.5), Hectares, MoreThan, Zh, "超1.5公顷"),
     (Some(13.9), Percent, MoreThan, Zh, "13.9%以上"),
@@ -183,7 +183,7 @@ const VALUE_TABLE: &[Row] = &[
     (Some(1.10), YiYuan, Exact, Zh, "1.1亿元"),
     (Some(13.956), Percent, Exact, Zh, "13.96%"),
     (Some(13.95), Percent, Exact, En, "13.95%"),
-    (Some(2.996), WanMu, MoreThan, Zh, "3.00万余亩"),
+    (Some(2.996), WanMu, MoreThan, Zh, "超3.00万亩"),
     (Some(0.1 + 0.2), Percent, Exact, En, "0.3%"),
     (Some(1e-11), YiYuan, Exact, Zh, "0.00元"),
     (Some(-1e-11), YiYuan, Exact, En, "CNY 0.00"),
@@ -203,6 +203,51 @@ fn format_value_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The article's figures keep its word for "more than": 余, 多 and 以上 as written, 超 for 破,
+/// 突破 and 超. Each row: value, unit, the figure as the article writes it, language, expected.
+#[test]
+fn format_as_written_table() {
+    let table: &[(f64, Unit, &str, Lang, &str)] = &[
+        (1500.0, Hectares, "总面积1500多公顷", Zh, "1500多公顷"),
+        (2.0, WanMu, "特色产品2万余亩", Zh, "2万余亩"),
+        (100.0, Enterprises, "百余家配套企业", Zh, "100余家"),
+        (300.0, EnterpriseHouseholds, "突破300户", Zh, "超300户"),
+        (1000.0, YiYuan, "工业总产值破千亿元", Zh, "超1000亿元"),
+        (700.0, YiYuan, "收入突破700亿元", Zh, "超700亿元"),
+        (10.0, Percent, "增长10%以上", Zh, "10%以上"),
+        (2.996, WanMu, "2万余亩", Zh, "3.00万余亩"),
+        // 余 or 多 after decimals or a percent sign would misread: 超 instead.
+        (1.5, Hectares, "1.5多公顷", Zh, "超1.5公顷"),
+        (10.0, Percent, "10多%", Zh, "超10%"),
+        // A word inside another word is not the qualifier's: 多彩 is "colourful".
+        (3.0, Count, "多彩的3个", Zh, "超3个"),
+        // English has one wording.
+        (1500.0, Hectares, "总面积1500多公顷", En, "over 1,500 ha"),
+        (
+            100.0,
+            Enterprises,
+            "百余家配套企业",
+            En,
+            "over 100 enterprises",
+        ),
+    ];
+    for &(value, unit, written, lang, expected) in table {
+        assert_eq!(
+            format_as_written(Some(value), unit, MoreThan, written, lang),
+            expected,
+            "{value} {unit:?} {written} {lang:?}"
+        );
+    }
+    assert_eq!(
+        format_as_written(None, Hectares, MoreThan, "1500多公顷", Zh),
+        MISSING
+    );
+    assert_eq!(
+        format_as_written(Some(5711.0), Households, Exact, "5711户", Zh),
+        "5711户"
+    );
+}
+
 #[test]
 fn format_base_amount_table() {
     let table: &[(f64, Unit, Qualifier, Lang, &str)] = &[
@@ -214,7 +259,7 @@ fn format_base_amount_table() {
         (9_950.0, YiYuan, Exact, Zh, "1.00万元"),
         (995_000.0, YiYuan, Exact, En, "CNY 1.00 million"),
         (498_200.0, WanSquareMetres, Exact, Zh, "49.82万平方米"),
-        (20_000.0, WanMu, MoreThan, Zh, "2万余亩"),
+        (20_000.0, WanMu, MoreThan, Zh, "超2万亩"),
         (5711.0, Households, Exact, En, "5,711 households"),
         (f64::NAN, YiYuan, Exact, En, MISSING),
     ];

@@ -1,7 +1,7 @@
 //! What a reader is told about an item: built from the checked model in the page's language.
 
 use crate::data::{Dataset, Figure, NamedList, Source};
-use crate::format::{format_value, qualifier_label, status_label};
+use crate::format::{format_as_written, qualifier_label, status_label};
 use crate::lang::Lang;
 
 use super::scene::{Details, SourceQuote};
@@ -14,9 +14,15 @@ pub fn quote(source: &Source, lang: Lang) -> SourceQuote {
     }
 }
 
-/// The figure's value, formatted with its unit and qualifier.
+/// The figure's value, formatted with its unit and qualifier in the article's words.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {
-    format_value(Some(figure.value), figure.unit, figure.qualifier, lang)
+    format_as_written(
+        Some(figure.value),
+        figure.unit,
+        figure.qualifier,
+        &figure.written,
+        lang,
+    )
 }
 
 /// The tags of a figure: its qualifier in words, result/plan/target, and its period.

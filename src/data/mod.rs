@@ -11,7 +11,7 @@ pub use model::{
     ArticleMeta, Bilingual, Dataset, Figure, ListItem, MissingEntry, NamedList, Source,
 };
 pub use raw::{RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource};
-pub use units::{Qualifier, Status, Unit};
+pub use units::{qualifies_a_number, MoreThanWord, Qualifier, Status, Unit};
 pub use validate::parse_dataset;
 
 /// The article, verbatim: every source sentence must be a substring of it.

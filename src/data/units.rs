@@ -86,6 +86,58 @@ pub enum Qualifier {
     Scale,
 }
 
+/// The word the article says "more than" with, which Chinese display keeps: 300多户 would say
+/// three hundred and some (under 400) where the article writes 突破300户, with no upper bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoreThanWord {
+    /// 超, for the article's 破, 突破 and 超: past the number, by any amount.
+    Chao,
+    /// 余 after the number: 2万余亩, 百余家.
+    Yu,
+    /// 多 after the number: 1500多公顷.
+    Duo,
+    /// 以上 after the number: 增长10%以上.
+    YiShang,
+}
+
+impl MoreThanWord {
+    /// The word `written` (the figure as the article writes it) uses next to its number;
+    /// 超 when it uses none of 余, 多 and 以上.
+    pub fn in_written(written: &str) -> MoreThanWord {
+        [
+            ("以上", MoreThanWord::YiShang),
+            ("余", MoreThanWord::Yu),
+            ("多", MoreThanWord::Duo),
+        ]
+        .into_iter()
+        .find(|(word, _)| qualifies_a_number(written, word))
+        .map_or(MoreThanWord::Chao, |(_, found)| found)
+    }
+
+    /// The word for an amount with no wording of its own (a derived sum): 超, or 以上 for a rate
+    /// as the article writes one.
+    pub fn plain(unit: Unit) -> MoreThanWord {
+        if unit == Unit::Percent {
+            MoreThanWord::YiShang
+        } else {
+            MoreThanWord::Chao
+        }
+    }
+}
+
+/// Whether `word` occurs in `text` next to a number (破千亿, 2万余, 1500多, 10%以上, 百亿级),
+/// not inside another word (市级, 多彩).
+pub fn qualifies_a_number(text: &str, word: &str) -> bool {
+    let numeric = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_digit() || c == '%' || "一两二三四五六七八九十百千万亿".contains(c)
+        })
+    };
+    text.match_indices(word).any(|(at, _)| {
+        numeric(text[..at].chars().next_back()) || numeric(text[at + word.len()..].chars().next())
+    })
+}
+
 /// What kind of claim a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use super::error::{DataError, DataProblem};
 use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList, Source};
 use super::raw::{RawDataFile, RawFigure, RawList};
+use super::units::qualifies_a_number;
 
 /// Parses and checks a data file against the article it claims to quote. Without the article
 /// (`None`: the page leaves its 10 KB out of the download; the native tests always pass it)
@@ -68,19 +69,6 @@ fn spellings(value: f64) -> Vec<String> {
             .map(|(_, numeral)| (*numeral).to_owned()),
     );
     forms
-}
-
-/// Whether `word` occurs in `text` next to a number (破千亿, 2万余, 1500多, 10%以上, 百亿级),
-/// not inside another word (市级, 多彩).
-fn qualifies_a_number(text: &str, word: &str) -> bool {
-    let numeric = |c: Option<char>| {
-        c.is_some_and(|c| {
-            c.is_ascii_digit() || c == '%' || "一两二三四五六七八九十百千万亿".contains(c)
-        })
-    };
-    text.match_indices(word).any(|(at, _)| {
-        numeric(text[..at].chars().next_back()) || numeric(text[at + word.len()..].chars().next())
-    })
 }
 
 fn find_figure<'a>(figures: &'a [RawFigure], id: &str) -> Option<&'a RawFigure> {
