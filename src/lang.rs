@@ -36,4 +36,31 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// `title` cited as a work: 《title》 in Chinese (whose titles already nest 『』), “title” in
+    /// English with the title's own double quotes turned single, as quotes within quotes are.
+    pub fn cite_title(self, title: &str) -> String {
+        match self {
+            Lang::Zh => format!("《{title}》"),
+            Lang::En => format!("“{}”", title.replace('“', "‘").replace('”', "’")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn a_cited_title_nests_its_quotes() {
+        let title = "Building “one district, five cities”, striving for “two highs”";
+        assert_eq!(
+            Lang::En.cite_title(title),
+            "“Building ‘one district, five cities’, striving for ‘two highs’”"
+        );
+        assert_eq!(
+            Lang::Zh.cite_title("建设『一区五城』"),
+            "《建设『一区五城』》"
+        );
+    }
 }

@@ -88,7 +88,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             figure_value(total, lang), figure_value(part, lang), rest_text, format_share(rest_value / total.value, lang)
         ),
         Lang::En => format!(
-            "{} − {} = {}; {} of the total. The article does not give the other projects' own amounts.",
+            "{} − {} = {}; {} of the total. The article does not give the other projects’ own amounts.",
             figure_value(total, lang), figure_value(part, lang), rest_text, format_share(rest_value / total.value, lang)
         ),
     };

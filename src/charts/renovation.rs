@@ -232,7 +232,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             let note = match lang {
                 Lang::Zh => format!("已完成的是{}个片区，今年开工的是{}个小区，口径不同，不相加。", completed.value, started.value),
                 Lang::En => format!(
-                    "Completed work is counted as {} areas, this year's as {} communities, two different measures; the two are not added.",
+                    "Completed work is counted as {} areas, this year’s as {} communities, two different measures; the two are not added.",
                     completed.value, started.value
                 ),
             };
@@ -262,7 +262,7 @@ fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang
             figure_value(completed, lang), figure_value(started, lang), sum, format_value(Some(difference), unit, completed.qualifier, lang)
         ),
         Lang::En => format!(
-            "completed {} + started this year {} = {}; this year's work is {} more than the completed.",
+            "completed {} + started this year {} = {}; this year’s work is {} more than the completed.",
             figure_value(completed, lang), figure_value(started, lang), sum, format_value(Some(difference), unit, completed.qualifier, lang)
         ),
     };
@@ -288,7 +288,7 @@ pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
     larger.then(|| {
         lang.pick(
             "老旧小区改造：今年开工的面积和惠及户数都超过此前已完成的",
-            "Old-community renovation: this year's work covers more floor area and more households than everything completed so far",
+            "Old-community renovation: this year’s work covers more floor area and more households than everything completed so far",
         )
         .to_owned()
     })

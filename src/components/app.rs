@@ -161,8 +161,8 @@ pub fn app() -> Html {
             <footer class="page-source">
                 <p>
                     { match lang {
-                        Lang::Zh => format!("来源：《{}》，{}。派生数据由文中数字计算得出，已标注。", article.title.zh, article.credit.zh),
-                        Lang::En => format!("Source: “{}”, {}. Derived figures are computed from the article's numbers and marked as such.", article.title.en, article.credit.en),
+                        Lang::Zh => format!("来源：{}，{}。派生数据由文中数字计算得出，已标注。", lang.cite_title(&article.title.zh), article.credit.zh),
+                        Lang::En => format!("Source: {}, {}. Derived figures are computed from the article’s numbers and marked as such.", lang.cite_title(&article.title.en), article.credit.en),
                     } }
                 </p>
                 if !options.embed {

@@ -318,7 +318,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 .lang
                 .pick(
                     "此图所在区域宽度为0，无法绘制。",
-                    "This chart's container is 0 px wide, so it cannot be drawn.",
+                    "This chart’s container is 0 px wide, so it cannot be drawn.",
                 )
                 .to_owned(),
         ),
@@ -378,7 +378,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         props.heading,
         lang.pick(
             "。用方向键逐项查看详情，Esc 关闭。",
-            ". Use the arrow keys to read each item's details; Escape closes them.",
+            ". Use the arrow keys to read each item’s details; Escape closes them.",
         )
     );
     html! {
@@ -411,7 +411,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             <div class="sr-only" aria-live="polite">{ live_text }</div>
         </div>
         <figcaption class="chart-source">
-            { props.source.clone() }{ lang.pick("，每项详情附原文语句。", "; each item's details quote the article's sentence.") }
+            { props.source.clone() }{ lang.pick("，每项详情附原文语句。", "; each item’s details quote the article’s sentence.") }
         </figcaption>
         if let Some(scene) = ready {
             <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}

@@ -22,10 +22,11 @@ pub fn chart_figure(
     let title = spec.title(&dataset.0, lang);
     let heading_id = format!("{}-heading", spec.id);
     let article_title = dataset.0.article.title.get(lang);
-    let source = match lang {
-        Lang::Zh => format!("来源：《{article_title}》"),
-        Lang::En => format!("Source: “{article_title}”"),
-    };
+    let source = format!(
+        "{}{}",
+        lang.pick("来源：", "Source: "),
+        lang.cite_title(article_title)
+    );
     html! {
         <figure key={spec.id} class="chart" data-chart-id={spec.id} aria-labelledby={heading_id.clone()}>
             <h2 class="chart-title" id={heading_id}>{ &title }</h2>

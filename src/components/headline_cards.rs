@@ -16,7 +16,7 @@ pub const GROUPS: [((&str, &str), &[&str]); 3] = [
     (
         (
             "去年工业“三大突破”",
-            "Industry's “three breakthroughs” last year",
+            "Industry’s “three breakthroughs” last year",
         ),
         &[
             "industrial_output",
@@ -25,7 +25,7 @@ pub const GROUPS: [((&str, &str), &[&str]); 3] = [
         ],
     ),
     (
-        ("今年力争实现", "This year's targets"),
+        ("今年力争实现", "This year’s targets"),
         &[
             "digital_economy_revenue",
             "net_new_above_size",

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+const server = await startServer(process.env.E2E_DIST);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const [name, query] = process.argv.slice(2);
+const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+const page = await ctx.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console error', m.text()));
+await page.goto(server.url + query);
+await page.waitForTimeout(1500);
+const h = await page.evaluate(() => document.documentElement.scrollHeight);
+let k = 0;
+for (let y = 0; y < h; y += 1500, k++) await page.screenshot({ path: `/tmp/shot-${name}-${k}.png`, fullPage: true, clip: { x: 0, y, width: 360, height: Math.min(1500, h - y) } });
+console.log(name, h, k);
+await browser.close(); await server.close();
