@@ -47,12 +47,19 @@ fn the_figures_csv_round_trips_to_the_data() {
 
 #[test]
 fn fields_with_commas_quotes_and_line_breaks_survive() {
-    let dataset = load_default().unwrap();
+    let mut dataset = load_default().unwrap();
+    // A data file of the same shape may hold what the article's does not.
+    let awkward = "a \"quoted\" label, with a comma\nand a line break";
+    dataset.figures[0].label.en = awkward.to_owned();
     let csv = figures_csv(&dataset);
-    // The English renderings hold commas and quotes.
-    assert!(csv.contains("\"\""));
+    assert!(csv.contains("\"a \"\"quoted\"\" label, with a comma\nand a line break\""));
     let rows = parse_csv(&csv);
     assert!(rows.iter().all(|row| row.len() == rows[0].len()));
+    let label_en = rows[0].iter().position(|h| h == "label_en").unwrap();
+    assert_eq!(rows[1][label_en], awkward);
+    // The English renderings of the article's sentences hold commas.
+    let source_en = rows[0].iter().position(|h| h == "source_en").unwrap();
+    assert!(rows[1..].iter().any(|row| row[source_en].contains(',')));
 }
 
 #[test]
