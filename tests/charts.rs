@@ -173,6 +173,38 @@ fn the_scale_ladder_draws_lengths_proportional_to_values() {
     }
 }
 
+/// The ladder runs largest first and keeps the order of `FIGURES` for equal values, whatever
+/// the data file's values are.
+#[test]
+fn the_scale_ladder_runs_largest_first_and_keeps_ties_in_order() {
+    use banan_infographic::charts::scale_ladder::{layout, FIGURES};
+    let order = |dataset: &Dataset| -> Vec<String> {
+        let scene = layout(dataset, 1280.0, Lang::En).unwrap();
+        scene.items.iter().map(|item| item.key.clone()).collect()
+    };
+    let mut dataset = dataset();
+    // The article's values: 1000, 700, 500, 215, 100 and 100 (a tie kept in FIGURES order).
+    assert_eq!(order(&dataset), FIGURES);
+    let mut set = |id: &str, value: f64| {
+        let figure = dataset.figures.iter_mut().find(|f| f.id == id).unwrap();
+        figure.value = value;
+    };
+    set("car_maker_scale", 2000.0);
+    set("display_cluster_target", 215.0);
+    set("industrial_output", 100.0);
+    assert_eq!(
+        order(&dataset),
+        [
+            "car_maker_scale",
+            "digital_economy_revenue",
+            "display_cluster_target",
+            "major_projects_investment",
+            "industrial_output",
+            "industrial_investment",
+        ]
+    );
+}
+
 #[test]
 fn the_investment_bar_splits_the_total_at_the_known_part() {
     let dataset = dataset();

@@ -27,16 +27,19 @@ const STACKED_BELOW: f64 = 560.0;
 
 /// Lays the chart out at `width` CSS px.
 pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
-    let mut ranked = FIGURES
+    let mut figures = FIGURES
         .iter()
-        .enumerate()
-        .map(|(rank, id)| dataset.figure(id).map(|figure| (rank, figure)))
+        .map(|id| dataset.figure(id))
         .collect::<Result<Vec<_>, _>>()?;
-    // Largest first; equal values keep the order of FIGURES.
-    ranked.sort_unstable_by(|(rank_a, a), (rank_b, b)| {
-        b.value.total_cmp(&a.value).then(rank_a.cmp(rank_b))
-    });
-    let figures: Vec<_> = ranked.into_iter().map(|(_, figure)| figure).collect();
+    // Largest first; equal values keep the order of FIGURES. An insertion sort of six items:
+    // std's sort would add 1.3 KB (gzip) of wasm for them, and it is the page's only sort.
+    for i in 1..figures.len() {
+        let mut j = i;
+        while j > 0 && figures[j - 1].value < figures[j].value {
+            figures.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut scene = Scene {
         width,
         ..Scene::default()
