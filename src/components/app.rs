@@ -149,7 +149,7 @@ pub fn app() -> Html {
         .map(|spec| chart_figure(spec, &dataset, lang, dark, settings.pixel_ratio));
     let single = options.chart.as_deref().and_then(catalog::find).is_some();
     html! {
-        <main class={classes!("page", options.embed.then_some("embed"))}>
+        <main class={if options.embed { "page embed" } else { "page" }}>
             if !options.embed && !single {
                 { page_header(&article, lang, &on_lang) }
             }

@@ -146,7 +146,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 <p class="chart-message" role="alert">{ failure }</p>
             }
             // Shown, the table may scroll sideways on a phone, so its wrapper is a focusable region.
-            <div class={classes!("data-table-wrap", (!*shown).then_some("sr-only"))} id={table_id.clone()}
+            <div class={if *shown { "data-table-wrap" } else { "data-table-wrap sr-only" }} id={table_id.clone()}
                 role={shown.then_some("region")} tabindex={shown.then_some("0")}
                 aria-labelledby={shown.then(|| format!("{table_id}-caption"))}>
                 <table class="data-table">
