@@ -148,30 +148,36 @@ pub fn app() -> Html {
         .filter(|spec| options.chart.as_deref().is_none_or(|id| id == spec.id))
         .map(|spec| chart_figure(spec, &dataset, lang, dark, settings.pixel_ratio));
     let single = options.chart.as_deref().and_then(catalog::find).is_some();
-    html! {
-        <main class={if options.embed { "page embed" } else { "page" }}>
+    let content = html! {
+        <>
+        if !options.embed && !single {
+            { page_header(&article, lang, &on_lang) }
+        }
+        { for notices }
+        if !single {
+            { headline_cards(&dataset, lang) }
+        }
+        { for charts }
+        <footer class="page-source">
+            <p>
+                { match lang {
+                    Lang::Zh => format!("来源：{}，{}。派生数据由文中数字计算得出，已标注。", lang.cite_title(&article.title.zh), article.credit.zh),
+                    Lang::En => format!("Source: {}, {}. Derived figures are computed from the article’s numbers and marked as such.", lang.cite_title(&article.title.en), article.credit.en),
+                } }
+            </p>
+            if !options.embed {
+                <DataDownloads dataset={dataset.clone()} path={options.data.clone().map(AttrValue::from)} {lang} />
+            }
             if !options.embed && !single {
-                { page_header(&article, lang, &on_lang) }
+                { embed_control(None, &dataset, lang) }
             }
-            { for notices }
-            if !single {
-                { headline_cards(&dataset, lang) }
-            }
-            { for charts }
-            <footer class="page-source">
-                <p>
-                    { match lang {
-                        Lang::Zh => format!("来源：{}，{}。派生数据由文中数字计算得出，已标注。", lang.cite_title(&article.title.zh), article.credit.zh),
-                        Lang::En => format!("Source: {}, {}. Derived figures are computed from the article’s numbers and marked as such.", lang.cite_title(&article.title.en), article.credit.en),
-                    } }
-                </p>
-                if !options.embed {
-                    <DataDownloads dataset={dataset.clone()} path={options.data.clone().map(AttrValue::from)} {lang} />
-                }
-                if !options.embed && !single {
-                    { embed_control(None, &dataset, lang) }
-                }
-            </footer>
-        </main>
+        </footer>
+        </>
+    };
+    // Literal class lists: a computed one goes through Yew's Classes set (see chart_tools.rs).
+    if options.embed {
+        html! { <main class="page embed">{ content }</main> }
+    } else {
+        html! { <main class="page">{ content }</main> }
     }
 }

@@ -72,7 +72,7 @@ pub fn figure_card(props: &FigureCardProps) -> Html {
     let source_id = format!("{}-source", figure.id);
     html! {
         <div
-            class={if open { "card card-open" } else { "card" }}
+            class="card"
             data-figure-id={figure.id.clone()}
             tabindex="0"
             role="button"
