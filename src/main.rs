@@ -3,6 +3,11 @@
 
 use banan_infographic::components::app::App;
 
+// Talc instead of Rust's default dlmalloc: smaller in the wasm and faster (see Cargo.toml).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Characters of the panic's own text that the panel shows; the console gets all of it.
 const PANEL_DETAIL_CHARS: usize = 200;
 
