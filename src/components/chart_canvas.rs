@@ -19,7 +19,7 @@ use crate::lang::Lang;
 
 use super::chart_tools::{ChartTools, SharedScene};
 use super::hooks::{use_content_width, use_dismiss_outside};
-use super::tooltip::{place_tooltip, Tooltip};
+use super::tooltip::{place_tooltip, position_tooltip, tooltip_view};
 use super::SharedDataset;
 
 #[derive(Properties)]
@@ -134,6 +134,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
     let highlight_ref = use_node_ref();
+    let tooltip_ref = use_node_ref();
     let width = use_content_width(container.clone());
     let active = use_state_eq(|| None::<Active>);
     let draw_error = use_state_eq(|| None::<String>);
@@ -344,13 +345,29 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         _ => None,
     }
     .unwrap_or_default();
-    let tooltip = match (&ready, *active) {
-        (Some(scene), Some(active)) => scene.items.get(active.index).map(|item| {
-            let placement = place_tooltip(active.x, active.y, scene.width, active.above);
-            html! { <Tooltip id={tooltip_id.clone()} details={item.details.clone()} lang={props.lang} {placement} /> }
-        }),
-        _ => None,
-    };
+    let shown_item = ready
+        .as_ref()
+        .zip(*active)
+        .and_then(|(scene, active)| Some((scene.items.get(active.index)?, scene.width, active)));
+    let placement =
+        shown_item.map(|(_, width, active)| place_tooltip(active.x, active.y, width, active.above));
+    {
+        let tooltip_ref = tooltip_ref.clone();
+        use_effect_with(placement, move |placement| {
+            if let (Some(placement), Some(element)) = (placement, tooltip_ref.cast::<HtmlElement>())
+            {
+                position_tooltip(&element, placement);
+            }
+        });
+    }
+    let tooltip = shown_item.map(|(item, _, _)| {
+        tooltip_view(
+            tooltip_id.clone().into(),
+            &item.details,
+            props.lang,
+            tooltip_ref.clone(),
+        )
+    });
     // Where each item is, for end-to-end tests and tools that drive the chart by position;
     // made once per scene, not on every hover.
     let item_bounds = {

@@ -110,40 +110,33 @@ fn keep_in_viewport(element: &web_sys::HtmlElement, top: f64) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TooltipProps {
-    pub id: AttrValue,
-    pub details: Details,
-    pub lang: Lang,
-    pub placement: TooltipPlacement,
+/// Positions the tooltip `element` at `placement`. Through the style object, not a style
+/// attribute, so a strict CSP allows it.
+pub fn position_tooltip(element: &web_sys::HtmlElement, placement: &TooltipPlacement) {
+    let style = element.style();
+    let _ = style.set_property("left", &format!("{}px", placement.left.round()));
+    let _ = style.set_property("top", &format!("{}px", placement.top.round()));
+    let _ = style.set_property("max-width", &format!("{}px", placement.max_width.round()));
+    let _ = style.set_property(
+        "transform",
+        if placement.above {
+            "translateY(-100%)"
+        } else {
+            "none"
+        },
+    );
+    if placement.beside {
+        keep_in_viewport(element, placement.top);
+    }
 }
 
-#[function_component(Tooltip)]
-pub fn tooltip(props: &TooltipProps) -> Html {
-    let node = use_node_ref();
-    // Positioned through the style object, not a style attribute, so a strict CSP allows it.
-    use_effect_with((node.clone(), props.placement), |(node, placement)| {
-        if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-            let style = element.style();
-            let _ = style.set_property("left", &format!("{}px", placement.left.round()));
-            let _ = style.set_property("top", &format!("{}px", placement.top.round()));
-            let _ = style.set_property("max-width", &format!("{}px", placement.max_width.round()));
-            let _ = style.set_property(
-                "transform",
-                if placement.above {
-                    "translateY(-100%)"
-                } else {
-                    "none"
-                },
-            );
-            if placement.beside {
-                keep_in_viewport(&element, placement.top);
-            }
-        }
-    });
+/// The tooltip of a chart: `details` in a box that its chart places with
+/// [`position_tooltip`] once it is in the page (`node` refers to it). A plain function, not a
+/// component, for the reason given at [`details_view`].
+pub fn tooltip_view(id: AttrValue, details: &Details, lang: Lang, node: NodeRef) -> Html {
     html! {
-        <div class="chart-tooltip" role="tooltip" id={props.id.clone()} ref={node}>
-            { details_view(&props.details, props.lang) }
+        <div class="chart-tooltip" role="tooltip" {id} ref={node}>
+            { details_view(details, lang) }
         </div>
     }
 }

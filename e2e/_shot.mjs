@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+const server = await startServer(process.env.E2E_DIST);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const [name, query, width, from, height] = process.argv.slice(2);
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: 900 }, deviceScaleFactor: 1 });
+const page = await ctx.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console error', m.text()));
+await page.goto(server.url + query);
+await page.waitForTimeout(1500);
+console.log(await page.evaluate(() => document.documentElement.scrollHeight));
+await page.screenshot({ path: `/tmp/shot-${name}.png`, fullPage: true, clip: { x: 0, y: Number(from), width: Number(width), height: Number(height) } });
+await browser.close(); await server.close();
