@@ -680,7 +680,7 @@ describe('every reader', () => {
     });
   });
 
-  it('CSV: each chart and all figures, with a BOM, one row per item/figure, values and sentences as in the data file; JSON as the data file', async () => {
+  it('CSV: each chart and all figures, with a BOM, one row per item/figure, values and sentences as in the data file; JSON as the data file; a refused download says so', async () => {
     await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP }, async ({ page }) => {
       const problems = [];
       for (const id of CHART_IDS) {
@@ -722,6 +722,23 @@ describe('every reader', () => {
       assert.equal(json.name, 'banan-data.json');
       assert.deepEqual(JSON.parse(json.bytes.toString('utf8')), ARTICLE, 'the JSON download is not data/article.json');
       assert.deepEqual(problems, [], `CSV problems:\n${problems.join('\n')}`);
+
+      // A download the browser refuses says so in the row's alert line; the next one clears it.
+      const status = page.locator('.page-downloads [role=alert]');
+      assert.equal(await status.textContent(), '');
+      assert.equal(await status.isVisible(), false, 'the empty alert line takes room');
+      const realCreate = await page.evaluateHandle(() => URL.createObjectURL);
+      await page.evaluate(() => {
+        URL.createObjectURL = () => {
+          throw new Error('refused');
+        };
+      });
+      await footer.nth(0).click();
+      await page.waitForFunction(() => document.querySelector('.page-downloads [role=alert]').textContent !== '');
+      assert.equal(await status.textContent(), 'cannot make the file');
+      await page.evaluate((create) => (URL.createObjectURL = create), realCreate);
+      await download(page, footer.nth(1));
+      assert.equal(await status.textContent(), '', 'a good download leaves the old failure shown');
     });
   });
 

@@ -12,7 +12,7 @@ use crate::query::parse_query;
 use crate::state::{initial_lang, Settings, SettingsAction};
 
 use super::chart_figure::chart_figure;
-use super::data_downloads::DataDownloads;
+use super::data_downloads::data_downloads;
 use super::embed_control::embed_control;
 use super::error_panel::error_panel;
 use super::headline_cards::headline_cards;
@@ -166,7 +166,7 @@ pub fn app() -> Html {
                 } }
             </p>
             if !options.embed {
-                <DataDownloads dataset={dataset.clone()} path={options.data.clone().map(AttrValue::from)} {lang} />
+                { data_downloads(&dataset, options.data.clone().map(AttrValue::from), lang) }
             }
             if !options.embed && !single {
                 { embed_control(None, &dataset, lang) }

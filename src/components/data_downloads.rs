@@ -1,5 +1,9 @@
 //! The whole data set to take away: every figure as CSV, and the data file as JSON.
+//!
+//! A plain function rather than a component, to keep the download small: a failed download
+//! is reported by writing into the row's alert line, so nothing re-renders.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
@@ -9,46 +13,47 @@ use crate::lang::Lang;
 
 use super::SharedDataset;
 
-#[derive(Properties, PartialEq)]
-pub struct DataDownloadsProps {
-    pub dataset: SharedDataset,
-    /// The data file's path when it was fetched (`?data=`); the embedded file otherwise.
-    pub path: Option<AttrValue>,
-    pub lang: Lang,
+/// Shows `result`'s error, or clears an earlier one, in the alert line of the downloads row
+/// around the button that `event` came from.
+fn report(event: &MouseEvent, result: Result<(), String>) {
+    let status = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(".page-downloads").ok().flatten())
+        .and_then(|row| row.query_selector(".download-status").ok().flatten());
+    if let Some(status) = status {
+        status.set_text_content(result.err().as_deref());
+    }
 }
 
-#[function_component(DataDownloads)]
-pub fn data_downloads(props: &DataDownloadsProps) -> Html {
-    let lang = props.lang;
-    let failure = use_state_eq(|| None::<String>);
+/// The row of page downloads. `path` is the data file's path when it was fetched (`?data=`);
+/// `None` offers the embedded file.
+pub fn data_downloads(dataset: &SharedDataset, path: Option<AttrValue>, lang: Lang) -> Html {
     let csv = {
-        let (dataset, failure) = (props.dataset.clone(), failure.clone());
-        Callback::from(move |_: MouseEvent| {
+        let dataset = dataset.clone();
+        Callback::from(move |event: MouseEvent| {
             let text = figures_csv(&dataset.0);
-            failure.set(
-                browser::download_text(&text, "banan-figures.csv", "text/csv;charset=utf-8").err(),
+            report(
+                &event,
+                browser::download_text(&text, "banan-figures.csv", "text/csv;charset=utf-8"),
             );
         })
     };
-    let json = {
-        let (path, failure) = (props.path.clone(), failure.clone());
-        Callback::from(move |_: MouseEvent| {
-            let result = match &path {
-                Some(path) => browser::download_url(path, "banan-data.json"),
-                None => {
-                    browser::download_text(DEFAULT_DATA_JSON, "banan-data.json", "application/json")
-                }
-            };
-            failure.set(result.err());
-        })
-    };
+    let json = Callback::from(move |event: MouseEvent| {
+        let result = match &path {
+            Some(path) => browser::download_url(path, "banan-data.json"),
+            None => {
+                browser::download_text(DEFAULT_DATA_JSON, "banan-data.json", "application/json")
+            }
+        };
+        report(&event, result);
+    });
     html! {
         <div class="page-downloads">
             <button type="button" class="tool-button" onclick={csv}>{ lang.pick("下载全部数字（CSV）", "All figures (CSV)") }</button>
             <button type="button" class="tool-button" onclick={json}>{ lang.pick("下载数据文件（JSON）", "Data file (JSON)") }</button>
-            if let Some(failure) = &*failure {
-                <p class="chart-message" role="alert">{ failure }</p>
-            }
+            // Present from the start, so that screen readers announce a message put into it.
+            <p class="download-status" role="alert"></p>
         </div>
     }
 }
