@@ -736,6 +736,15 @@ describe('every reader', () => {
       await footer.nth(0).click();
       await page.waitForFunction(() => document.querySelector('.page-downloads [role=alert]').textContent !== '');
       assert.equal(await status.textContent(), 'cannot make the file');
+      // The same under a chart, in that chart's own alert line.
+      const chartStatus = page.locator(`${figureSel('scale')} .chart-tools [role=alert]`);
+      assert.equal(await chartStatus.textContent(), '');
+      await page.locator(`${figureSel('scale')} .chart-controls .tool-button`).nth(1).click();
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel).textContent !== '',
+        `figure.chart[data-chart-id="scale"] .chart-tools [role=alert]`,
+      );
+      assert.equal(await chartStatus.textContent(), 'cannot make the file');
       await page.evaluate((create) => (URL.createObjectURL = create), realCreate);
       await download(page, footer.nth(1));
       assert.equal(await status.textContent(), '', 'a good download leaves the old failure shown');

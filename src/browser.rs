@@ -113,6 +113,21 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .ok_or_else(|| "the body is not text".to_owned())
 }
 
+/// Shows `result`'s error, or clears an earlier one, in the `.download-status` alert line of
+/// the element of class `container` around the button that `event` came from. Writing into the
+/// page rather than into component state keeps a failed download from re-rendering anything.
+pub fn report_download(event: &web_sys::Event, container: &str, result: Result<(), String>) {
+    use wasm_bindgen::JsCast;
+    let status = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(container).ok().flatten())
+        .and_then(|around| around.query_selector(".download-status").ok().flatten());
+    if let Some(status) = status {
+        status.set_text_content(result.err().as_deref());
+    }
+}
+
 /// Offers `url` to the reader as a file called `filename`.
 pub fn download_url(url: &str, filename: &str) -> Result<(), String> {
     use wasm_bindgen::JsCast;

@@ -171,18 +171,30 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             },
         );
     }
-    let highlight_bounds = ready
+    let shown_item = ready
         .as_ref()
         .zip(*active)
-        .and_then(|(scene, active)| scene.items.get(active.index))
-        .map(|item| item.bounds);
+        .and_then(|(scene, active)| Some((scene.items.get(active.index)?, scene.width, active)));
+    let placement =
+        shown_item.map(|(_, width, active)| place_tooltip(active.x, active.y, width, active.above));
+    // The overlays over the canvas, placed once they are in the page: the highlight outline
+    // and the tooltip.
     {
-        let highlight_ref = highlight_ref.clone();
-        use_effect_with((highlight_bounds, props.dark), move |(bounds, _)| {
-            if let Some(element) = highlight_ref.cast::<HtmlElement>() {
-                place_highlight(&element, *bounds, &theme);
-            }
-        });
+        let (highlight_ref, tooltip_ref) = (highlight_ref.clone(), tooltip_ref.clone());
+        let bounds = shown_item.map(|(item, _, _)| item.bounds);
+        use_effect_with(
+            (bounds, placement, props.dark),
+            move |(bounds, placement, _)| {
+                if let Some(element) = highlight_ref.cast::<HtmlElement>() {
+                    place_highlight(&element, *bounds, &theme);
+                }
+                if let (Some(placement), Some(element)) =
+                    (placement, tooltip_ref.cast::<HtmlElement>())
+                {
+                    position_tooltip(&element, placement);
+                }
+            },
+        );
     }
 
     let item_at = {
@@ -345,21 +357,6 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         _ => None,
     }
     .unwrap_or_default();
-    let shown_item = ready
-        .as_ref()
-        .zip(*active)
-        .and_then(|(scene, active)| Some((scene.items.get(active.index)?, scene.width, active)));
-    let placement =
-        shown_item.map(|(_, width, active)| place_tooltip(active.x, active.y, width, active.above));
-    {
-        let tooltip_ref = tooltip_ref.clone();
-        use_effect_with(placement, move |placement| {
-            if let (Some(placement), Some(element)) = (placement, tooltip_ref.cast::<HtmlElement>())
-            {
-                position_tooltip(&element, placement);
-            }
-        });
-    }
     let tooltip = shown_item.map(|(item, _, _)| {
         tooltip_view(
             tooltip_id.clone().into(),

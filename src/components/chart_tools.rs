@@ -68,29 +68,24 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
 pub fn chart_tools(props: &ChartToolsProps) -> Html {
     let lang = props.lang;
     let shown = use_state_eq(|| false);
-    let failure = use_state_eq(|| None::<String>);
     let table_id = format!("{}-data", props.chart_id);
     let toggle = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(!*shown))
     };
     let download_csv = {
-        let (scene, chart_id, failure) =
-            (props.scene.clone(), props.chart_id.clone(), failure.clone());
-        Callback::from(move |_: MouseEvent| {
+        let (scene, chart_id) = (props.scene.clone(), props.chart_id.clone());
+        Callback::from(move |event: MouseEvent| {
             let csv = chart_csv(&scene.0, lang);
-            failure.set(
-                browser::download_text(
-                    &csv,
-                    &format!("banan-{chart_id}.csv"),
-                    "text/csv;charset=utf-8",
-                )
-                .err(),
+            let result = browser::download_text(
+                &csv,
+                &format!("banan-{chart_id}.csv"),
+                "text/csv;charset=utf-8",
             );
+            browser::report_download(&event, ".chart-tools", result);
         })
     };
     let export_png = {
-        let failure = failure.clone();
         let props_for_png = ChartToolsProps {
             chart_id: props.chart_id.clone(),
             scene: props.scene.clone(),
@@ -100,11 +95,11 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             lang,
             dark: props.dark,
         };
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
             let result = png_data_url(&props_for_png).and_then(|url| {
                 browser::download_url(&url, &format!("banan-{}.png", props_for_png.chart_id))
             });
-            failure.set(result.err());
+            browser::report_download(&event, ".chart-tools", result);
         })
     };
     let rows = props.scene.0.items.iter().map(|item| {
@@ -156,9 +151,8 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 <button type="button" class="tool-button" onclick={download_csv}>{ lang.pick("下载 CSV", "Download CSV") }</button>
                 <button type="button" class="tool-button" onclick={export_png}>{ lang.pick("导出 PNG", "Export PNG") }</button>
             </div>
-            if let Some(failure) = &*failure {
-                <p class="chart-message" role="alert">{ failure }</p>
-            }
+            // Present from the start (see browser::report_download).
+            <p class="download-status" role="alert"></p>
             // Shown, the table may scroll sideways on a phone, so its wrapper is a focusable region.
             // Two literal class lists rather than one computed one: a computed class goes through
             // Yew's Classes set, which costs the wasm 1.8 KB (gzip) for this and two other toggles.

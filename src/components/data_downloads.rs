@@ -3,7 +3,6 @@
 //! A plain function rather than a component, to keep the download small: a failed download
 //! is reported by writing into the row's alert line, so nothing re-renders.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
@@ -13,19 +12,6 @@ use crate::lang::Lang;
 
 use super::SharedDataset;
 
-/// Shows `result`'s error, or clears an earlier one, in the alert line of the downloads row
-/// around the button that `event` came from.
-fn report(event: &MouseEvent, result: Result<(), String>) {
-    let status = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|button| button.closest(".page-downloads").ok().flatten())
-        .and_then(|row| row.query_selector(".download-status").ok().flatten());
-    if let Some(status) = status {
-        status.set_text_content(result.err().as_deref());
-    }
-}
-
 /// The row of page downloads. `path` is the data file's path when it was fetched (`?data=`);
 /// `None` offers the embedded file.
 pub fn data_downloads(dataset: &SharedDataset, path: Option<AttrValue>, lang: Lang) -> Html {
@@ -33,8 +19,9 @@ pub fn data_downloads(dataset: &SharedDataset, path: Option<AttrValue>, lang: La
         let dataset = dataset.clone();
         Callback::from(move |event: MouseEvent| {
             let text = figures_csv(&dataset.0);
-            report(
+            browser::report_download(
                 &event,
+                ".page-downloads",
                 browser::download_text(&text, "banan-figures.csv", "text/csv;charset=utf-8"),
             );
         })
@@ -46,7 +33,7 @@ pub fn data_downloads(dataset: &SharedDataset, path: Option<AttrValue>, lang: La
                 browser::download_text(DEFAULT_DATA_JSON, "banan-data.json", "application/json")
             }
         };
-        report(&event, result);
+        browser::report_download(&event, ".page-downloads", result);
     });
     html! {
         <div class="page-downloads">
