@@ -2,7 +2,9 @@
 // tests. No dependencies. It behaves like a strict production host:
 //   * 127.0.0.1 on an ephemeral port (or the one asked for),
 //   * `.wasm` as application/wasm (needed for WebAssembly.instantiateStreaming),
-//   * gzip (level 9) when the client sends Accept-Encoding: gzip,
+//   * gzip when the client sends Accept-Encoding: gzip: the build's precompressed `<file>.gz`
+//     (scripts/precompress.mjs) when there is a fresh one, as nginx's gzip_static does,
+//     otherwise zlib level 9 on the fly,
 //   * a strict Content-Security-Policy: no 'unsafe-inline', no 'unsafe-eval';
 //     the inline loader <script> that Trunk writes into index.html is allowed
 //     by its sha256 hash, computed from dist/index.html when the server starts.
@@ -25,7 +27,7 @@ import { readFileSync, statSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DEFAULT_ROOT = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(REPO_ROOT, 'dist');
@@ -56,6 +58,32 @@ const MIME = {
 
 // Already-compressed formats are sent as they are.
 const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.webp', '.woff2', '.woff', '.gif']);
+
+/**
+ * The build's precompressed `<file>.gz` (scripts/precompress.mjs), as a host with
+ * `gzip_static` sends it, or null when there is none or it does not decompress to the file
+ * (a stale copy would serve the previous build). Checked once per pair of modification times.
+ */
+const gzipSiblingChecks = new Map(); // gz path -> { key, fresh }
+async function freshGzipSibling(file, st) {
+  const gz = `${file}.gz`;
+  const gzStat = existsSync(gz) ? statSync(gz) : null;
+  if (!gzStat?.isFile()) return null;
+  const key = `${st.mtimeMs}:${gzStat.mtimeMs}`;
+  let check = gzipSiblingChecks.get(gz);
+  if (check?.key !== key) {
+    const [raw, packed] = await Promise.all([readFile(file), readFile(gz)]);
+    let fresh = false;
+    try {
+      fresh = gunzipSync(packed).equals(raw);
+    } catch {
+      // not gzip at all: serve the file instead
+    }
+    check = { key, fresh };
+    gzipSiblingChecks.set(gz, check);
+  }
+  return check.fresh ? gz : null;
+}
 
 /** sha256 CSP sources ('sha256-…') of every inline <script> (one without src) in an HTML text. */
 export function inlineScriptHashes(html) {
@@ -159,7 +187,11 @@ export async function startServer(options = {}) {
       const headers = { ...baseHeaders, 'Content-Type': MIME[ext] ?? 'application/octet-stream' };
       let body;
       const wantsGzip = /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '');
-      if (wantsGzip && !NO_GZIP.has(ext)) {
+      const precompressed = wantsGzip ? await freshGzipSibling(file, st) : null;
+      if (precompressed) {
+        body = await readFile(precompressed);
+        headers['Content-Encoding'] = 'gzip';
+      } else if (wantsGzip && !NO_GZIP.has(ext)) {
         let cached = gzCache.get(file);
         if (!cached || cached.mtimeMs !== st.mtimeMs) {
           cached = { mtimeMs: st.mtimeMs, body: gzipSync(await readFile(file), { level: 9 }) };

@@ -18,8 +18,8 @@
 // What it does, per configuration (phone: 390×844 at DPR 3 with touch; desktop: 1,280×800 at
 // DPR 1; each at CPU throttling 1× and 4× by CDP Emulation.setCPUThrottlingRate), per run, in a
 // fresh browser context (empty HTTP cache):
-//   * serves the build with gzip and the strict CSP (e2e/server.mjs) and drives /usr/bin/chromium
-//     through playwright-core;
+//   * serves the build with gzip (its precompressed .gz files) and the strict CSP (e2e/server.mjs),
+//     and drives /usr/bin/chromium through playwright-core;
 //   * bytes: every response's encoded (gzip) body and its bytes on the wire (headers included),
 //     by type, and the request count, from the DevTools Network domain;
 //   * all charts painted: navigation start (performance.timeOrigin) → the first frame after

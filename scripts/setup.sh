@@ -6,7 +6,7 @@
 #   Debian packages   chromium chromium-driver fonts-noto-cjk brotli (only when missing)
 #   Rust              wasm32-unknown-unknown target, rustfmt, clippy
 #   cargo install     trunk 0.21.14, wasm-bindgen-cli 0.2.130
-#   npm ci            binaryen (wasm-opt 132), terser, playwright-core, @axe-core/playwright, pym.js
+#   npm ci            binaryen (wasm-opt 132), terser, @gfx/zopfli, playwright-core, @axe-core/playwright, pym.js
 #   cargo fetch       so that `trunk build --offline` (cargo build --offline) finds every crate
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

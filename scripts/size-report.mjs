@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Size report for a Trunk build: raw, gzip (zlib level 9) and brotli
-// (quality 11) bytes of every file in dist/, grouped by kind, with a budget on
-// the gzip total. No dependencies.
+// Size report for a Trunk build: raw, gzip and brotli (quality 11) bytes of every file in
+// dist/, grouped by kind, with a budget on the gzip total. No dependencies.
+//
+// gzip is what a host sends: the build's precompressed `<file>.gz` (scripts/precompress.mjs,
+// Zopfli) where there is one, as a host with gzip_static sends it, otherwise zlib level 9 as
+// a host compressing on the fly. The report also gives the zlib total, and fails when a `.gz`
+// does not decompress to its file (a stale copy would serve the previous build).
 //
 //   node scripts/size-report.mjs [dist] [--budget=BYTES] [--ceiling=BYTES]
 //
@@ -13,7 +17,7 @@
 
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, sep } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync, gunzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const DEFAULT_BUDGET = 128_000; // 125 KB of gzip for the whole page
 
@@ -51,7 +55,7 @@ function walk(d) {
   for (const entry of readdirSync(d, { withFileTypes: true })) {
     const p = join(d, entry.name);
     if (entry.isDirectory()) out.push(...walk(p));
-    else if (entry.isFile()) out.push(p);
+    else if (entry.isFile() && !entry.name.endsWith('.gz')) out.push(p);
   }
   return out.sort();
 }
@@ -66,8 +70,27 @@ function kindOf(file) {
   return 'other';
 }
 
-function sizes(buf, kind) {
-  const gzip = gzipSync(buf, { level: 9 }).length;
+const staleGzips = [];
+
+/** The precompressed copy's size, or null when there is none; a stale one is recorded. */
+function precompressedSize(path, buf) {
+  if (!existsSync(`${path}.gz`)) return null;
+  const packed = readFileSync(`${path}.gz`);
+  let same = false;
+  try {
+    same = gunzipSync(packed).equals(buf);
+  } catch {
+    // not gzip: stale as well
+  }
+  if (!same) staleGzips.push(`${path}.gz`);
+  return packed.length;
+}
+
+function sizes(path, kind) {
+  const buf = readFileSync(path);
+  const zlib = gzipSync(buf, { level: 9 }).length;
+  const precompressed = precompressedSize(path, buf);
+  const gzip = precompressed ?? zlib;
   const brotli = brotliCompressSync(buf, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
@@ -76,7 +99,7 @@ function sizes(buf, kind) {
       [constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
     },
   }).length;
-  return { raw: buf.length, gzip, brotli };
+  return { raw: buf.length, gzip, zlib, brotli, precompressed: precompressed !== null };
 }
 
 // Files the page itself never loads (README.md, "Embedding"): the share previews and oEmbed
@@ -87,7 +110,7 @@ const OFF_PAGE = ['share/'];
 
 const all = walk(dir).map((path) => {
   const kind = kindOf(path);
-  return { path: relative(dir, path), kind, ...sizes(readFileSync(path), kind) };
+  return { path: relative(dir, path), kind, ...sizes(path, kind) };
 });
 const offPage = all.filter((f) => OFF_PAGE.some((prefix) => f.path.split(sep).join('/').startsWith(prefix)));
 const files = all.filter((f) => !offPage.includes(f));
@@ -97,13 +120,14 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const totals = Object.fromEntries(KINDS.map((k) => [k, { files: 0, raw: 0, gzip: 0, brotli: 0 }]));
-const total = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+const totals = Object.fromEntries(KINDS.map((k) => [k, { files: 0, raw: 0, gzip: 0, zlib: 0, brotli: 0 }]));
+const total = { files: 0, raw: 0, gzip: 0, zlib: 0, brotli: 0 };
 for (const f of files) {
   for (const t of [totals[f.kind], total]) {
     t.files += 1;
     t.raw += f.raw;
     t.gzip += f.gzip;
+    t.zlib += f.zlib;
     t.brotli += f.brotli;
   }
 }
@@ -120,10 +144,12 @@ function table(header, rows) {
   for (const r of rows) console.log(line(r));
 }
 
-console.log(`Size report for ${dir}/ (gzip: zlib level 9, brotli: quality 11)\n`);
+console.log(
+  `Size report for ${dir}/ (gzip: the precompressed .gz, marked *, else zlib level 9; brotli: quality 11)\n`,
+);
 table(
   ['file', 'raw', 'gzip', 'brotli'],
-  files.map((f) => [f.path, fmt(f.raw), fmt(f.gzip), fmt(f.brotli)]),
+  files.map((f) => [f.path, fmt(f.raw), `${f.precompressed ? '*' : ''}${fmt(f.gzip)}`, fmt(f.brotli)]),
 );
 console.log('');
 const kindRows = KINDS.filter((k) => k !== 'other' || totals.other.files > 0).map((k) => [
@@ -136,6 +162,9 @@ const kindRows = KINDS.filter((k) => k !== 'other' || totals.other.files > 0).ma
 kindRows.push(['total', String(total.files), fmt(total.raw), fmt(total.gzip), fmt(total.brotli)]);
 table(['kind', 'files', 'raw bytes', 'gzip bytes', 'brotli bytes'], kindRows);
 console.log('');
+if (files.some((f) => f.precompressed)) {
+  console.log(`gzip total from a host that compresses on the fly (zlib level 9): ${fmt(total.zlib)} bytes\n`);
+}
 if (offPage.length > 0) {
   const sum = (key) => fmt(offPage.reduce((n, f) => n + f[key], 0));
   console.log(
@@ -145,6 +174,10 @@ if (offPage.length > 0) {
   console.log('');
 }
 
+if (staleGzips.length > 0) {
+  console.error(`size-report: FAIL: these do not decompress to their file (stale; rebuild): ${staleGzips.join(', ')}`);
+  process.exit(1);
+}
 if (total.gzip > budget && ceiling !== null && total.gzip <= ceiling) {
   console.log(
     `size-report: BUDGET NOT MET: gzip total ${fmt(total.gzip)} bytes (${kb(total.gzip)}) exceeds the budget of ` +

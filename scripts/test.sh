@@ -76,7 +76,7 @@ done_step
 
 begin "8/9 size report: node scripts/size-report.mjs dist"
 # The 125 KB budget is not met yet (see README); the ceiling stops any growth meanwhile.
-node scripts/size-report.mjs dist --ceiling=177000
+node scripts/size-report.mjs dist --ceiling=166000
 done_step
 
 info "total so far: $((SECONDS - started_all)) s"
