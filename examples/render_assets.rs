@@ -44,8 +44,8 @@ const STATIC_WIDTH: f64 = 720.0;
 /// plotters' SVG backend writes font sizes divided by 1.24 (points to pixels); the canvas
 /// backend does not. Text sizes are multiplied back so the images match the page.
 const SVG_FONT_FIX: f64 = 1.24;
-const SITE_ZH: &str = "巴南数据图解";
-const SITE_EN: &str = "Banan in numbers";
+const SITE_ZH: &str = Lang::Zh.site_name();
+const SITE_EN: &str = Lang::En.site_name();
 
 fn main() {
     let out = PathBuf::from(
@@ -261,7 +261,7 @@ fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> St
 /// The page's share tags and oEmbed discovery, inlined into `<head>` by Trunk.
 fn head(dataset: &Dataset, public: &str) -> String {
     let article = &dataset.article;
-    let title = format!("{} · {SITE_ZH}", article.title.zh);
+    let title = Lang::Zh.page_title(Some(&article.title.zh));
     let description = format!("{}。{}", article.dek.zh, article.dek.en);
     let image_alt = format!(
         "{}：{}",

@@ -37,6 +37,23 @@ impl Lang {
         }
     }
 
+    /// The name of the site the graphic is published under: page titles, share tags, oEmbed.
+    pub const fn site_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "巴南数据图解",
+            Lang::En => "Banan in figures",
+        }
+    }
+
+    /// The document's title: the article's title, if there is one, and the site's name. The
+    /// page's static `<title>` in index.html is this for Chinese.
+    pub fn page_title(self, article_title: Option<&str>) -> String {
+        match article_title {
+            Some(title) => format!("{title} · {}", self.site_name()),
+            None => self.site_name().to_owned(),
+        }
+    }
+
     /// `title` cited as a work: 《title》 in Chinese (whose titles already nest 『』), “title” in
     /// English with the title's own double quotes turned single, as quotes within quotes are.
     pub fn cite_title(self, title: &str) -> String {

@@ -69,14 +69,10 @@ pub fn app() -> Html {
     let dataset = use_data(options.data.clone());
     let lang = settings.lang;
     let dark = settings.dark();
-    let page_title = match &*dataset {
-        Some(Ok(data)) => format!(
-            "{} · {}",
-            data.0.article.title.get(lang),
-            lang.pick("巴南数据图解", "Banan in figures")
-        ),
-        _ => lang.pick("巴南数据图解", "Banan in figures").to_owned(),
-    };
+    let page_title = lang.page_title(match &*dataset {
+        Some(Ok(data)) => Some(data.0.article.title.get(lang)),
+        _ => None,
+    });
     use_effect_with((lang, dark, page_title), |(lang, dark, title)| {
         browser::apply_to_document(*lang, *dark, title)
     });
