@@ -312,13 +312,66 @@ fn hit_testing_finds_each_item_at_its_centre() {
 }
 
 fn render_svg(scene: &Scene, theme: &Theme, highlight: Option<usize>) -> String {
+    render_svg_at(scene, theme, highlight, 1.0)
+}
+
+/// Drawn as on a canvas of `scale` device px per CSS px.
+fn render_svg_at(scene: &Scene, theme: &Theme, highlight: Option<usize>, scale: f64) -> String {
     let mut svg = String::new();
     {
-        let backend = SVGBackend::with_string(&mut svg, (scene.width as u32, scene.height as u32));
+        let size = (
+            (scene.width * scale).round() as u32,
+            (scene.height * scale).round() as u32,
+        );
+        let backend = SVGBackend::with_string(&mut svg, size);
         let area = backend.into_drawing_area();
-        draw_scene(&area, scene, theme, 1.0, highlight).expect("drawing to SVG works");
+        draw_scene(&area, scene, theme, scale, highlight).expect("drawing to SVG works");
     }
     svg
+}
+
+/// The value of `name="…"` in one SVG element.
+fn svg_attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+    let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
+    element[start..].split('"').next()
+}
+
+#[test]
+fn every_box_and_outline_is_drawn_whole_inside_the_canvas() {
+    // A stroke is centred on its path: an outline stroked along the canvas's edge loses its
+    // outer half (tiles against the right edge showed no right side at a pixel ratio of 1).
+    for (id, width, lang, scene) in scenes() {
+        for scale in [1.0, 2.0, 3.0] {
+            let svg = render_svg_at(&scene, &Theme::light(), None, scale);
+            let (canvas_width, canvas_height) = (
+                (scene.width * scale).round(),
+                (scene.height * scale).round(),
+            );
+            for element in svg.split("<rect").skip(1) {
+                let element = element.split('>').next().unwrap_or_default();
+                let number =
+                    |name| svg_attribute(element, name).map_or(0.0, |v| v.parse::<f64>().unwrap());
+                let stroked = svg_attribute(element, "stroke").is_some_and(|s| s != "none");
+                let half_stroke = if stroked {
+                    svg_attribute(element, "stroke-width")
+                        .map_or(1.0, |v| v.parse::<f64>().unwrap())
+                        / 2.0
+                } else {
+                    0.0
+                };
+                let (x, y) = (number("x"), number("y"));
+                let (right, bottom) = (x + number("width"), y + number("height"));
+                assert!(
+                    x - half_stroke >= 0.0
+                        && y - half_stroke >= 0.0
+                        && right + half_stroke <= canvas_width
+                        && bottom + half_stroke <= canvas_height,
+                    "{id} at {width} px ({lang:?}), scale {scale}: <rect{element}> is not whole \
+                     inside the {canvas_width}×{canvas_height} canvas"
+                );
+            }
+        }
+    }
 }
 
 /// Compares with `tests/snapshots/NAME.svg`; a new snapshot is written, a changed one is written

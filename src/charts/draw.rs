@@ -58,16 +58,14 @@ pub fn draw_scene<DB: DrawingBackend>(
                     Fill::None => {}
                 }
                 if let Some(stroke) = stroke {
-                    let style =
-                        rgb(theme.color(stroke.role)).stroke_width(px(stroke.width).max(1) as u32);
-                    if stroke.dashed {
-                        let (x0, y0, x1, y1) =
-                            (px(rect.x), px(rect.y), px(rect.right()), px(rect.bottom()));
-                        let outline = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
-                        area.draw(&DashedPathElement::new(outline, px(4.0), px(3.0), style))?;
-                    } else {
-                        area.draw(&Rectangle::new(corners, style))?;
-                    }
+                    let dashes = stroke.dashed.then(|| (px(4.0), px(3.0)));
+                    draw_outline(
+                        area,
+                        corners,
+                        px(stroke.width).max(1),
+                        rgb(theme.color(stroke.role)),
+                        dashes,
+                    )?;
                 }
             }
             Mark::Text(text) => {
@@ -130,6 +128,44 @@ pub fn draw_scene<DB: DrawingBackend>(
         area.draw(&Rectangle::new(corners, style))?;
     }
     area.present()?;
+    Ok(())
+}
+
+/// A box's outline, `width` device px wide, drawn as filled bands just inside `corners`
+/// (solid, or `dashes` = (dash, gap) long): crisp at every pixel ratio, where a stroke centred
+/// on whole pixels blurs over two, and whole at the canvas's edge, where half a centred stroke
+/// falls outside (a tile against the right edge had lost its right side).
+fn draw_outline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    [(x0, y0), (x1, y1)]: [(i32, i32); 2],
+    width: i32,
+    color: RGBColor,
+    dashes: Option<(i32, i32)>,
+) -> DrawResult<DB> {
+    let style = color.filled();
+    let width = width.min((x1 - x0) / 2).min((y1 - y0) / 2).max(1);
+    // Each side as (start, end) along it and the band across it; top and bottom run the full
+    // width, left and right fit between them.
+    let sides = [
+        ((x0, x1), (y0, y0 + width), true),
+        ((x0, x1), (y1 - width, y1), true),
+        ((y0 + width, y1 - width), (x0, x0 + width), false),
+        ((y0 + width, y1 - width), (x1 - width, x1), false),
+    ];
+    for ((start, end), (across0, across1), horizontal) in sides {
+        let (dash, gap) = dashes.unwrap_or((end - start, 0));
+        let mut at = start;
+        while at < end {
+            let until = (at + dash.max(1)).min(end);
+            let corners = if horizontal {
+                [(at, across0), (until, across1)]
+            } else {
+                [(across0, at), (across1, until)]
+            };
+            area.draw(&Rectangle::new(corners, style))?;
+            at = until + gap;
+        }
+    }
     Ok(())
 }
 
