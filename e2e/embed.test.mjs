@@ -489,21 +489,7 @@ describe('embedding', () => {
       assert.deepEqual(owners.sort(), [...CHART_IDS, 'page'].sort());
       const control = p.page.locator('.embed-control[data-embed-for="rural"]');
       assert.equal(await control.locator('textarea').isVisible(), false, 'closed at first');
-      // Closed, it is one more button in the chart's row (and the page's) at 1280 px; open, its
-      // panel takes the row's whole width.
-      const placement = () =>
-        p.page.evaluate(() =>
-          ['.chart[data-chart-id="rural"] .chart-controls', '.page-downloads'].map((row) => {
-            const buttons = document.querySelector(`${row} .tool-button`).getBoundingClientRect();
-            const summary = document.querySelector(`${row} .embed-control > summary`).getBoundingClientRect();
-            const panel = document.querySelector(`${row} .embed-panel`).getBoundingClientRect();
-            return { row, sameLine: Math.abs(buttons.top - summary.top) < 1, panelWidth: panel.width, rowWidth: document.querySelector(row).getBoundingClientRect().width };
-          }),
-        );
-      for (const row of await placement()) assert.ok(row.sameLine, `${row.row}: the Embed control is not in the row of buttons`);
       const code = await openEmbed(control);
-      const [chartRow] = await placement();
-      assert.ok(chartRow.panelWidth > chartRow.rowWidth - 1, `the open panel is ${chartRow.panelWidth} px of a ${chartRow.rowWidth} px row`);
       const url = new URL(site.url);
       assert.match(code, new RegExp(`^<iframe src="${url.origin}/\\?embed=1&amp;chart=rural&amp;lang=en" title="[^"]+" width="100%" height="\\d+" data-banan-heights="360:\\d+ 768:\\d+ 1280:\\d+" scrolling="no" frameborder="0"></iframe>\\n<script async src="${url.origin}/share/embed.js"></script>$`));
       await control.locator('button.embed-copy').click();

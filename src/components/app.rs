@@ -162,12 +162,10 @@ pub fn app() -> Html {
                 } }
             </p>
             if !options.embed {
-                { data_downloads(
-                    &dataset,
-                    options.data.clone().map(AttrValue::from),
-                    lang,
-                    if single { Html::default() } else { embed_control(None, &dataset, lang) },
-                ) }
+                { data_downloads(&dataset, options.data.clone().map(AttrValue::from), lang) }
+            }
+            if !options.embed && !single {
+                { embed_control(None, &dataset, lang) }
             }
         </footer>
         </>

@@ -18,7 +18,6 @@ use crate::charts::theme::{Role, Theme};
 use crate::lang::Lang;
 
 use super::chart_tools::{ChartTools, SharedScene};
-use super::embed_control::embed_control;
 use super::hooks::{use_content_width, use_dismiss_outside};
 use super::tooltip::{place_tooltip, position_tooltip, tooltip_view};
 use super::SharedDataset;
@@ -429,12 +428,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             { props.source.clone() }{ lang.pick("，每项详情附原文语句。", "; each item’s details quote the article’s sentence.") }
         </figcaption>
         if let Some(scene) = ready {
-            <ChartTools chart_id={props.spec.id} dataset={props.dataset.clone()} scene={SharedScene(scene)}
-                heading={props.heading.clone()} note={props.note.clone()} source={props.source.clone()}
-                {lang} dark={props.dark} />
-        } else {
-            // No tools without a drawing, but the chart can still be embedded.
-            { embed_control(Some(props.spec), &props.dataset, lang) }
+            <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}
+                note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} />
         }
         </>
     }

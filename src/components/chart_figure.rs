@@ -8,6 +8,7 @@ use crate::charts::catalog::ChartSpec;
 use crate::lang::Lang;
 
 use super::chart_canvas::ChartCanvas;
+use super::embed_control::embed_control;
 use super::SharedDataset;
 
 /// One chart's figure. A plain function: the chart component inside holds all the state.
@@ -40,6 +41,7 @@ pub fn chart_figure(
                 note={spec.note(lang)}
                 {source}
             />
+            { embed_control(Some(spec), dataset, lang) }
         </figure>
     }
 }

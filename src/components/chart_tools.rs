@@ -1,6 +1,5 @@
 //! Under each chart: its data as a table (always there for screen readers, shown on request to
-//! everyone else), the chart as CSV and as a PNG with its heading and source drawn in, and its
-//! Embed control, in the same row of buttons.
+//! everyone else), and the chart as CSV and as a PNG with its heading and source drawn in.
 
 use std::rc::Rc;
 
@@ -10,16 +9,12 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::charts::catalog::find;
 use crate::charts::draw::draw_scene;
 use crate::charts::framed::framed;
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
 use crate::export::chart_csv;
 use crate::lang::Lang;
-
-use super::embed_control::embed_control;
-use super::SharedDataset;
 
 /// A scene shared by pointer: equal when it is the same layout.
 #[derive(Clone)]
@@ -34,8 +29,6 @@ impl PartialEq for SharedScene {
 #[derive(Properties, PartialEq)]
 pub struct ChartToolsProps {
     pub chart_id: AttrValue,
-    /// For the Embed control's snippet (the chart's title and first heights).
-    pub dataset: SharedDataset,
     pub scene: SharedScene,
     pub heading: AttrValue,
     pub note: AttrValue,
@@ -95,7 +88,6 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     let export_png = {
         let props_for_png = ChartToolsProps {
             chart_id: props.chart_id.clone(),
-            dataset: props.dataset.clone(),
             scene: props.scene.clone(),
             heading: props.heading.clone(),
             note: props.note.clone(),
@@ -158,7 +150,6 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 </button>
                 <button type="button" class="tool-button" onclick={download_csv}>{ lang.pick("下载 CSV", "Download CSV") }</button>
                 <button type="button" class="tool-button" onclick={export_png}>{ lang.pick("导出 PNG", "Export PNG") }</button>
-                { embed_control(find(&props.chart_id), &props.dataset, lang) }
             </div>
             // Present from the start (see browser::report_download).
             <p class="download-status" role="alert"></p>

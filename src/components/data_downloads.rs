@@ -12,14 +12,9 @@ use crate::lang::Lang;
 
 use super::SharedDataset;
 
-/// The row of page downloads, ending with `embed` (the page's Embed control, if any). `path` is
-/// the data file's path when it was fetched (`?data=`); `None` offers the embedded file.
-pub fn data_downloads(
-    dataset: &SharedDataset,
-    path: Option<AttrValue>,
-    lang: Lang,
-    embed: Html,
-) -> Html {
+/// The row of page downloads. `path` is the data file's path when it was fetched (`?data=`);
+/// `None` offers the embedded file.
+pub fn data_downloads(dataset: &SharedDataset, path: Option<AttrValue>, lang: Lang) -> Html {
     let csv = {
         let dataset = dataset.clone();
         Callback::from(move |event: MouseEvent| {
@@ -44,7 +39,6 @@ pub fn data_downloads(
         <div class="page-downloads">
             <button type="button" class="tool-button" onclick={csv}>{ lang.pick("下载全部数字（CSV）", "All figures (CSV)") }</button>
             <button type="button" class="tool-button" onclick={json}>{ lang.pick("下载数据文件（JSON）", "Data file (JSON)") }</button>
-            { embed }
             // Present from the start, so that screen readers announce a message put into it.
             <p class="download-status" role="alert"></p>
         </div>
