@@ -60,29 +60,19 @@ const MIME = {
 const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.webp', '.woff2', '.woff', '.gif']);
 
 /**
- * The build's precompressed `<file>.gz` (scripts/precompress.mjs), as a host with
- * `gzip_static` sends it, or null when there is none or it does not decompress to the file
- * (a stale copy would serve the previous build). Checked once per pair of modification times.
+ * The gzip body of `file`: the build's precompressed `<file>.gz` (scripts/precompress.mjs), as
+ * a host with `gzip_static` sends it, when it decompresses to the file (a stale copy would
+ * serve the previous build); otherwise zlib level 9 on the fly.
  */
-const gzipSiblingChecks = new Map(); // gz path -> { key, fresh }
-async function freshGzipSibling(file, st) {
-  const gz = `${file}.gz`;
-  const gzStat = existsSync(gz) ? statSync(gz) : null;
-  if (!gzStat?.isFile()) return null;
-  const key = `${st.mtimeMs}:${gzStat.mtimeMs}`;
-  let check = gzipSiblingChecks.get(gz);
-  if (check?.key !== key) {
-    const [raw, packed] = await Promise.all([readFile(file), readFile(gz)]);
-    let fresh = false;
-    try {
-      fresh = gunzipSync(packed).equals(raw);
-    } catch {
-      // not gzip at all: serve the file instead
-    }
-    check = { key, fresh };
-    gzipSiblingChecks.set(gz, check);
+async function gzipBody(file) {
+  const raw = await readFile(file);
+  const packed = existsSync(`${file}.gz`) ? await readFile(`${file}.gz`) : null;
+  try {
+    if (packed && gunzipSync(packed).equals(raw)) return packed;
+  } catch {
+    // not gzip at all: compress the file instead
   }
-  return check.fresh ? gz : null;
+  return gzipSync(raw, { level: 9 });
 }
 
 /** sha256 CSP sources ('sha256-…') of every inline <script> (one without src) in an HTML text. */
@@ -136,7 +126,7 @@ export async function startServer(options = {}) {
   const mounts = Object.entries({ ...DEFAULT_MOUNTS, ...(options.mounts ?? {}) })
     .map(([prefix, dir]) => [prefix, resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
-  const gzCache = new Map(); // path -> { mtimeMs, body }
+  const gzCache = new Map(); // path -> { key, body }
 
   const server = createServer(async (req, res) => {
     try {
@@ -187,14 +177,13 @@ export async function startServer(options = {}) {
       const headers = { ...baseHeaders, 'Content-Type': MIME[ext] ?? 'application/octet-stream' };
       let body;
       const wantsGzip = /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '');
-      const precompressed = wantsGzip ? await freshGzipSibling(file, st) : null;
-      if (precompressed) {
-        body = await readFile(precompressed);
-        headers['Content-Encoding'] = 'gzip';
-      } else if (wantsGzip && !NO_GZIP.has(ext)) {
+      if (wantsGzip && !NO_GZIP.has(ext)) {
+        // Keyed by the modification times of the file and of its .gz, if any.
+        const gzStat = existsSync(`${file}.gz`) ? statSync(`${file}.gz`) : null;
+        const key = `${st.mtimeMs}:${gzStat?.mtimeMs ?? '-'}`;
         let cached = gzCache.get(file);
-        if (!cached || cached.mtimeMs !== st.mtimeMs) {
-          cached = { mtimeMs: st.mtimeMs, body: gzipSync(await readFile(file), { level: 9 }) };
+        if (cached?.key !== key) {
+          cached = { key, body: await gzipBody(file) };
           gzCache.set(file, cached);
         }
         body = cached.body;
