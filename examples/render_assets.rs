@@ -420,7 +420,7 @@ fn noscript(dataset: &Dataset, images: &[(&ChartSpec, u32, u32)]) -> String {
 /// a link to the interactive chart.
 fn chart_page(dataset: &Dataset, spec: &ChartSpec, height: u32, public: &str) -> String {
     let title = spec.title(dataset, Lang::Zh);
-    let page_title = format!("{title} · {SITE_ZH}");
+    let page_title = Lang::Zh.page_title(Some(&title));
     let url = format!("{public}share/{}.html", spec.id);
     let tags = share_tags(
         &page_title,
