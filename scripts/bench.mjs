@@ -105,8 +105,8 @@ if (args['phone-dpr']) {
 /** As scripts/test.sh builds: generated/ first (index.html inlines parts of it), then Trunk. */
 function build(dist) {
   const assets = existsSync(join(REPO, 'scripts', 'build-assets.sh')) ? 'bash scripts/build-assets.sh && ' : '';
-  console.log(`bench: ${assets}trunk build --release --offline -d ${dist}`);
-  const r = spawnSync('bash', ['-c', `source scripts/env.sh && ${assets}trunk build --release --offline -d "${dist}"`], {
+  console.log(`bench: ${assets}bash scripts/build-release.sh -d ${dist}`);
+  const r = spawnSync('bash', ['-c', `source scripts/env.sh && ${assets}bash scripts/build-release.sh -d "${dist}"`], {
     cwd: REPO,
     stdio: 'inherit',
   });

@@ -1,5 +1,7 @@
-//! Mounts the page. A panic anywhere puts a short message in an error panel pinned to the top
-//! of the viewport, over the page as it was, instead of leaving it frozen or blank.
+//! Mounts the page. A panic anywhere traps the wasm, and static/error-panel.js then puts a short
+//! message in an error panel pinned to the top of the viewport, over the page as it was, instead
+//! of leaving it frozen or blank. Release builds abort on a panic without formatting a message
+//! (scripts/env.sh, `use_release_std`); other builds also log it to the console through Yew.
 
 use banan_infographic::components::app::App;
 
@@ -7,55 +9,6 @@ use banan_infographic::components::app::App;
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-/// Characters of the panic's own text that the panel shows; the console gets all of it.
-const PANEL_DETAIL_CHARS: usize = 200;
-
-fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
-    let detail = info.to_string();
-    web_sys::console::error_1(&format!("panic: {detail}").into());
-    let mut short: String = detail.chars().take(PANEL_DETAIL_CHARS).collect();
-    if short.len() < detail.len() {
-        short.push('…');
-    }
-    let message =
-        format!("图表出错，请刷新页面。The graphic hit an error; please reload. ({short})");
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let Some(body) = document.body() else { return };
-    // One panel: after a panic the wasm instance is in an unknown state, and later events may
-    // panic again.
-    if document
-        .query_selector(".panic-panel")
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        return;
-    }
-    if let Ok(panel) = document.create_element("div") {
-        panel.set_class_name("error-panel panic-panel");
-        let _ = panel.set_attribute("role", "alert");
-        panel.set_text_content(Some(&message));
-        // Pinned to the top of the viewport, so that a reader who has scrolled down to a chart
-        // sees it too. Through the style object, which a strict CSP allows.
-        if let Some(panel) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&panel) {
-            let style = panel.style();
-            for (property, value) in [
-                ("position", "fixed"),
-                ("top", "0"),
-                ("left", "0"),
-                ("right", "0"),
-                ("margin", "0"),
-                ("z-index", "1000"),
-            ] {
-                let _ = style.set_property(property, value);
-            }
-        }
-        let _ = body.prepend_with_node_1(&panel);
-    }
-}
 
 /// Test builds only (`--features panic-test`, which no script enables for `dist/`): a
 /// `banan-panic-test` event on `window` panics inside a wasm event handler, as a bug would.
@@ -77,9 +30,6 @@ fn install_panic_test_hook() {
 }
 
 fn main() {
-    // Through Yew: a hook set with std::panic::set_hook is replaced by Yew's console-only hook
-    // when the app is rendered, and the panel would never show.
-    yew::set_custom_panic_hook(Box::new(show_panic));
     #[cfg(feature = "panic-test")]
     install_panic_test_hook();
     let root = web_sys::window()

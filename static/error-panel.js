@@ -1,0 +1,35 @@
+// The error panel for a page whose WebAssembly fails, pinned to the top of the viewport so that
+// a reader scrolled down to a chart sees it too:
+// * a trap while running: release builds abort on a panic without a message (scripts/env.sh,
+//   use_release_std), and any build traps after a panic;
+// * before the app has started, any uncaught error or rejection: the glue or the wasm could not
+//   be fetched, compiled or instantiated (a failed load, an old browser), which would otherwise
+//   leave an empty page.
+// Plain JS, outside the wasm: after a trap nothing in the instance can be trusted, and a wasm that
+// never loaded cannot report itself.
+(function () {
+  var started = false;
+  addEventListener('TrunkApplicationStarted', function () { started = true; });
+  function show(loading) {
+    if (document.querySelector('.panic-panel') || !document.body) return;
+    var panel = document.createElement('div'), s = panel.style;
+    panel.className = 'error-panel panic-panel';
+    panel.setAttribute('role', 'alert');
+    panel.textContent = loading
+      ? '图表未能加载，请刷新页面。The graphic could not be loaded; please reload.'
+      : '图表出错，请刷新页面。The graphic hit an error; please reload.';
+    // Through the style object, which a strict CSP allows, in case the stylesheet is missing too.
+    s.position = 'fixed'; s.top = s.left = s.right = s.margin = '0'; s.zIndex = '1000';
+    document.body.prepend(panel);
+  }
+  function failed(error) {
+    if (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError) show(false);
+    else if (!started) show(true);
+  }
+  // Capture: a script that fails to load fires `error` on its element, which does not bubble.
+  addEventListener('error', function (e) {
+    var el = e.target;
+    if (el && el.tagName === 'SCRIPT') { if (!started) show(true); } else if (el === window) failed(e.error);
+  }, true);
+  addEventListener('unhandledrejection', function (e) { failed(e.reason); });
+})();
