@@ -1,4 +1,4 @@
-// Trunk post-build hook (Trunk.toml, run after minify-glue.mjs): writes a gzip copy `<file>.gz`
+// Trunk post-build hook (Trunk.toml, run after shrink-glue.mjs): writes a gzip copy `<file>.gz`
 // beside every text file of a release build, compressed with Zopfli, for hosts that send
 // precompressed files (nginx `gzip_static on`, an S3 or CDN upload with
 // `Content-Encoding: gzip`; README "Hosting").
