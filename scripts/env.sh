@@ -35,7 +35,7 @@ info() {
 # component) with the page's own size settings (opt-level "z", std's optimize_for_size) and
 # with panic = "immediate-abort": a panic traps at once instead of formatting a message, which
 # drops std's panic and formatting machinery from the download (about 14 KB gzip of wasm;
-# README.md, "Where the bytes go"). static/error-panel.js shows the error panel on such a trap.
+# README.md, "Where the bytes go"). static/page.js shows the error panel on such a trap.
 # Both are unstable cargo features, enabled on this stable toolchain with RUSTC_BOOTSTRAP=1 (as
 # Firefox and the Linux kernel build with stable compilers), and only for these builds: an
 # immediate-abort crate needs a std built the same way, so native and test builds keep the

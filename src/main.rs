@@ -1,4 +1,4 @@
-//! Mounts the page. A panic anywhere traps the wasm, and static/error-panel.js then puts a short
+//! Mounts the page. A panic anywhere traps the wasm, and static/page.js then puts a short
 //! message in an error panel pinned to the top of the viewport, over the page as it was, instead
 //! of leaving it frozen or blank. Release builds abort on a panic without formatting a message
 //! (scripts/env.sh, `use_release_std`); other builds also log it to the console through Yew.

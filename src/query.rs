@@ -117,7 +117,7 @@ pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
                 None => unknown_value(&catalog::ids().join(", ")),
             },
             // Added by a pym.js parent to the address of the iframe it makes; read by
-            // static/embed-child.js, not by the page.
+            // static/page.js, not by the page.
             "initialWidth" | "childId" | "parentTitle" | "parentUrl" => {}
             _ => notices.push(QueryNotice {
                 zh: format!("未知参数“{key}”已忽略；可用参数：lang、theme、chart、embed、data。"),

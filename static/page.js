@@ -1,4 +1,9 @@
-// The error panel for a page whose WebAssembly fails, pinned to the top of the viewport so that
+// The page's two small scripts outside the wasm, in one file because each request delays the
+// wasm's start (a second deferred script measured 50-100 ms later charts on a phone at 4x):
+// 1. the error panel when the wasm fails to load or traps;
+// 2. in an iframe, the graphic's height for the parent page.
+
+// 1. The error panel for a page whose WebAssembly fails, pinned to the top of the viewport so that
 // a reader scrolled down to a chart sees it too:
 // * a trap while running: release builds abort on a panic without a message (scripts/env.sh,
 //   use_release_std), and any build traps after a panic;
@@ -32,4 +37,29 @@
     if (el && el.tagName === 'SCRIPT') { if (!started) show(true); } else if (el === window) failed(e.error);
   }, true);
   addEventListener('unhandledrejection', function (e) { failed(e.reason); });
+})();
+
+// 2. In an iframe, posts this graphic's height to the parent page on load and on every change
+// (ResizeObserver, no polling) in the shapes of pym.js, Datawrapper, Flourish/Embedly (also read
+// by share/embed.js) and AMP. README.md, "Embedding".
+(function () {
+  var w = window, p = w.parent, root = document.documentElement;
+  if (p === w) return;
+  var q = new URLSearchParams(location.search), id = q.get('childId'), src = location.href;
+  var key = 'banan-' + (q.get('chart') || 'page'), last = -1;
+  function send(always) {
+    var h = Math.ceil(root.getBoundingClientRect().height), dw = {};
+    if (h === last && !always) return;
+    last = dw[key] = h;
+    if (id) p.postMessage('pymxPYMx' + id + 'xPYMxheightxPYMx' + h, '*');
+    p.postMessage({ 'datawrapper-height': dw }, '*');
+    p.postMessage(JSON.stringify({ sender: 'banan-infographic', context: 'iframe.resize', height: h, src: src }), '*');
+    p.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*');
+  }
+  new ResizeObserver(function () { send(); }).observe(root);
+  // Asked again: a pym.js parent sends its width; share/embed.js asks when it starts late.
+  w.addEventListener('message', function (e) {
+    var m = e.data;
+    if (e.source === p && (m === 'banan-height?' || (id && typeof m === 'string' && m.indexOf('pymxPYMx' + id + 'xPYMxwidthxPYMx') === 0))) send(1);
+  });
 })();
