@@ -4,7 +4,8 @@
 //   * `.wasm` as application/wasm (needed for WebAssembly.instantiateStreaming),
 //   * gzip when the client sends Accept-Encoding: gzip: the build's precompressed `<file>.gz`
 //     (scripts/precompress.mjs) when there is a fresh one, as nginx's gzip_static does,
-//     otherwise zlib level 9 on the fly,
+//     otherwise zlib level 9 on the fly; never brotli, though the build has `.br` copies for
+//     hosts: the benchmark measures the page in gzip, as its budget is set,
 //   * a strict Content-Security-Policy: no 'unsafe-inline', no 'unsafe-eval';
 //     the inline loader <script> that Trunk writes into index.html is allowed
 //     by its sha256 hash, computed from dist/index.html when the server starts.

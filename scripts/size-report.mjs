@@ -4,8 +4,9 @@
 //
 // gzip is what a host sends: the build's precompressed `<file>.gz` (scripts/precompress.mjs,
 // Zopfli) where there is one, as a host with gzip_static sends it, otherwise zlib level 9 as
-// a host compressing on the fly. The report also gives the zlib total, and fails when a `.gz`
-// does not decompress to its file (a stale copy would serve the previous build).
+// a host compressing on the fly; brotli likewise is the build's `<file>.br`, else quality 11.
+// The report also gives the zlib total, and fails when a `.gz` or `.br` does not decompress to
+// its file (a stale copy would serve the previous build).
 //
 //   node scripts/size-report.mjs [dist] [--budget=BYTES] [--ceiling=BYTES]
 //
@@ -17,7 +18,7 @@
 
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, extname, sep } from 'node:path';
-import { gzipSync, gunzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync, gunzipSync, brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 
 const DEFAULT_BUDGET = 128_000; // 125 KB of gzip for the whole page
 
@@ -46,7 +47,7 @@ for (const arg of args) {
 }
 
 if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-  console.error(`size-report: no directory '${dir}' (run: trunk build --release --offline)`);
+  console.error(`size-report: no directory '${dir}' (run: bash scripts/build-release.sh)`);
   process.exit(2);
 }
 
@@ -55,7 +56,7 @@ function walk(d) {
   for (const entry of readdirSync(d, { withFileTypes: true })) {
     const p = join(d, entry.name);
     if (entry.isDirectory()) out.push(...walk(p));
-    else if (entry.isFile() && !entry.name.endsWith('.gz')) out.push(p);
+    else if (entry.isFile() && !entry.name.endsWith('.gz') && !entry.name.endsWith('.br')) out.push(p);
   }
   return out.sort();
 }
@@ -70,28 +71,28 @@ function kindOf(file) {
   return 'other';
 }
 
-const staleGzips = [];
+const staleCopies = [];
 
-/** The precompressed copy's size, or null when there is none; a stale one is recorded. */
-function precompressedSize(path, buf) {
-  if (!existsSync(`${path}.gz`)) return null;
-  const packed = readFileSync(`${path}.gz`);
+/** The size of the precompressed copy `path + ext`, or null when there is none; a stale one is recorded. */
+function precompressedSize(path, buf, ext, decompress) {
+  if (!existsSync(`${path}${ext}`)) return null;
+  const packed = readFileSync(`${path}${ext}`);
   let same = false;
   try {
-    same = gunzipSync(packed).equals(buf);
+    same = decompress(packed).equals(buf);
   } catch {
-    // not gzip: stale as well
+    // not that format: stale as well
   }
-  if (!same) staleGzips.push(`${path}.gz`);
+  if (!same) staleCopies.push(`${path}${ext}`);
   return packed.length;
 }
 
 function sizes(path, kind) {
   const buf = readFileSync(path);
   const zlib = gzipSync(buf, { level: 9 }).length;
-  const precompressed = precompressedSize(path, buf);
+  const precompressed = precompressedSize(path, buf, '.gz', gunzipSync);
   const gzip = precompressed ?? zlib;
-  const brotli = brotliCompressSync(buf, {
+  const brotli = precompressedSize(path, buf, '.br', brotliDecompressSync) ?? brotliCompressSync(buf, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
       [constants.BROTLI_PARAM_MODE]:
@@ -116,7 +117,7 @@ const offPage = all.filter((f) => OFF_PAGE.some((prefix) => f.path.split(sep).jo
 const files = all.filter((f) => !offPage.includes(f));
 
 if (files.length === 0) {
-  console.error(`size-report: '${dir}' is empty (run: trunk build --release --offline)`);
+  console.error(`size-report: '${dir}' is empty (run: bash scripts/build-release.sh)`);
   process.exit(2);
 }
 
@@ -145,7 +146,7 @@ function table(header, rows) {
 }
 
 console.log(
-  `Size report for ${dir}/ (gzip: the precompressed .gz, marked *, else zlib level 9; brotli: quality 11)\n`,
+  `Size report for ${dir}/ (gzip: the precompressed .gz, marked *, else zlib level 9; brotli: the precompressed .br, else quality 11)\n`,
 );
 table(
   ['file', 'raw', 'gzip', 'brotli'],
@@ -174,8 +175,8 @@ if (offPage.length > 0) {
   console.log('');
 }
 
-if (staleGzips.length > 0) {
-  console.error(`size-report: FAIL: these do not decompress to their file (stale; rebuild): ${staleGzips.join(', ')}`);
+if (staleCopies.length > 0) {
+  console.error(`size-report: FAIL: these do not decompress to their file (stale; rebuild): ${staleCopies.join(', ')}`);
   process.exit(1);
 }
 if (total.gzip > budget && ceiling !== null && total.gzip <= ceiling) {
