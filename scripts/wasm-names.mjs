@@ -9,13 +9,13 @@
 //
 // shortenNames(wasm, glue) -> { wasm, glue, imports, exports } renames every import, and every
 // export the glue reads as a property (`wasm.__wbindgen_malloc`) and never spells as a string,
-// keeping `memory`, which pages and tests read through the instance. It throws when the glue does not name an
-// import exactly once, so a change in wasm-bindgen's output stops the build instead of breaking
-// the page.
+// keeping `memory`, which pages and tests read through the instance. It throws when the glue
+// does not name an import exactly once, so a change in wasm-bindgen's output stops the build
+// instead of breaking the page.
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-/** The n-th short name: a, b, …, Z, ab, bb, … (letters only, never a JS keyword of 1–2 chars). */
+/** The n-th short name: a, b, …, Z, ab, bb, … (letters, and never a JS keyword). */
 export function shortName(n) {
   let name = ALPHABET[n % ALPHABET.length];
   for (let rest = Math.floor(n / ALPHABET.length); rest > 0; rest = Math.floor(rest / ALPHABET.length)) {
