@@ -263,20 +263,24 @@ fn a_qualifier_the_articles_words_do_not_support_is_rejected() {
         assert_rejected(
             &json,
             "figure \"industrial_value_added_growth\"",
-            "says MoreThan (破/余/多/以上/超)",
+            &format!("says more_than (破/余/多/以上/超), but the qualifier is {wrong}"),
         );
     }
     // 500亿级 is a scale, not an exact 500亿元.
     let mut json = default_json();
     find_mut(&mut json, "figures", "display_cluster_target")["qualifier"] = json!("exact");
-    assert_rejected(&json, "figure \"display_cluster_target\"", "says Scale");
+    assert_rejected(
+        &json,
+        "figure \"display_cluster_target\"",
+        "says scale (级), but the qualifier is exact",
+    );
     // "More than" needs a word that says so: 13个 is exact.
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_count")["qualifier"] = json!("more_than");
     assert_rejected(
         &json,
         "figure \"major_projects_count\"",
-        "has no word that says so",
+        "the qualifier is more_than, but \"13个重大招商项目\" has no word that says so",
     );
 }
 

@@ -86,6 +86,19 @@ pub enum Qualifier {
     Scale,
 }
 
+impl Qualifier {
+    /// The name the data file gives the qualifier (`"more_than"`), for messages to its editors.
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::About => "about",
+            Qualifier::Scale => "scale",
+        }
+    }
+}
+
 /// The word the article says "more than" with, which Chinese display keeps: 300多户 would say
 /// three hundred and some (under 400) where the article writes 突破300户, with no upper bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -37,7 +37,10 @@ fn parse_raw(json: &str) -> Result<RawDataFile, String> {
 fn parse_raw(json: &str) -> Result<RawDataFile, String> {
     let value = js_sys::JSON::parse(json)
         .map_err(|error| String::from(js_sys::Error::from(error).message()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
+    // Release builds format Debug as nothing (-Zfmt-debug=none, scripts/env.sh), so serde's
+    // `invalid type: string "x", expected f64` comes out with an empty slot for the "x".
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|error| error.to_string().replace("string , ", "a string, "))
 }
 
 struct Checker<'a> {
@@ -228,19 +231,20 @@ impl Checker<'_> {
             Some((qualifier, words)) if *qualifier != raw.qualifier => self.report(
                 entry.to_owned(),
                 format!(
-                    "\"{}\" says {:?} ({}), but the qualifier is {:?}",
+                    "\"{}\" says {} ({}), but the qualifier is {}",
                     raw.written,
-                    qualifier,
+                    qualifier.json_name(),
                     words.join("/"),
-                    raw.qualifier
+                    raw.qualifier.json_name()
                 ),
             ),
             None if raw.qualifier != Qualifier::Exact && raw.qualifier != Qualifier::AtLeast => {
                 self.report(
                     entry.to_owned(),
                     format!(
-                        "the qualifier is {:?}, but \"{}\" has no word that says so",
-                        raw.qualifier, raw.written
+                        "the qualifier is {}, but \"{}\" has no word that says so",
+                        raw.qualifier.json_name(),
+                        raw.written
                     ),
                 )
             }
