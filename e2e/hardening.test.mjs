@@ -406,22 +406,27 @@ describe('hardening', () => {
   describe('a data file of the wrong shape is named on the page', () => {
     // The browser's parse path (JSON.parse, serde-wasm-bindgen) in the release build, which
     // formats Debug as nothing: serde's message must still read as a sentence.
-    it('a number given as a string', async () => {
-      const broken = JSON.parse(readFileSync(ARTICLE_PATH, 'utf8'));
-      broken.figures[0].value = 'abc';
-      writeFileSync(join(fixtures, 'wrong-type.json'), JSON.stringify(broken));
-      const p = await openPage(browser, `${server.url}?data=fixtures/generated/wrong-type.json&lang=en`, DESKTOP);
-      try {
-        await p.page.waitForSelector('.error-panel', { timeout: 10_000 });
-        const text = await p.page.textContent('.error-panel');
-        assert.match(text, /The data file fixtures\/generated\/wrong-type\.json has errors/);
-        assert.match(text, /invalid type: a string, expected f64/);
-        assert.equal(await p.page.locator('figure.chart').count(), 0);
-        assertNoErrors(p, 'a data file of the wrong shape');
-      } finally {
-        await p.close();
-      }
-    });
+    for (const [what, file, change, message] of [
+      ['a number given as a string', 'wrong-type.json', (d) => { d.figures[0].value = 'abc'; }, /invalid type: a string, expected f64/],
+      ['a label given as a list', 'wrong-shape.json', (d) => { d.figures[0].label_en = ['x']; }, /invalid type: an array or object, expected a string/],
+    ]) {
+      it(what, async () => {
+        const broken = JSON.parse(readFileSync(ARTICLE_PATH, 'utf8'));
+        change(broken);
+        writeFileSync(join(fixtures, file), JSON.stringify(broken));
+        const p = await openPage(browser, `${server.url}?data=fixtures/generated/${file}&lang=en`, DESKTOP);
+        try {
+          await p.page.waitForSelector('.error-panel', { timeout: 10_000 });
+          const text = await p.page.textContent('.error-panel');
+          assert.ok(text.includes(`The data file fixtures/generated/${file} has errors`), text);
+          assert.match(text, message);
+          assert.equal(await p.page.locator('figure.chart').count(), 0);
+          assertNoErrors(p, 'a data file of the wrong shape');
+        } finally {
+          await p.close();
+        }
+      });
+    }
   });
 
   // -------------------------------------------------------------------------------------------

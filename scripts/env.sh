@@ -49,7 +49,7 @@ use_release_std() {
     export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
     export CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true
     export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
-    # `{:?}` formats nothing: Debug's escaping and float code leave the download (3.2 KB gzip).
+    # `{:?}` formats nothing: Debug's escaping and float code leave the download (3.1 KB gzip).
     # Our code never formats with Debug outside tests (tests/source_rules.rs); a dependency's
     # message loses its Debug parts (serde's "invalid type: string \"x\"" loses the "x").
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zfmt-debug=none"

@@ -37,10 +37,16 @@ fn parse_raw(json: &str) -> Result<RawDataFile, String> {
 fn parse_raw(json: &str) -> Result<RawDataFile, String> {
     let value = js_sys::JSON::parse(json)
         .map_err(|error| String::from(js_sys::Error::from(error).message()))?;
-    // Release builds format Debug as nothing (-Zfmt-debug=none, scripts/env.sh), so serde's
-    // `invalid type: string "x", expected f64` comes out with an empty slot for the "x".
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|error| error.to_string().replace("string , ", "a string, "))
+    // Release builds format Debug as nothing (-Zfmt-debug=none, scripts/env.sh), which leaves
+    // an empty slot in two of serde's messages: the "x" of `invalid type: string "x", expected
+    // f64`, and the whole value where JSON has an array or an object (serde-wasm-bindgen shows
+    // those as a JsValue's Debug text).
+    serde_wasm_bindgen::from_value(value).map_err(|error| {
+        error
+            .to_string()
+            .replace("string , ", "a string, ")
+            .replace("invalid type: , ", "invalid type: an array or object, ")
+    })
 }
 
 struct Checker<'a> {
