@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { DEFAULT_ROOT, startServer } from './server.mjs';
-import { COMPRESSIBLE, filesUnder } from '../scripts/precompress.mjs';
+import { COMPRESSIBLE } from '../scripts/precompress.mjs';
+import { filesUnder } from '../scripts/copies.mjs';
 
 const REPO = join(import.meta.dirname, '..');
 

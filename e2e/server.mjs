@@ -1,5 +1,5 @@
 // Tiny static file server for the release build in dist/, used by the e2e
-// tests. No dependencies. It behaves like a strict production host:
+// tests. No npm dependencies. It behaves like a strict production host:
 //   * 127.0.0.1 on an ephemeral port (or the one asked for),
 //   * `.wasm` as application/wasm (needed for WebAssembly.instantiateStreaming),
 //   * gzip when the client sends Accept-Encoding: gzip: the build's precompressed `<file>.gz`
@@ -28,7 +28,8 @@ import { readFileSync, statSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { isCopyOf } from '../scripts/copies.mjs';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DEFAULT_ROOT = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(REPO_ROOT, 'dist');
@@ -68,12 +69,7 @@ const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.webp', '.woff2', '.woff', '.
 async function gzipBody(file) {
   const raw = await readFile(file);
   const packed = existsSync(`${file}.gz`) ? await readFile(`${file}.gz`) : null;
-  try {
-    if (packed && gunzipSync(packed).equals(raw)) return packed;
-  } catch {
-    // not gzip at all: compress the file instead
-  }
-  return gzipSync(raw, { level: 9 });
+  return packed && isCopyOf(packed, '.gz', raw) ? packed : gzipSync(raw, { level: 9 });
 }
 
 /** sha256 CSP sources ('sha256-…') of every inline <script> (one without src) in an HTML text. */

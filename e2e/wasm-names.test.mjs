@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ROOT } from './server.mjs';
-import { filesUnder } from '../scripts/precompress.mjs';
+import { filesUnder } from '../scripts/copies.mjs';
 import { shortName, shortenNames } from '../scripts/wasm-names.mjs';
 
 const REPO = join(import.meta.dirname, '..');

@@ -12,23 +12,14 @@
 // Environment (set by Trunk): TRUNK_PROFILE, TRUNK_STAGING_DIR. Debug builds are left alone.
 
 import { gzipAsync } from '@gfx/zopfli';
-import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { extname, join, relative } from 'node:path';
+import { extname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COPIES, filesUnder } from './copies.mjs';
 
 /** Extensions worth compressing; images and fonts are compressed already. */
 export const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.json', '.txt', '.xml', '.csv']);
-
-/** Every file under `dir` (recursively), as paths. */
-export function filesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
-}
-
-/** The precompressed copies' extensions. */
-export const COPIES = ['.gz', '.br'];
 
 const brotli = (raw) =>
   brotliCompressSync(raw, {
@@ -50,10 +41,14 @@ export async function precompressDir(dir) {
   for (const path of files.filter((p) => COMPRESSIBLE.has(extname(p).toLowerCase()))) {
     const raw = readFileSync(path);
     const sizes = { path: relative(dir, path), raw: raw.length, gzip: 0, brotli: 0 };
-    for (const [ext, packed] of [['.gz', Buffer.from(await gzipAsync(raw, { numiterations: 15 }))], ['.br', brotli(raw)]]) {
+    const copies = [
+      ['.gz', 'gzip', Buffer.from(await gzipAsync(raw, { numiterations: 15 }))],
+      ['.br', 'brotli', brotli(raw)],
+    ];
+    for (const [ext, key, packed] of copies) {
       if (packed.length >= raw.length) continue;
       writeFileSync(`${path}${ext}`, packed);
-      sizes[ext === '.gz' ? 'gzip' : 'brotli'] = packed.length;
+      sizes[key] = packed.length;
     }
     if (sizes.gzip || sizes.brotli) written.push(sizes);
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Size report for a Trunk build: raw, gzip and brotli (quality 11) bytes of every file in
-// dist/, grouped by kind, with a budget on the gzip total. No dependencies.
+// dist/, grouped by kind, with a budget on the gzip total. No npm dependencies (scripts/copies.mjs uses
+// only Node's own modules).
 //
 // gzip is what a host sends: the build's precompressed `<file>.gz` (scripts/precompress.mjs,
 // Zopfli) where there is one, as a host with gzip_static sends it, otherwise zlib level 9 as
@@ -16,9 +17,10 @@
 // ratchet that stops growth while the budget itself is not yet met. The ceiling
 // is a temporary measure; see the closing notes of the foundation issue.
 
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, extname, sep } from 'node:path';
-import { gzipSync, gunzipSync, brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { relative, extname, sep } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { COPIES, filesUnder, isCopyOf } from './copies.mjs';
 
 const DEFAULT_BUDGET = 128_000; // 125 KB of gzip for the whole page
 
@@ -51,14 +53,11 @@ if (!existsSync(dir) || !statSync(dir).isDirectory()) {
   process.exit(2);
 }
 
+/** The build's files, without the precompressed copies. */
 function walk(d) {
-  const out = [];
-  for (const entry of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, entry.name);
-    if (entry.isDirectory()) out.push(...walk(p));
-    else if (entry.isFile() && !entry.name.endsWith('.gz') && !entry.name.endsWith('.br')) out.push(p);
-  }
-  return out.sort();
+  return filesUnder(d)
+    .filter((p) => !COPIES.includes(extname(p)))
+    .sort();
 }
 
 const KINDS = ['wasm', 'js', 'html', 'css', 'other'];
@@ -74,25 +73,19 @@ function kindOf(file) {
 const staleCopies = [];
 
 /** The size of the precompressed copy `path + ext`, or null when there is none; a stale one is recorded. */
-function precompressedSize(path, buf, ext, decompress) {
+function precompressedSize(path, buf, ext) {
   if (!existsSync(`${path}${ext}`)) return null;
   const packed = readFileSync(`${path}${ext}`);
-  let same = false;
-  try {
-    same = decompress(packed).equals(buf);
-  } catch {
-    // not that format: stale as well
-  }
-  if (!same) staleCopies.push(`${path}${ext}`);
+  if (!isCopyOf(packed, ext, buf)) staleCopies.push(`${path}${ext}`);
   return packed.length;
 }
 
 function sizes(path, kind) {
   const buf = readFileSync(path);
   const zlib = gzipSync(buf, { level: 9 }).length;
-  const precompressed = precompressedSize(path, buf, '.gz', gunzipSync);
+  const precompressed = precompressedSize(path, buf, '.gz');
   const gzip = precompressed ?? zlib;
-  const brotli = precompressedSize(path, buf, '.br', brotliDecompressSync) ?? brotliCompressSync(buf, {
+  const brotli = precompressedSize(path, buf, '.br') ?? brotliCompressSync(buf, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
       [constants.BROTLI_PARAM_MODE]:

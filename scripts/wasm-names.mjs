@@ -83,7 +83,7 @@ function sections(wasm) {
   for (let at = 8; at < wasm.length;) {
     const id = wasm[at];
     const [size, start] = readU32(wasm, at + 1);
-    list.push({ id, headerStart: at, start, end: start + size });
+    list.push({ id, start, end: start + size });
     at = start + size;
   }
   return list;
