@@ -407,8 +407,9 @@ describe('hardening', () => {
     // The browser's parse path (JSON.parse, serde-wasm-bindgen) in the release build, which
     // formats Debug as nothing: serde's message must still read as a sentence.
     for (const [what, file, change, message] of [
-      ['a number given as a string', 'wrong-type.json', (d) => { d.figures[0].value = 'abc'; }, /invalid type: a string, expected f64/],
-      ['a label given as a list', 'wrong-shape.json', (d) => { d.figures[0].label_en = ['x']; }, /invalid type: an array or object, expected a string/],
+      // Each names its entry, as the checks do (src/data/decode.rs), and says what is wrong.
+      ['a number given as a string', 'wrong-type.json', (d) => { d.figures[0].value = 'abc'; }, (d) => `figure "${d.figures[0].id}": invalid type: a string, expected f64`],
+      ['a label given as a list', 'wrong-shape.json', (d) => { d.lists[1].title_en = ['x']; }, (d) => `list "${d.lists[1].id}": invalid type: an array or object, expected a string`],
     ]) {
       it(what, async () => {
         const broken = JSON.parse(readFileSync(ARTICLE_PATH, 'utf8'));
@@ -419,7 +420,7 @@ describe('hardening', () => {
           await p.page.waitForSelector('.error-panel', { timeout: 10_000 });
           const text = await p.page.textContent('.error-panel');
           assert.ok(text.includes(`The data file fixtures/generated/${file} has errors`), text);
-          assert.match(text, message);
+          assert.ok(text.includes(message(broken)), `${message(broken)} in ${text}`);
           assert.equal(await p.page.locator('figure.chart').count(), 0);
           assertNoErrors(p, 'a data file of the wrong shape');
         } finally {

@@ -222,16 +222,59 @@ fn a_file_that_is_not_json_names_the_file_and_the_position() {
 fn an_unknown_field_is_rejected() {
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_count")["valu"] = json!(3);
-    let message = parse_value(&json).unwrap_err().to_string();
-    assert!(message.contains("unknown field `valu`"), "{message}");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_count\"",
+        "unknown field `valu`",
+    );
 }
 
 #[test]
 fn an_unknown_unit_is_rejected() {
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_count")["unit"] = json!("斤");
-    let message = parse_value(&json).unwrap_err().to_string();
-    assert!(message.contains("unknown variant `斤`"), "{message}");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_count\"",
+        "unknown variant `斤`",
+    );
+}
+
+#[test]
+fn entries_of_the_wrong_shape_are_named_all_at_once() {
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "major_projects_count")["value"] = json!("13");
+    find_mut(&mut json, "lists", "future_industries")["items"] = json!("人工智能");
+    json["sources"][0].as_object_mut().unwrap().remove("id");
+    json["article"]["title_en"] = json!(["a", "list"]);
+    let error = parse_value(&json).expect_err("a broken file must be rejected");
+    assert_eq!(error.problems.len(), 4, "{error}");
+    assert_rejected(
+        &json,
+        "figure \"major_projects_count\"",
+        "invalid type: string \"13\", expected f64",
+    );
+    assert_rejected(&json, "list \"future_industries\"", "invalid type: string");
+    // Without an id, an entry is named by its place in its array.
+    assert_rejected(&json, "source no. 1", "missing field `id`");
+    assert_rejected(
+        &json,
+        "article",
+        "invalid type: sequence, expected a string",
+    );
+}
+
+#[test]
+fn a_file_without_one_of_its_parts_is_rejected_as_a_whole() {
+    let mut json = default_json();
+    json.as_object_mut().unwrap().remove("lists");
+    let error = parse_value(&json).expect_err("a file without lists must be rejected");
+    assert_eq!(error.problems.len(), 1, "{error}");
+    assert_eq!(error.problems[0].entry, None);
+    assert!(
+        error.problems[0].problem.contains("missing field `lists`"),
+        "{error}"
+    );
 }
 
 #[test]

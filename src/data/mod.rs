@@ -1,5 +1,6 @@
 //! The article's figures: the data file, its validation, and the checked model.
 
+mod decode;
 mod error;
 mod model;
 mod raw;

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use super::decode::decode_file;
 use super::error::{DataError, DataProblem};
 use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList, Source};
 use super::raw::{RawDataFile, RawFigure, RawList};
@@ -11,8 +12,11 @@ use super::units::qualifies_a_number;
 /// (`None`: the page leaves its 10 KB out of the download; the native tests always pass it)
 /// every check runs but the one that each sentence is in the article.
 pub fn parse_dataset(file: &str, json: &str, article: Option<&str>) -> Result<Dataset, DataError> {
-    let raw = parse_raw(json)
-        .map_err(|error| DataError::whole_file(file, format!("not a valid data file: {error}")))?;
+    let named_error = |problems| DataError {
+        file: file.to_owned(),
+        problems,
+    };
+    let raw = decode_file(json).map_err(named_error)?;
     let mut checker = Checker {
         problems: Vec::new(),
         article,
@@ -21,32 +25,8 @@ pub fn parse_dataset(file: &str, json: &str, article: Option<&str>) -> Result<Da
     if checker.problems.is_empty() {
         Ok(dataset)
     } else {
-        Err(DataError {
-            file: file.to_owned(),
-            problems: checker.problems,
-        })
+        Err(named_error(checker.problems))
     }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_raw(json: &str) -> Result<RawDataFile, String> {
-    serde_json::from_str(json).map_err(|error| error.to_string())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn parse_raw(json: &str) -> Result<RawDataFile, String> {
-    let value = js_sys::JSON::parse(json)
-        .map_err(|error| String::from(js_sys::Error::from(error).message()))?;
-    // Release builds format Debug as nothing (-Zfmt-debug=none, scripts/env.sh), which leaves
-    // an empty slot in two of serde's messages: the "x" of `invalid type: string "x", expected
-    // f64`, and the whole value where JSON has an array or an object (serde-wasm-bindgen shows
-    // those as a JsValue's Debug text).
-    serde_wasm_bindgen::from_value(value).map_err(|error| {
-        error
-            .to_string()
-            .replace("string , ", "a string, ")
-            .replace("invalid type: , ", "invalid type: an array or object, ")
-    })
 }
 
 struct Checker<'a> {
