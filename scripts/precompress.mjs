@@ -34,6 +34,10 @@ const brotli = (raw) =>
  * copies first, so that none outlives its file or a file that no longer gains from
  * compression. Returns [{ path, raw, gzip, brotli }] for the files with a copy (0: none).
  */
+// Block splitting without a limit on the number of blocks (Zopfli's default is 15): 0.3 KB less
+// for the wasm, for about 3 s more per build; more iterations gain under 0.05 KB.
+const ZOPFLI = { numiterations: 15, blocksplittingmax: 0 };
+
 export async function precompressDir(dir) {
   const written = [];
   const files = filesUnder(dir);
@@ -42,7 +46,7 @@ export async function precompressDir(dir) {
     const raw = readFileSync(path);
     const sizes = { path: relative(dir, path), raw: raw.length, gzip: 0, brotli: 0 };
     const copies = [
-      ['.gz', 'gzip', Buffer.from(await gzipAsync(raw, { numiterations: 15 }))],
+      ['.gz', 'gzip', Buffer.from(await gzipAsync(raw, ZOPFLI))],
       ['.br', 'brotli', brotli(raw)],
     ];
     for (const [ext, key, packed] of copies) {
