@@ -351,11 +351,7 @@ impl RoundedNumber {
             return None;
         }
         // Guard digits fill the number up to 15 significant digits, what a float holds exactly.
-        let integer_digits = if x == 0.0 {
-            1
-        } else {
-            x.abs().log10().floor() as i64 + 1
-        };
+        let integer_digits = integer_digit_count(x.abs());
         let guard_digits =
             (SIGNIFICANT_DIGITS - integer_digits - decimals as i64).clamp(0, 16) as u32;
         let scale = 10f64.powi(decimals as i32 + guard_digits as i32);
@@ -415,13 +411,28 @@ impl RoundedNumber {
     }
 }
 
-/// The digits of the whole part of a huge `x`, computed by division.
+/// How many digits the whole part of `x` (≥ 0) has, at least 1. Counted by comparison rather
+/// than with `log10`, which would add the maths library's logarithm to the download.
+fn integer_digit_count(x: f64) -> i64 {
+    let mut digits = 1;
+    let mut power = 10.0;
+    while x >= power && digits < 400 {
+        digits += 1;
+        power *= 10.0;
+    }
+    digits
+}
+
+/// The digits of the whole part of a huge `x`, computed by division. Past 10¹⁸ the divisions
+/// round, so the last digits are approximate, as they were in the float itself. Without `%`,
+/// whose float remainder would add the maths library's `fmod` and 128-bit division.
 fn whole_digits(x: f64) -> String {
     let mut digits = Vec::new();
     let mut rest = x.trunc();
     while rest >= 1.0 && digits.len() < 400 {
-        digits.push(b'0' + (rest % 10.0) as u8);
-        rest = (rest / 10.0).trunc();
+        let next = (rest / 10.0).trunc();
+        digits.push(b'0' + (rest - next * 10.0).clamp(0.0, 9.0) as u8);
+        rest = next;
     }
     digits.reverse();
     String::from_utf8(digits).unwrap_or_default()

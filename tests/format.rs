@@ -291,6 +291,12 @@ fn format_number_table() {
         (f64::NAN, Zh, "—"),
         (f64::INFINITY, En, "—"),
         (f64::NEG_INFINITY, Zh, "—"),
+        // Past 10¹⁸ the whole part is printed digit by digit (exact for powers of ten).
+        (1e19, En, "10,000,000,000,000,000,000"),
+        (-1e22, Zh, "−10000000000000000000000"),
+        (1e18, En, "1,000,000,000,000,000,000"),
+        (0.000_001, En, "0.00"),
+        (0.005, Zh, "0.01"),
     ];
     for &(n, lang, expected) in table {
         assert_eq!(format_number(n, lang), expected, "{n} {lang:?}");
