@@ -69,7 +69,8 @@ fn percent_decode(text: &str) -> String {
         }
         index += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    // Bytes that are not UTF-8 once decoded are reported as the reader wrote them.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 /// Parses `search` (with or without the leading `?`).
@@ -190,6 +191,13 @@ mod tests {
         assert!(notices.is_empty(), "{notices:?}");
         assert!(options.embed);
         assert_eq!(options.chart.as_deref(), Some("rural"));
+    }
+
+    #[test]
+    fn a_value_that_is_not_utf8_is_reported_as_written() {
+        let (options, notices) = parse_query("theme=%E6%B7");
+        assert_eq!(options.theme, ThemeChoice::Auto);
+        assert!(notices[0].en.contains("theme=%E6%B7"), "{}", notices[0].en);
     }
 
     #[test]
