@@ -3,11 +3,11 @@
 //
 // 1. Every import of the wasm, and every export the glue reads only as a property, gets a short
 //    name in both files (scripts/wasm-names.mjs): about 6 KB gzip less in all.
-// 2. terser minifies the glue. Trunk minifies index.html, the CSS and the static scripts itself
-//    (`minify = "on_release"`), but its JS minifier (minify-js 0.5) cannot parse the glue's
+// 2. terser minifies the glue, and the page's script (see 3.). Trunk minifies index.html and the
+//    CSS itself (`minify = "on_release"`), but its JS minifier (minify-js 0.5) cannot parse the glue's
 //    `export default` and leaves it as it is: 53.6 KB raw, 9.2 KB gzip; terser makes it about
 //    24 KB raw, 7.2 KB gzip.
-// Trunk has already written index.html with subresource-integrity hashes of both files, so each
+// Trunk has already written index.html with subresource-integrity hashes of these files, so each
 // hash is replaced with that of the new file; without that the browser would refuse them.
 //
 // Environment (set by Trunk): TRUNK_PROFILE, TRUNK_STAGING_DIR. Debug builds are left alone.
@@ -65,5 +65,21 @@ if (!result.code) {
 }
 replaceFile(`${glueName}_bg.wasm`, wasmSource, shortened.wasm);
 replaceFile(`${glueName}.js`, glueSource, Buffer.from(result.code, 'utf8'));
+
+// 3. terser also minifies the page's own script (static/page.js, marked `data-no-minify` in
+// index.html): Trunk's minifier orders its declarations differently from one build to the
+// next, so that two builds of the same sources differed in page.js and in index.html's hash.
+const pageScript = /<script [^>]*src=["']?\/(page-[0-9a-f]+\.js)/.exec(index)?.[1];
+if (!pageScript || !files.includes(pageScript)) {
+  console.error(`shrink-glue: cannot find the page script (static/page.js) named in ${indexPath}`);
+  process.exit(1);
+}
+const pageSource = readFileSync(join(staging, pageScript));
+const page = await minify(pageSource.toString('utf8'), { compress: true, mangle: true });
+if (!page.code) {
+  console.error(`shrink-glue: terser returned nothing for ${pageScript}`);
+  process.exit(1);
+}
+replaceFile(pageScript, pageSource, Buffer.from(page.code, 'utf8'));
 writeFileSync(indexPath, index);
 console.log(`shrink-glue: ${shortened.imports.size} imports and ${shortened.exports.size} exports renamed`);
