@@ -25,7 +25,8 @@ if (!staging) {
   process.exit(1);
 }
 
-const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+/** The integrity value of `bytes` in the algorithm that index.html uses for them (`algorithm-`). */
+const sri = (algorithm, bytes) => `${algorithm}-${createHash(algorithm).update(bytes).digest('base64')}`;
 const indexPath = join(staging, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 // The glue is the module the inline loader imports: `import init, * as bindings from '/x.js'`;
@@ -39,9 +40,9 @@ if (!glueName || !files.includes(`${glueName}.js`) || !files.includes(`${glueNam
 
 /** Writes `bytes` over `file` and puts their hash in index.html in place of the old one. */
 function replaceFile(file, oldBytes, bytes) {
-  const oldHash = sri(oldBytes);
-  if (index.includes(oldHash)) {
-    index = index.replaceAll(oldHash, sri(bytes));
+  const algorithm = ['sha256', 'sha384', 'sha512'].find((a) => index.includes(sri(a, oldBytes)));
+  if (algorithm) {
+    index = index.replaceAll(sri(algorithm, oldBytes), sri(algorithm, bytes));
   } else if (/integrity/.test(index)) {
     console.error(`shrink-glue: index.html has integrity hashes but none for ${file}`);
     process.exit(1);
@@ -81,5 +82,8 @@ if (!page.code) {
   process.exit(1);
 }
 replaceFile(pageScript, pageSource, Buffer.from(page.code, 'utf8'));
+// Trunk copies index.html's `data-integrity` settings onto the elements it writes; they say
+// nothing to a browser.
+index = index.replace(/ data-integrity=["']?\w+["']?/g, '');
 writeFileSync(indexPath, index);
 console.log(`shrink-glue: ${shortened.imports.size} imports and ${shortened.exports.size} exports renamed`);
