@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::lang::Lang;
 
-use super::figure_card::FigureCard;
+use super::figure_card::figure_card;
 use super::SharedDataset;
 
 /// Groups of headline figures: heading (zh, en) and figure ids.
@@ -34,11 +34,11 @@ pub const GROUPS: [((&str, &str), &[&str]); 3] = [
     ),
 ];
 
-/// The groups of cards; a plain function, as it has no state of its own (each card has).
+/// The groups of cards; a plain function, as it has no state of its own (see figure_card.rs).
 pub fn headline_cards(dataset: &SharedDataset, lang: Lang) -> Html {
     let groups = GROUPS.iter().map(|((zh, en), ids)| {
         let cards = ids.iter().map(|id| match dataset.0.figure(id) {
-            Ok(figure) => html! { <FigureCard key={*id} figure={figure.clone()} {lang} /> },
+            Ok(figure) => figure_card(figure, lang),
             Err(missing) => html! { <p key={*id} class="chart-message" role="alert">{ missing.to_string() }</p> },
         });
         html! {
