@@ -113,18 +113,17 @@ fn keep_in_viewport(element: &web_sys::HtmlElement, top: f64) {
 /// Positions the tooltip `element` at `placement`. Through the style object, not a style
 /// attribute, so a strict CSP allows it.
 pub fn position_tooltip(element: &web_sys::HtmlElement, placement: &TooltipPlacement) {
-    let style = element.style();
-    let _ = style.set_property("left", &format!("{}px", placement.left.round()));
-    let _ = style.set_property("top", &format!("{}px", placement.top.round()));
-    let _ = style.set_property("max-width", &format!("{}px", placement.max_width.round()));
-    let _ = style.set_property(
-        "transform",
+    element.style().set_css_text(&format!(
+        "left:{}px;top:{}px;max-width:{}px;transform:{}",
+        placement.left.round(),
+        placement.top.round(),
+        placement.max_width.round(),
         if placement.above {
             "translateY(-100%)"
         } else {
             "none"
-        },
-    );
+        }
+    ));
     if placement.beside {
         keep_in_viewport(element, placement.top);
     }
