@@ -107,13 +107,10 @@ fn draw(
         canvas.set_height(height);
     }
     // Through the style object, not a style attribute, so a strict CSP allows it.
-    let style = canvas.style();
-    style
-        .set_property("width", &format!("{}px", scene.width))
-        .map_err(|_| "cannot size the canvas")?;
-    style
-        .set_property("height", &format!("{}px", scene.height))
-        .map_err(|_| "cannot size the canvas")?;
+    canvas.style().set_css_text(&format!(
+        "width:{}px;height:{}px",
+        scene.width, scene.height
+    ));
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     draw_scene(&backend.into_drawing_area(), scene, theme, ratio, None)
