@@ -446,7 +446,10 @@ describe('hardening', () => {
       }
     });
 
-    it('a build with --features panic-test shows a short panel in view when it panics', async () => {
+    // The build with the test hooks, made once for the tests below.
+    let panicDist;
+    function panicTestDist() {
+      if (panicDist) return panicDist;
       let dist = process.env.E2E_PANIC_DIST;
       if (!dist) {
         dist = join(REPO, 'target', 'panic-test-dist');
@@ -458,7 +461,12 @@ describe('hardening', () => {
         assert.equal(built.status, 0, `trunk build --features panic-test failed:\n${built.stdout}\n${built.stderr}`);
       }
       assert.ok(existsSync(join(dist, 'index.html')), `no build in ${dist}`);
-      const panicServer = await startServer({ root: dist });
+      panicDist = dist;
+      return dist;
+    }
+
+    it('a build with --features panic-test shows a short panel in view when it panics', async () => {
+      const panicServer = await startServer({ root: panicTestDist() });
       const p = await openPage(browser, panicServer.url, PHONE);
       try {
         await waitForContent(p.page, '#app');
@@ -506,6 +514,33 @@ describe('hardening', () => {
         assert.deepEqual(p.cspViolations, []);
         assert.ok(p.consoleErrors.every((e) => e.includes('panic')), errorReport(p));
         assert.ok(p.pageErrors.length >= 1 && p.pageErrors.every((e) => /unreachable/i.test(e)), errorReport(p));
+      } finally {
+        await p.close();
+        await panicServer.close();
+      }
+    });
+
+    it('a JS error thrown through the wasm shows the panel; an error from another script does not', async () => {
+      const panicServer = await startServer({ root: panicTestDist() });
+      const p = await openPage(browser, panicServer.url, DESKTOP);
+      try {
+        await waitForContent(p.page, '#app');
+        await waitForCharts(p.page, N);
+        // Another script's error (a browser extension's, say) after the start: not the graphic's.
+        await p.page.evaluate(() => setTimeout(() => { throw new Error('elsewhere: not from the graphic'); }));
+        await frames(p.page);
+        assert.equal(p.pageErrors.length, 1, errorReport(p));
+        assert.equal(await p.page.locator('.panic-panel').count(), 0, 'an unrelated error showed the panel');
+
+        await p.page.evaluate(() => window.dispatchEvent(new Event('banan-throw-test')));
+        await p.page.waitForSelector('.panic-panel', { timeout: 5_000 });
+        assert.equal(
+          await p.page.locator('.panic-panel').textContent(),
+          '图表出错，请刷新页面。The graphic hit an error; please reload.',
+        );
+        assert.ok(p.pageErrors.some((e) => e.includes('throw-test')), errorReport(p));
+        assert.equal(await p.page.locator('figure.chart canvas.chart-canvas').count(), N, 'the page behind the panel went blank');
+        assert.deepEqual(p.cspViolations, []);
       } finally {
         await p.close();
         await panicServer.close();

@@ -11,27 +11,35 @@ use banan_infographic::components::app::App;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Test builds only (`--features panic-test`, which no script enables for `dist/`): a
-/// `banan-panic-test` event on `window` panics inside a wasm event handler, as a bug would.
+/// `banan-panic-test` event on `window` panics inside a wasm event handler, as a bug would, and
+/// a `banan-throw-test` event throws a JS error from it, as wasm-bindgen's `unwrap_throw` does.
 /// A cargo feature rather than a URL parameter or a global function, so that nothing a reader
 /// can type or a page can call reaches it in the production build: the code is not there.
 #[cfg(feature = "panic-test")]
-fn install_panic_test_hook() {
+fn install_panic_test_hooks() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
         return;
     };
-    let listener = Closure::<dyn FnMut()>::new(|| {
-        panic!("panic-test: a deliberate panic from the test hook");
-    });
-    let _ = window
-        .add_event_listener_with_callback("banan-panic-test", listener.as_ref().unchecked_ref());
-    listener.forget();
+    let hooks: [(&str, fn()); 2] = [
+        ("banan-panic-test", || {
+            panic!("panic-test: a deliberate panic from the test hook")
+        }),
+        ("banan-throw-test", || {
+            wasm_bindgen::throw_str("throw-test: a deliberate JS error from the test hook")
+        }),
+    ];
+    for (event, hook) in hooks {
+        let listener = Closure::<dyn FnMut()>::new(hook);
+        let _ = window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
 }
 
 fn main() {
     #[cfg(feature = "panic-test")]
-    install_panic_test_hook();
+    install_panic_test_hooks();
     let root = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"));

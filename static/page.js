@@ -7,6 +7,9 @@
 // a reader scrolled down to a chart sees it too:
 // * a trap while running: release builds abort on a panic without a message (scripts/env.sh,
 //   use_release_std), and any build traps after a panic;
+// * any other uncaught error that went through the wasm or its glue (a JS error the glue throws
+//   for the wasm, as wasm-bindgen's throw_str and unwrap_throw do): it has unwound through Rust
+//   code, whose state can no longer be trusted, so the page is as broken as after a trap;
 // * before the app has started, any uncaught error or rejection: the glue or the wasm could not
 //   be fetched, compiled or instantiated (a failed load, an old browser), which would otherwise
 //   leave an empty page.
@@ -27,8 +30,14 @@
     s.position = 'fixed'; s.top = s.left = s.right = s.margin = '0'; s.zIndex = '1000';
     document.body.prepend(panel);
   }
+  // After the start, any error whose stack holds a wasm frame (Chromium, Firefox and Safari name
+  // them "wasm-function" or "wasm://") or the glue (the one script named
+  // banan-infographic-<hash>.js); an error from anything else (a browser extension, say) leaves
+  // the graphic alone.
   function failed(error) {
-    if (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError) show(false);
+    var trap = typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
+    var viaWasm = /wasm-function|wasm:\/\/|\/banan-infographic-[0-9a-f]+\.js/.test(error && error.stack);
+    if (trap || (started && viaWasm)) show(false);
     else if (!started) show(true);
   }
   // Capture: a script that fails to load fires `error` on its element, which does not bubble.
