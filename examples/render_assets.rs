@@ -132,7 +132,7 @@ fn svg_scaled(scene: &Scene, theme: &Theme, scale: f64) -> String {
             (scene.height * scale).ceil() as u32,
         );
         let area = SVGBackend::with_string(&mut text, size).into_drawing_area();
-        draw_scene(&area, &svg_text(scene), theme, scale, None).expect("drawing to SVG works");
+        draw_scene(&area, &svg_text(scene), theme, scale).expect("drawing to SVG works");
     }
     text
 }

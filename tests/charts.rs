@@ -311,12 +311,12 @@ fn hit_testing_finds_each_item_at_its_centre() {
     }
 }
 
-fn render_svg(scene: &Scene, theme: &Theme, highlight: Option<usize>) -> String {
-    render_svg_at(scene, theme, highlight, 1.0)
+fn render_svg(scene: &Scene, theme: &Theme) -> String {
+    render_svg_at(scene, theme, 1.0)
 }
 
 /// Drawn as on a canvas of `scale` device px per CSS px.
-fn render_svg_at(scene: &Scene, theme: &Theme, highlight: Option<usize>, scale: f64) -> String {
+fn render_svg_at(scene: &Scene, theme: &Theme, scale: f64) -> String {
     let mut svg = String::new();
     {
         let size = (
@@ -325,7 +325,7 @@ fn render_svg_at(scene: &Scene, theme: &Theme, highlight: Option<usize>, scale: 
         );
         let backend = SVGBackend::with_string(&mut svg, size);
         let area = backend.into_drawing_area();
-        draw_scene(&area, scene, theme, scale, highlight).expect("drawing to SVG works");
+        draw_scene(&area, scene, theme, scale).expect("drawing to SVG works");
     }
     svg
 }
@@ -342,7 +342,7 @@ fn every_box_and_outline_is_drawn_whole_inside_the_canvas() {
     // outer half (tiles against the right edge showed no right side at a pixel ratio of 1).
     for (id, width, lang, scene) in scenes() {
         for scale in [1.0, 2.0, 3.0] {
-            let svg = render_svg_at(&scene, &Theme::light(), None, scale);
+            let svg = render_svg_at(&scene, &Theme::light(), scale);
             let (canvas_width, canvas_height) = (
                 (scene.width * scale).round(),
                 (scene.height * scale).round(),
@@ -406,12 +406,12 @@ fn assert_snapshot(name: &str, svg: &str) {
 fn snapshots() {
     let dataset = dataset();
     for chart in &CHARTS {
-        for (width, lang, theme, highlight) in [
-            (390.0, Lang::Zh, Theme::light(), None),
-            (1280.0, Lang::En, Theme::dark(), Some(1)),
+        for (width, lang, theme) in [
+            (390.0, Lang::Zh, Theme::light()),
+            (1280.0, Lang::En, Theme::dark()),
         ] {
             let scene = (chart.layout)(&dataset, width, lang).unwrap();
-            let svg = render_svg(&scene, &theme, highlight);
+            let svg = render_svg(&scene, &theme);
             assert!(
                 svg.matches("<rect").count() >= 3,
                 "{}: nearly empty drawing",

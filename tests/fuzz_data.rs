@@ -316,8 +316,7 @@ fn use_model(dataset: &Dataset, draw: bool) -> Result<(), TestCaseError> {
                     let mut svg = String::new();
                     {
                         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-                        let highlight = (!scene.items.is_empty()).then_some(0);
-                        draw_scene(&area, &scene, &Theme::light(), 1.0, highlight)
+                        draw_scene(&area, &scene, &Theme::light(), 1.0)
                             .map_err(|e| fail(format!("{}: drawing failed: {e}", chart.id)))?;
                     }
                 }

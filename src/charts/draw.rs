@@ -7,12 +7,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::scene::{Anchor, Fill, Mark, Rect, Scene};
-use super::theme::{Rgb, Role, Theme, FONT_FAMILY};
+use super::theme::{Rgb, Theme, FONT_FAMILY};
 
 /// Spacing of hatch lines, CSS px.
 const HATCH_SPACING: f64 = 5.0;
-/// Width of the highlight outline, CSS px (the page draws it as an element over the canvas with
-/// the same width; see `components/chart_canvas.rs`).
+/// Width of the highlight outline, CSS px. The page draws it as an element over the canvas
+/// (`components/chart_canvas.rs`), so a hover never redraws the canvas.
 pub const FOCUS_WIDTH: f64 = 2.5;
 
 fn rgb(color: Rgb) -> RGBColor {
@@ -21,13 +21,13 @@ fn rgb(color: Rgb) -> RGBColor {
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws every mark of `scene`, then an outline round the item at `highlight`.
+/// Draws every mark of `scene`. The highlighted item's outline is not drawn here: the page
+/// shows it as an element over the canvas.
 pub fn draw_scene<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     theme: &Theme,
     scale: f64,
-    highlight: Option<usize>,
 ) -> DrawResult<DB> {
     area.fill(&rgb(theme.background))?;
     let px = |v: f64| (v * scale).round() as i32;
@@ -116,16 +116,6 @@ pub fn draw_scene<DB: DrawingBackend>(
                 area.draw(&Polygon::new(triangle, rgb(theme.color(*role)).filled()))?;
             }
         }
-    }
-    if let Some(item) = highlight.and_then(|index| scene.items.get(index)) {
-        let r = item.bounds;
-        let inset = FOCUS_WIDTH / 2.0;
-        let corners = [
-            (px(r.x + inset), px(r.y + inset)),
-            (px(r.right() - inset), px(r.bottom() - inset)),
-        ];
-        let style = rgb(theme.color(Role::Focus)).stroke_width(px(FOCUS_WIDTH).max(1) as u32);
-        area.draw(&Rectangle::new(corners, style))?;
     }
     area.present()?;
     Ok(())

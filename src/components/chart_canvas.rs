@@ -113,8 +113,7 @@ fn draw(
     ));
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
-    draw_scene(&backend.into_drawing_area(), scene, theme, ratio, None)
-        .map_err(|error| error.to_string())
+    draw_scene(&backend.into_drawing_area(), scene, theme, ratio).map_err(|error| error.to_string())
 }
 
 #[function_component(ChartCanvas)]

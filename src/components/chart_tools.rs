@@ -57,7 +57,7 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
     } else {
         Theme::light()
     };
-    draw_scene(&backend.into_drawing_area(), &scene, &theme, SCALE, None)
+    draw_scene(&backend.into_drawing_area(), &scene, &theme, SCALE)
         .map_err(|error| error.to_string())?;
     canvas
         .to_data_url()
