@@ -11,9 +11,6 @@ use super::theme::{Rgb, Theme, FONT_FAMILY};
 
 /// Spacing of hatch lines, CSS px.
 const HATCH_SPACING: f64 = 5.0;
-/// Width of the highlight outline, CSS px. The page draws it as an element over the canvas
-/// (`components/chart_canvas.rs`), so a hover never redraws the canvas.
-pub const FOCUS_WIDTH: f64 = 2.5;
 
 fn rgb(color: Rgb) -> RGBColor {
     RGBColor(color.0, color.1, color.2)

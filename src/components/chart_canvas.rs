@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::browser::in_lower_half;
 use crate::charts::catalog::ChartSpec;
-use crate::charts::draw::{draw_scene, FOCUS_WIDTH};
+use crate::charts::draw::draw_scene;
 use crate::charts::scene::{Rect, Scene};
 use crate::charts::theme::{Role, Theme};
 use crate::lang::Lang;
@@ -50,6 +50,9 @@ impl PartialEq for ChartCanvasProps {
             && self.source == other.source
     }
 }
+
+/// Width of the highlight outline, CSS px.
+const FOCUS_WIDTH: f64 = 2.5;
 
 /// The item being shown and where its tooltip points.
 #[derive(Clone, Copy, Debug, PartialEq)]
