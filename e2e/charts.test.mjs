@@ -173,6 +173,42 @@ describe('charts', () => {
     }
   });
 
+  for (const [name, device] of [
+    ['1280 px desktop', DESKTOP],
+    ['390 px phone', PHONE],
+  ]) {
+    it(`while the page loads no chart shows a message before it is drawn (${name})`, async () => {
+      // Every .chart-message that enters the page from the first byte on, whether or not a frame
+      // painted it: a chart laid out before its width was known said its container was 0 px wide.
+      const recording = {
+        newContext: async (options) => {
+          const context = await suite.browser.newContext(options);
+          await context.addInitScript(() => {
+            window.chartMessagesSeen = [];
+            new MutationObserver((records) => {
+              for (const node of records.flatMap((r) => [...r.addedNodes])) {
+                if (node.nodeType !== Node.ELEMENT_NODE) continue;
+                const messages = [node, ...node.querySelectorAll('.chart-message')];
+                for (const m of messages.filter((e) => e.matches('.chart-message'))) {
+                  window.chartMessagesSeen.push(m.textContent);
+                }
+              }
+            }).observe(document, { childList: true, subtree: true });
+          });
+          return context;
+        },
+      };
+      const p = await openReader(recording, suite.server.url, { ...device, charts: N });
+      try {
+        const seen = await p.page.evaluate(() => window.chartMessagesSeen);
+        assert.deepEqual(seen, [], 'messages shown while loading');
+        assertNoErrors(p);
+      } finally {
+        await p.close();
+      }
+    });
+  }
+
   for (const [name, device, lang] of [
     ['1280 px desktop, Chinese', DESKTOP, 'zh'],
     ['390 px narrow window, Chinese', NARROW_MOUSE, 'zh'],

@@ -133,7 +133,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let scene = {
         let (layout, dataset, lang) = (props.spec.layout, props.dataset.clone(), props.lang);
         use_memo(
-            (width as u32, lang, dataset),
+            (width.unwrap_or(0.0) as u32, lang, dataset),
             move |(width, lang, dataset)| {
                 (*width > 0).then(|| layout(&dataset.0, f64::from(*width), *lang).map(Rc::new))
             },
@@ -316,7 +316,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     let tooltip_id = format!("{}-tooltip", props.spec.id);
     let message = match (&*scene, width) {
-        (_, w) if w < 1.0 => Some(
+        (_, Some(w)) if w < 1.0 => Some(
             props
                 .lang
                 .pick(

@@ -6,18 +6,27 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-/// Watches an element's content width and reports it whenever it changes.
+/// Watches an element's content width (whole CSS px): `None` until first measured, then
+/// whenever it changes.
+///
+/// Measured once as soon as the element is in the page, not only when the observer first
+/// reports: that report comes with the next frame, which would lay out and paint the page
+/// with every chart still empty, and lay it out again once they are drawn.
 #[hook]
-pub fn use_content_width(target: NodeRef) -> f64 {
-    let width = use_state_eq(|| 0.0_f64);
+pub fn use_content_width(target: NodeRef) -> Option<f64> {
+    let width = use_state_eq(|| None::<f64>);
     {
         let width = width.clone();
         use_effect_with(target, move |target| {
             let element = target.cast::<HtmlElement>();
+            if let Some(element) = &element {
+                // The container has no padding or border, so its box is its content box.
+                width.set(Some(element.get_bounding_client_rect().width().floor()));
+            }
             let callback =
                 Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
-                        width.set(entry.content_rect().width().floor());
+                        width.set(Some(entry.content_rect().width().floor()));
                     }
                 });
             let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
