@@ -119,7 +119,10 @@ function canvasReport(page) {
       const colours = new Set();
       let painted = 0;
       if (canvas.width > 0 && canvas.height > 0) {
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        // The canvas has a bitmaprenderer context (src/components/scene_bitmap.rs): read through a copy.
+        const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d');
+        copy.drawImage(canvas, 0, 0);
+        const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
         // Every 7th pixel is plenty to see the bars, tiles and text; quantised to 4 bits a channel.
         for (let i = 0; i < data.length; i += 4 * 7) {
           colours.add(((data[i] >> 4) << 12) | ((data[i + 1] >> 4) << 8) | ((data[i + 2] >> 4) << 4) | (data[i + 3] >> 4));

@@ -84,7 +84,10 @@ function chartSizeProblems(page) {
       if (Math.abs(canvas.height - Math.round(css.height * dpr)) > 1) problems.push(`${id}: backing store ${canvas.height} px high for ${css.height} css px`);
       if (!canvas.dataset.items) problems.push(`${id}: no data-items`);
       try {
-        if (canvas.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 0) problems.push(`${id}: canvas not drawn`);
+        // The canvas has a bitmaprenderer context (src/components/scene_bitmap.rs): read through a copy.
+        const copy = new OffscreenCanvas(1, 1).getContext('2d');
+        copy.drawImage(canvas, 0, 0);
+        if (copy.getImageData(0, 0, 1, 1).data[3] === 0) problems.push(`${id}: canvas not drawn`);
       } catch (err) {
         problems.push(`${id}: ${err.message}`);
       }

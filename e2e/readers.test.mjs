@@ -53,6 +53,21 @@ function recordCanvasText() {
       return original.call(this, text, ...rest);
     };
   }
+  // The page draws each chart into a canvas of its own and shows it on the chart's canvas as a
+  // bitmap (src/components/scene_bitmap.rs): the texts travel with the bitmap.
+  const createImageBitmap = window.createImageBitmap;
+  window.createImageBitmap = function (source, ...rest) {
+    return createImageBitmap.call(this, source, ...rest).then((bitmap) => {
+      bitmap.__e2eTexts = source.__e2eTexts;
+      return bitmap;
+    });
+  };
+  const bitmapProto = ImageBitmapRenderingContext.prototype;
+  const transfer = bitmapProto.transferFromImageBitmap;
+  bitmapProto.transferFromImageBitmap = function (bitmap) {
+    this.canvas.__e2eTexts = bitmap?.__e2eTexts;
+    return transfer.call(this, bitmap);
+  };
 }
 
 /**
@@ -212,7 +227,10 @@ function canvasBackgrounds(page) {
         const [x, y, w, h] = entry.slice(entry.lastIndexOf(':') + 1).split(',').map(Number);
         return { x: x - 2, y: y - 2, r: x + w + 2, b: y + h + 2 };
       });
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      // The canvas has a bitmaprenderer context (src/components/scene_bitmap.rs): read through a copy.
+      const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d');
+      copy.drawImage(canvas, 0, 0);
+      const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
       const counts = new Map();
       for (let py = 0; py < canvas.height; py += 3) {
         for (let px = 0; px < canvas.width; px += 3) {

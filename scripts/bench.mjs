@@ -161,7 +161,11 @@ function instrument({ expected }) {
   const painted = (canvas) => {
     if (canvas.hidden || !canvas.width || !canvas.height) return false;
     try {
-      return canvas.getContext('2d').getImageData(0, 0, 1, 1).data[3] > 0;
+      // The canvas has a bitmaprenderer context (src/components/scene_bitmap.rs): read its first
+      // pixel through a copy.
+      const copy = new OffscreenCanvas(1, 1).getContext('2d');
+      copy.drawImage(canvas, 0, 0);
+      return copy.getImageData(0, 0, 1, 1).data[3] > 0;
     } catch {
       return false;
     }

@@ -6,7 +6,7 @@
 use banan_infographic::components::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{Element, HtmlCanvasElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -17,24 +17,17 @@ async fn mount() -> Element {
     root.set_attribute("style", "width: 390px").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    // Let Yew render, the ResizeObserver report the widths, and every chart draw. Drawing is
-    // what sizes a canvas (its style width), so wait for that rather than for it to show: a
-    // slow CI machine draws the charts over many frames.
+    // Let Yew render, measure the widths, and every chart draw. A canvas is 0 × 0 until its
+    // drawing is shown (src/components/scene_bitmap.rs), so wait for that rather than for it
+    // to show: a slow CI machine draws the charts over many frames.
     let expected = banan_infographic::charts::catalog::CHARTS.len() as u32;
     for _ in 0..500 {
         gloo_timers::future::TimeoutFuture::new(20).await;
         let canvases = root.query_selector_all("canvas.chart-canvas").unwrap();
         let drawn = (0..canvases.length())
             .filter_map(|index| canvases.get(index))
-            .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-            .filter(|canvas| {
-                !canvas.hidden()
-                    && !canvas
-                        .style()
-                        .get_property_value("width")
-                        .unwrap()
-                        .is_empty()
-            })
+            .filter_map(|node| node.dyn_into::<HtmlCanvasElement>().ok())
+            .filter(|canvas| !canvas.hidden() && canvas.width() > 0)
             .count() as u32;
         if drawn == expected {
             break;

@@ -1,24 +1,22 @@
-//! Hosts one chart: measures its container, lays the chart out for that width, draws it on a
-//! canvas at the device pixel ratio, and turns pointer, touch and keys into highlighted items
+//! Hosts one chart: measures its container, lays the chart out for that width, draws it at the
+//! device pixel ratio (scene_bitmap.rs), and turns pointer, touch and keys into highlighted items
 //! with an HTML tooltip. Hit-testing reads the same scene that was drawn. It also renders the
 //! figure's caption and tools, which need that scene (data table, CSV, PNG).
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
 use crate::browser::in_lower_half;
 use crate::charts::catalog::ChartSpec;
-use crate::charts::draw::draw_scene;
 use crate::charts::scene::{Rect, Scene};
 use crate::charts::theme::{Role, Theme};
 use crate::lang::Lang;
 
 use super::chart_tools::{ChartTools, SharedScene};
 use super::hooks::{use_content_width, use_dismiss_outside};
+use super::scene_bitmap::draw_and_show;
 use super::tooltip::{place_tooltip, position_tooltip, tooltip_view};
 use super::SharedDataset;
 
@@ -92,33 +90,6 @@ fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
     element.style().set_css_text(&css);
 }
 
-/// Draws the scene without any highlight: that is an element over the canvas.
-fn draw(
-    canvas: &HtmlCanvasElement,
-    scene: &Scene,
-    theme: &Theme,
-    ratio: f64,
-) -> Result<(), String> {
-    let (width, height) = (
-        (scene.width * ratio).round() as u32,
-        (scene.height * ratio).round() as u32,
-    );
-    if canvas.width() != width {
-        canvas.set_width(width);
-    }
-    if canvas.height() != height {
-        canvas.set_height(height);
-    }
-    // Through the style object, not a style attribute, so a strict CSP allows it.
-    canvas.style().set_css_text(&format!(
-        "width:{}px;height:{}px",
-        scene.width, scene.height
-    ));
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
-    draw_scene(&backend.into_drawing_area(), scene, theme, ratio).map_err(|error| error.to_string())
-}
-
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let container = use_node_ref();
@@ -149,6 +120,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Theme::light()
     };
     let scene_ptr = ready.as_ref().map(|s| Rc::as_ptr(s) as usize);
+    // Each drawing is numbered; one that finishes after a newer one started is not shown.
+    let drawings = use_mut_ref(|| 0_u32);
     {
         let (canvas, draw_error, ready) = (canvas.clone(), draw_error.clone(), ready.clone());
         let theme = theme.clone();
@@ -156,7 +129,20 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             (scene_ptr, props.dark, props.pixel_ratio),
             move |(_, _, ratio)| {
                 if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
-                    draw_error.set(draw(&element, &scene, &theme, *ratio).err());
+                    let number = {
+                        let mut count = drawings.borrow_mut();
+                        *count = count.wrapping_add(1);
+                        *count
+                    };
+                    let ratio = *ratio;
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let still_wanted = || *drawings.borrow() == number;
+                        let result =
+                            draw_and_show(element, scene, theme, ratio, still_wanted).await;
+                        if still_wanted() {
+                            draw_error.set(result.err());
+                        }
+                    });
                 }
             },
         );
@@ -388,9 +374,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     html! {
         <>
         <div class="chart-body" ref={container}>
+            // 0 × 0 until its first drawing is shown (scene_bitmap.rs), so that a sized canvas
+            // is a drawn one.
             <canvas
                 class="chart-canvas"
                 ref={canvas}
+                width="0"
+                height="0"
                 hidden={ready.is_none()}
                 tabindex="0"
                 role="img"
