@@ -212,6 +212,35 @@ describe('charts', () => {
     });
   }
 
+  it('charts are shown as bitmaps; a browser without ImageBitmap (Safari before 15) gets them drawn on their canvases', async () => {
+    // A chart canvas with a bitmaprenderer context has no 2D one (src/components/scene_bitmap.rs).
+    const has2d = (page) =>
+      page.evaluate(() => [...document.querySelectorAll('canvas.chart-canvas')].map((c) => c.getContext('2d') !== null));
+    const older = {
+      newContext: async (options) => {
+        const context = await suite.browser.newContext(options);
+        await context.addInitScript(() => {
+          Object.defineProperty(window, 'createImageBitmap', { value: undefined });
+        });
+        return context;
+      },
+    };
+    for (const [browser, want2d] of [[suite.browser, false], [older, true]]) {
+      const p = await openReader(browser, suite.server.url, { ...DESKTOP, charts: N });
+      try {
+        const report = await canvasReport(p.page);
+        for (const c of report) {
+          assert.equal(c.hidden, false, `${c.id}: canvas hidden (2D: ${want2d})`);
+          assert.ok(c.colours >= 4, `${c.id}: canvas looks blank (${c.colours} colours; 2D: ${want2d})`);
+        }
+        assert.deepEqual(await has2d(p.page), Array(N).fill(want2d), `charts with a 2D context, want ${want2d}`);
+        assertNoErrors(p);
+      } finally {
+        await p.close();
+      }
+    }
+  });
+
   for (const [name, device, lang] of [
     ['1280 px desktop, Chinese', DESKTOP, 'zh'],
     ['390 px narrow window, Chinese', NARROW_MOUSE, 'zh'],

@@ -21,8 +21,9 @@ use crate::charts::theme::Theme;
 
 /// Draws `scene` at `ratio` device px per CSS px into a canvas of its own, then shows it on
 /// `canvas`: CSS size at once (so the page's layout does not wait), backing-store size and
-/// pixels together once the bitmap is ready. `still_wanted` is asked before that, so that a
-/// drawing overtaken by a newer one (a resize storm) is dropped.
+/// pixels together once the bitmap is ready, if `still_wanted()` then says so (a drawing
+/// overtaken by a newer one, in a resize storm, is dropped). A browser without ImageBitmap gets
+/// the drawing on `canvas` itself.
 pub async fn draw_and_show(
     canvas: HtmlCanvasElement,
     scene: Rc<Scene>,
@@ -40,6 +41,17 @@ pub async fn draw_and_show(
         scene.width, scene.height
     ));
     let window = web_sys::window().ok_or("no window")?;
+    let bitmaps = js_sys::Reflect::get(&window, &"createImageBitmap".into())
+        .is_ok_and(|create| create.is_function());
+    let context = bitmaps
+        .then(|| canvas.get_context("bitmaprenderer").ok().flatten())
+        .flatten();
+    let Some(context) = context else {
+        // No ImageBitmap in this browser (Safari before 15): draw on the page's canvas itself.
+        canvas.set_width(width);
+        canvas.set_height(height);
+        return draw_on(canvas, &scene, &theme, ratio);
+    };
     let scratch: HtmlCanvasElement = window
         .document()
         .and_then(|document| document.create_element("canvas").ok())
@@ -47,10 +59,7 @@ pub async fn draw_and_show(
         .unchecked_into();
     scratch.set_width(width);
     scratch.set_height(height);
-    let backend =
-        CanvasBackend::with_canvas_object(scratch.clone()).ok_or("the canvas has no 2D context")?;
-    draw_scene(&backend.into_drawing_area(), &scene, &theme, ratio)
-        .map_err(|error| error.to_string())?;
+    draw_on(scratch.clone(), &scene, &theme, ratio)?;
     let bitmap = window
         .create_image_bitmap_with_html_canvas_element(&scratch)
         .map_err(|_| "the drawing cannot be made a bitmap")?;
@@ -62,14 +71,21 @@ pub async fn draw_and_show(
     if !still_wanted() {
         return Ok(());
     }
-    let context = canvas
-        .get_context("bitmaprenderer")
-        .ok()
-        .flatten()
-        .ok_or("the canvas has no bitmap context")?
-        .unchecked_into::<ImageBitmapRenderingContext>();
     canvas.set_width(width);
     canvas.set_height(height);
-    context.transfer_from_image_bitmap(&bitmap.unchecked_into::<ImageBitmap>());
+    context
+        .unchecked_into::<ImageBitmapRenderingContext>()
+        .transfer_from_image_bitmap(&bitmap.unchecked_into::<ImageBitmap>());
     Ok(())
+}
+
+fn draw_on(
+    canvas: HtmlCanvasElement,
+    scene: &Scene,
+    theme: &Theme,
+    ratio: f64,
+) -> Result<(), String> {
+    let backend =
+        CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
+    draw_scene(&backend.into_drawing_area(), scene, theme, ratio).map_err(|error| error.to_string())
 }
