@@ -26,6 +26,7 @@ import {
   sentenceEn,
   sentenceZh,
   serveBuildToBrowser,
+  withInitScript,
 } from './page-helpers.mjs';
 
 const CHART_IDS = chartIds();
@@ -183,24 +184,18 @@ describe('charts', () => {
     it(`while the page loads no chart shows a message before it is drawn (${name})`, async () => {
       // Every .chart-message that enters the page from the first byte on, whether or not a frame
       // painted it: a chart laid out before its width was known said its container was 0 px wide.
-      const recording = {
-        newContext: async (options) => {
-          const context = await suite.browser.newContext(options);
-          await context.addInitScript(() => {
-            window.chartMessagesSeen = [];
-            new MutationObserver((records) => {
-              for (const node of records.flatMap((r) => [...r.addedNodes])) {
-                if (node.nodeType !== Node.ELEMENT_NODE) continue;
-                const messages = [node, ...node.querySelectorAll('.chart-message')];
-                for (const m of messages.filter((e) => e.matches('.chart-message'))) {
-                  window.chartMessagesSeen.push(m.textContent);
-                }
-              }
-            }).observe(document, { childList: true, subtree: true });
-          });
-          return context;
-        },
-      };
+      const recording = withInitScript(suite.browser, () => {
+        window.chartMessagesSeen = [];
+        new MutationObserver((records) => {
+          for (const node of records.flatMap((r) => [...r.addedNodes])) {
+            if (node.nodeType !== Node.ELEMENT_NODE) continue;
+            const messages = [node, ...node.querySelectorAll('.chart-message')];
+            for (const m of messages.filter((e) => e.matches('.chart-message'))) {
+              window.chartMessagesSeen.push(m.textContent);
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
       const p = await openReader(recording, suite.server.url, { ...device, charts: N });
       try {
         const seen = await p.page.evaluate(() => window.chartMessagesSeen);
@@ -216,15 +211,9 @@ describe('charts', () => {
     // A chart canvas with a bitmaprenderer context has no 2D one (src/components/scene_bitmap.rs).
     const has2d = (page) =>
       page.evaluate(() => [...document.querySelectorAll('canvas.chart-canvas')].map((c) => c.getContext('2d') !== null));
-    const older = {
-      newContext: async (options) => {
-        const context = await suite.browser.newContext(options);
-        await context.addInitScript(() => {
-          Object.defineProperty(window, 'createImageBitmap', { value: undefined });
-        });
-        return context;
-      },
-    };
+    const older = withInitScript(suite.browser, () => {
+      Object.defineProperty(window, 'createImageBitmap', { value: undefined });
+    });
     for (const [browser, want2d] of [[suite.browser, false], [older, true]]) {
       const p = await openReader(browser, suite.server.url, { ...DESKTOP, charts: N });
       try {

@@ -123,6 +123,20 @@ export function inLocale(browser, locale) {
   return { newContext: (options) => browser.newContext({ ...options, locale }) };
 }
 
+/**
+ * A stand-in for the browser whose contexts run `script` in every page before the page's own
+ * scripts (Playwright's addInitScript): openReader(withInitScript(b, () => { ... }), url).
+ */
+export function withInitScript(browser, script) {
+  return {
+    newContext: async (options) => {
+      const context = await browser.newContext(options);
+      await context.addInitScript(script);
+      return context;
+    },
+  };
+}
+
 /** Two animation frames: lets Yew re-render and the canvases redraw. */
 export function frames(page) {
   return page.evaluate(
