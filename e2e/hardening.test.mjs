@@ -413,12 +413,14 @@ describe('hardening', () => {
 
   // -------------------------------------------------------------------------------------------
   describe('a data file of the wrong shape is named on the page', () => {
-    // The browser's parse path (JSON.parse, serde-wasm-bindgen) in the release build, which
-    // formats Debug as nothing: serde's message must still read as a sentence.
+    // The browser's parse path (JSON.parse, then src/data/json.rs) in the release build.
     for (const [what, file, change, message] of [
-      // Each names its entry, as the checks do (src/data/decode.rs), and says what is wrong.
-      ['a number given as a string', 'wrong-type.json', (d) => { d.figures[0].value = 'abc'; }, (d) => `figure "${d.figures[0].id}": invalid type: a string, expected f64`],
-      ['a label given as a list', 'wrong-shape.json', (d) => { d.lists[1].title_en = ['x']; }, (d) => `list "${d.lists[1].id}": invalid type: an array or object, expected a string`],
+      // Each names its entry, as the checks do (src/data/decode.rs), its field and what is wrong.
+      ['a number given as a string', 'wrong-type.json', (d) => { d.figures[0].value = 'abc'; }, (d) => `figure "${d.figures[0].id}": field \`value\`: invalid type: string "abc", expected a number`],
+      ['a label given as a list', 'wrong-shape.json', (d) => { d.lists[1].title_en = ['x']; }, (d) => `list "${d.lists[1].id}": field \`title_en\`: invalid type: an array, expected a string`],
+      ['a list item of the wrong type', 'wrong-item.json', (d) => { d.lists[0].items[1].figures = [null]; }, (d) => `list "${d.lists[0].id}": field \`items\`: item 2: field \`figures\`: item 1: invalid type: null, expected a string`],
+      // The page turns JSON.parse's result into a tree by recursion, which has to stop.
+      ['a file nested a thousand levels deep', 'too-deep.json', (d) => { d.article.title_en = JSON.parse('['.repeat(1000) + ']'.repeat(1000)); }, () => 'not a valid data file: the file nests more than 32 levels deep'],
     ]) {
       it(what, async () => {
         const broken = JSON.parse(readFileSync(ARTICLE_PATH, 'utf8'));

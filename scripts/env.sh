@@ -51,7 +51,7 @@ use_release_std() {
     export CARGO_PROFILE_RELEASE_PANIC=immediate-abort
     # `{:?}` formats nothing: Debug's escaping and float code leave the download (3.1 KB gzip).
     # Our code never formats with Debug outside tests (tests/no_debug_format.rs); a dependency's
-    # message loses its Debug parts (serde's "invalid type: string \"x\"" loses the "x").
+    # message would lose its Debug parts.
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zfmt-debug=none"
     RELEASE_STD=source
   else

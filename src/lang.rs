@@ -1,10 +1,7 @@
 //! The two languages of the page.
 
-use serde::{Deserialize, Serialize};
-
 /// A language the page is written in. Chinese is the article's language and the default.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
     Zh,

@@ -117,7 +117,7 @@ async fn the_canvas_backing_store_is_css_size_times_the_pixel_ratio() {
     }
 }
 
-/// The page parses data files with the browser's `JSON.parse` and serde-wasm-bindgen, a path
+/// The page parses data files with the browser's `JSON.parse` (src/data/json.rs), a path
 /// the native fuzz test (tests/fuzz_data.rs) cannot reach. Mutations of the embedded file, at
 /// the byte level and in its JSON tree, must each come back as a checked model or as an error
 /// that names the file and a problem: a panic here aborts the test.

@@ -2,7 +2,8 @@
 //! broken is reported by file, entry and problem.
 
 use banan_infographic::data::{
-    load_default, parse_dataset, DataError, ARTICLE_TEXT, DEFAULT_DATA_JSON,
+    load_default, parse_dataset, DataError, Figure, Qualifier, Status, Unit, ARTICLE_TEXT,
+    DEFAULT_DATA_JSON,
 };
 use serde_json::{json, Value};
 
@@ -230,14 +231,58 @@ fn an_unknown_field_is_rejected() {
 }
 
 #[test]
-fn an_unknown_unit_is_rejected() {
+fn an_unknown_unit_is_rejected_with_the_units_the_format_knows() {
     let mut json = default_json();
     find_mut(&mut json, "figures", "major_projects_count")["unit"] = json!("斤");
-    assert_rejected(
-        &json,
-        "figure \"major_projects_count\"",
-        "unknown variant `斤`",
+    let error = parse_value(&json).expect_err("an unknown unit must be rejected");
+    let problem = &error.problems[0].problem;
+    assert!(
+        problem.contains("field `unit`: unknown variant `斤`"),
+        "{error}"
     );
+    for unit in Unit::ALL {
+        assert!(problem.contains(&format!("`{}`", unit.symbol())), "{error}");
+    }
+}
+
+/// Each name the format knows decodes to its own value: the figure then carries it, or the
+/// checks refuse the changed figure in words that name it (`the qualifier is more_than`).
+#[test]
+fn every_unit_qualifier_and_status_is_read_by_its_name() {
+    fn read_back<T: PartialEq + std::fmt::Debug>(
+        field: &str,
+        name: &str,
+        expected: T,
+        of: impl Fn(&Figure) -> T,
+    ) {
+        let mut json = default_json();
+        find_mut(&mut json, "figures", "major_projects_count")[field] = json!(name);
+        match parse_dataset("changed.json", &json.to_string(), Some(ARTICLE_TEXT)) {
+            Ok(dataset) => {
+                let figure = dataset
+                    .figures
+                    .iter()
+                    .find(|f| f.id == "major_projects_count");
+                assert_eq!(of(figure.unwrap()), expected, "{field} {name}");
+            }
+            Err(error) => {
+                let message = error.to_string();
+                assert!(!message.contains("unknown variant"), "{message}");
+                assert!(message.contains(name), "{field} {name}: {message}");
+            }
+        }
+    }
+    for unit in Unit::ALL {
+        read_back("unit", unit.symbol(), unit, |figure| figure.unit);
+    }
+    for qualifier in Qualifier::ALL {
+        read_back("qualifier", qualifier.json_name(), qualifier, |f| {
+            f.qualifier
+        });
+    }
+    for status in Status::ALL {
+        read_back("status", status.json_name(), status, |figure| figure.status);
+    }
 }
 
 #[test]
@@ -247,20 +292,31 @@ fn entries_of_the_wrong_shape_are_named_all_at_once() {
     find_mut(&mut json, "lists", "future_industries")["items"] = json!("人工智能");
     json["sources"][0].as_object_mut().unwrap().remove("id");
     json["article"]["title_en"] = json!(["a", "list"]);
+    find_mut(&mut json, "lists", "display_enterprises")["items"][1]["zh"] = json!(35);
     let error = parse_value(&json).expect_err("a broken file must be rejected");
-    assert_eq!(error.problems.len(), 4, "{error}");
+    assert_eq!(error.problems.len(), 5, "{error}");
     assert_rejected(
         &json,
         "figure \"major_projects_count\"",
-        "invalid type: string \"13\", expected f64",
+        "field `value`: invalid type: string \"13\", expected a number",
     );
-    assert_rejected(&json, "list \"future_industries\"", "invalid type: string");
+    assert_rejected(
+        &json,
+        "list \"future_industries\"",
+        "field `items`: invalid type: string \"人工智能\", expected an array",
+    );
     // Without an id, an entry is named by its place in its array.
     assert_rejected(&json, "source no. 1", "missing field `id`");
     assert_rejected(
         &json,
         "article",
-        "invalid type: sequence, expected a string",
+        "field `title_en`: invalid type: an array, expected a string",
+    );
+    // Inside a list, the item is named by its place.
+    assert_rejected(
+        &json,
+        "list \"display_enterprises\"",
+        "field `items`: item 2: field `zh`: invalid type: number 35, expected a string",
     );
 }
 
@@ -497,4 +553,20 @@ fn all_problems_are_reported_at_once() {
     find_mut(&mut json, "figures", "industrial_output")["label_en"] = json!("");
     let error = parse_value(&json).unwrap_err();
     assert_eq!(error.problems.len(), 2, "{error}");
+}
+
+#[test]
+fn a_file_nested_too_deeply_is_refused_as_a_whole() {
+    let nested = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    let text =
+        format!("{{\"article\": {nested}, \"sources\": [], \"figures\": [], \"lists\": []}}");
+    let error = parse_dataset("deep.json", &text, Some(ARTICLE_TEXT)).unwrap_err();
+    assert_eq!(error.problems.len(), 1, "{error}");
+    assert_eq!(error.problems[0].entry, None);
+    assert!(
+        error.problems[0]
+            .problem
+            .contains("nests more than 32 levels deep"),
+        "{error}"
+    );
 }

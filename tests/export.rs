@@ -2,7 +2,7 @@
 //! read back to the data they came from.
 
 use banan_infographic::charts::catalog::CHARTS;
-use banan_infographic::data::{load_default, Unit, ARTICLE_TEXT};
+use banan_infographic::data::{load_default, ARTICLE_TEXT};
 use banan_infographic::export::{chart_csv, figures_csv, parse_csv, BOM};
 use banan_infographic::lang::Lang;
 
@@ -60,25 +60,4 @@ fn fields_with_commas_quotes_and_line_breaks_survive() {
     // The English renderings of the article's sentences hold commas.
     let source_en = rows[0].iter().position(|h| h == "source_en").unwrap();
     assert!(rows[1..].iter().any(|row| row[source_en].contains(',')));
-}
-
-#[test]
-fn unit_symbols_match_the_data_file() {
-    for unit in [
-        Unit::YiYuan,
-        Unit::WanSquareMetres,
-        Unit::WanMu,
-        Unit::Hectares,
-        Unit::Households,
-        Unit::Enterprises,
-        Unit::Count,
-        Unit::Products,
-        Unit::Sites,
-        Unit::Percent,
-    ] {
-        assert_eq!(
-            serde_json::to_string(&unit).unwrap(),
-            format!("\"{}\"", unit.symbol())
-        );
-    }
 }

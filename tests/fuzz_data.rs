@@ -12,7 +12,7 @@
 //!
 //! `FUZZ_CASES` is the number of inputs of each of the five strategies; `--nocapture` prints
 //! how many inputs each strategy ran and how they ended. A failure prints the shrunk input.
-//! Native only: the page parses with the browser's `JSON.parse` (see `src/data/validate.rs`),
+//! Native only: the page parses with the browser's `JSON.parse` (see `src/data/json.rs`),
 //! which this test cannot reach; everything after the parse is the same code, and
 //! tests/browser.rs mutates 2,000 files through the browser's own parse path.
 #![cfg(not(target_arch = "wasm32"))]

@@ -1,41 +1,29 @@
-//! From JSON text to the raw types, entry by entry: an entry of the wrong shape is reported by
-//! its name (`figure "x": invalid type: a string, expected f64`), and every such entry at once,
-//! as the checks in `validate` report theirs. serde stops at the first error of a file decoded in
-//! one piece, and its type errors name neither the entry nor the field.
+//! From a parsed data file to the raw types, entry by entry: an entry of the wrong shape is
+//! reported by its name and field (`figure "x": field `value`: invalid type: string "13",
+//! expected a number`), and every such entry at once, as the checks in `validate` report theirs.
 //!
-//! Native builds parse with serde_json; the page uses the browser's own JSON.parse through
-//! serde-wasm-bindgen, which keeps a JSON parser out of the download.
-
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
+//! Written out rather than derived with serde: serde's generic decoding was 11.5 KB (gzip) of the
+//! page's wasm, a tenth of it, for four plain structs (README, "Where the bytes go").
 
 use super::error::DataProblem;
-use super::raw::RawDataFile;
-
-/// The file's top level, each entry still undecoded.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Outline {
-    article: Entry,
-    sources: Vec<Entry>,
-    figures: Vec<Entry>,
-    lists: Vec<Entry>,
-}
+use super::json::{self, Json};
+use super::raw::{RawArticle, RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource};
+use super::units::{Qualifier, Status, Unit};
 
 /// Decodes a data file. `Err` lists a whole-file problem (not JSON, a top-level key missing or
 /// unknown) or one problem per entry that does not decode.
-pub fn decode_file(json: &str) -> Result<RawDataFile, Vec<DataProblem>> {
-    let outline = parse_outline(json).map_err(|error| {
+pub fn decode_file(text: &str) -> Result<RawDataFile, Vec<DataProblem>> {
+    let (article, sources, figures, lists) = outline(text).map_err(|problem| {
         vec![DataProblem {
             entry: None,
-            problem: format!("not a valid data file: {error}"),
+            problem: format!("not a valid data file: {problem}"),
         }]
     })?;
     let mut problems = Vec::new();
-    let article = decode_entry(outline.article, || "article".to_owned(), &mut problems);
-    let sources = decode_all(outline.sources, "source", &mut problems);
-    let figures = decode_all(outline.figures, "figure", &mut problems);
-    let lists = decode_all(outline.lists, "list", &mut problems);
+    let article = decode_entry(article, "article".to_owned(), &mut problems);
+    let sources = decode_all(sources, "source", &mut problems);
+    let figures = decode_all(figures, "figure", &mut problems);
+    let lists = decode_all(lists, "list", &mut problems);
     match (article, problems.is_empty()) {
         (Some(article), true) => Ok(RawDataFile {
             article,
@@ -47,113 +35,272 @@ pub fn decode_file(json: &str) -> Result<RawDataFile, Vec<DataProblem>> {
     }
 }
 
-fn decode_all<T: DeserializeOwned>(
-    entries: Vec<Entry>,
+/// The file's four parts, their entries not yet decoded.
+type Outline = (Json, Vec<Json>, Vec<Json>, Vec<Json>);
+
+fn outline(text: &str) -> Result<Outline, String> {
+    let mut file = Fields::of(json::parse(text)?)?;
+    let parts = (
+        file.required("article")?,
+        file.required("sources")?,
+        file.required("figures")?,
+        file.required("lists")?,
+    );
+    file.finish().map(|()| parts)
+}
+
+fn decode_all<T: Decode>(
+    entries: Vec<Json>,
     kind: &str,
     problems: &mut Vec<DataProblem>,
 ) -> Vec<T> {
     let mut decoded = Vec::with_capacity(entries.len());
     for (index, entry) in entries.into_iter().enumerate() {
-        let name = entry_name(&entry, kind, index);
-        decoded.extend(decode_entry(entry, || name, problems));
+        // An entry is named as the checks name it (`figure "x"`), or by its place without an id.
+        let name = match entry.get("id") {
+            Some(Json::String(id)) => format!("{kind} \"{id}\""),
+            _ => format!("{kind} no. {}", index + 1),
+        };
+        decoded.extend(decode_entry(entry, name, problems));
     }
     decoded
 }
 
-/// An entry named as the checks name it (`figure "x"`), or by its place without a usable id.
-fn entry_name(entry: &Entry, kind: &str, index: usize) -> String {
-    match entry.id() {
-        Some(id) => format!("{kind} \"{id}\""),
-        None => format!("{kind} no. {}", index + 1),
-    }
-}
-
-fn decode_entry<T: DeserializeOwned>(
-    entry: Entry,
-    name: impl FnOnce() -> String,
+fn decode_entry<T: Decode>(
+    entry: Json,
+    name: String,
     problems: &mut Vec<DataProblem>,
 ) -> Option<T> {
-    match entry.decode() {
-        Ok(decoded) => Some(decoded),
-        Err(problem) => {
-            report(problems, name(), problem);
-            None
+    T::decode(entry)
+        .map_err(|problem| {
+            problems.push(DataProblem {
+                entry: Some(name),
+                problem,
+            })
+        })
+        .ok()
+}
+
+/// A value the data file holds. `Err` says what is wrong, in an editor's words.
+trait Decode: Sized {
+    fn decode(value: Json) -> Result<Self, String>;
+}
+
+fn invalid(found: &Json, expected: &str) -> String {
+    format!("invalid type: {}, expected {expected}", found.describe())
+}
+
+impl Decode for Json {
+    fn decode(value: Json) -> Result<Self, String> {
+        Ok(value)
+    }
+}
+
+impl Decode for String {
+    fn decode(value: Json) -> Result<Self, String> {
+        match value {
+            Json::String(text) => Ok(text),
+            other => Err(invalid(&other, "a string")),
         }
     }
 }
 
-fn report(problems: &mut Vec<DataProblem>, entry: String, problem: String) {
-    problems.push(DataProblem {
-        entry: Some(entry),
-        problem,
-    });
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-mod parser {
-    use serde::de::DeserializeOwned;
-    use serde::Deserialize;
-
-    /// One entry of the file, parsed but not yet decoded.
-    #[derive(Deserialize)]
-    pub struct Entry(serde_json::Value);
-
-    impl Entry {
-        pub fn id(&self) -> Option<&str> {
-            self.0.get("id")?.as_str()
+impl Decode for f64 {
+    fn decode(value: Json) -> Result<Self, String> {
+        match value {
+            Json::Number(number) => Ok(number),
+            other => Err(invalid(&other, "a number")),
         }
-
-        pub fn decode<T: DeserializeOwned>(self) -> Result<T, String> {
-            serde_json::from_value(self.0).map_err(|error| error.to_string())
-        }
-    }
-
-    /// serde_json's messages give the line and column of a syntax error.
-    pub fn parse_outline(json: &str) -> Result<super::Outline, String> {
-        serde_json::from_str(json).map_err(|error| error.to_string())
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-mod parser {
-    use serde::de::DeserializeOwned;
-    use serde::Deserialize;
-    use wasm_bindgen::JsValue;
-
-    /// One entry of the file: the browser's parsed object, decoded when asked.
-    #[derive(Deserialize)]
-    pub struct Entry(#[serde(with = "serde_wasm_bindgen::preserve")] JsValue);
-
-    impl Entry {
-        pub fn id(&self) -> Option<String> {
-            js_sys::Reflect::get(&self.0, &JsValue::from_str("id"))
-                .ok()?
-                .as_string()
+impl Decode for bool {
+    fn decode(value: Json) -> Result<Self, String> {
+        match value {
+            Json::Bool(flag) => Ok(flag),
+            other => Err(invalid(&other, "true or false")),
         }
-
-        pub fn decode<T: DeserializeOwned>(self) -> Result<T, String> {
-            serde_wasm_bindgen::from_value(self.0).map_err(mend)
-        }
-    }
-
-    pub fn parse_outline(json: &str) -> Result<super::Outline, String> {
-        let value = js_sys::JSON::parse(json)
-            .map_err(|error| String::from(js_sys::Error::from(error).message()))?;
-        serde_wasm_bindgen::from_value(value).map_err(mend)
-    }
-
-    /// Release builds format Debug as nothing (-Zfmt-debug=none, scripts/env.sh), which leaves
-    /// an empty slot in two of serde's messages: the "x" of `invalid type: string "x", expected
-    /// f64`, and the whole value where JSON has an array or an object (serde-wasm-bindgen shows
-    /// those as a JsValue's Debug text).
-    /// Also drops the "Error: " that the JS error object's text starts with.
-    fn mend(error: serde_wasm_bindgen::Error) -> String {
-        let text = error.to_string();
-        text.strip_prefix("Error: ")
-            .unwrap_or(&text)
-            .replace("string , ", "a string, ")
-            .replace("invalid type: , ", "invalid type: an array or object, ")
     }
 }
 
-use parser::{parse_outline, Entry};
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(value: Json) -> Result<Self, String> {
+        match value {
+            Json::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    T::decode(item).map_err(|problem| format!("item {}: {problem}", index + 1))
+                })
+                .collect(),
+            other => Err(invalid(&other, "an array")),
+        }
+    }
+}
+
+/// One of a closed set of names, such as a unit (`"亿元"`); the error lists them all.
+fn one_of<T: Copy>(value: Json, all: &[T], name: impl Fn(T) -> &'static str) -> Result<T, String> {
+    let text = String::decode(value)?;
+    all.iter()
+        .copied()
+        .find(|&variant| name(variant) == text)
+        .ok_or_else(|| {
+            let names: Vec<_> = all
+                .iter()
+                .map(|&variant| format!("`{}`", name(variant)))
+                .collect();
+            format!(
+                "unknown variant `{text}`, expected one of {}",
+                names.join(", ")
+            )
+        })
+}
+
+impl Decode for Unit {
+    fn decode(value: Json) -> Result<Self, String> {
+        one_of(value, &Unit::ALL, Unit::symbol)
+    }
+}
+
+impl Decode for Qualifier {
+    fn decode(value: Json) -> Result<Self, String> {
+        one_of(value, &Qualifier::ALL, Qualifier::json_name)
+    }
+}
+
+impl Decode for Status {
+    fn decode(value: Json) -> Result<Self, String> {
+        one_of(value, &Status::ALL, Status::json_name)
+    }
+}
+
+/// An object's fields, taken one by one; those left at the end are unknown to the format.
+struct Fields(Vec<(String, Json)>);
+
+impl Fields {
+    fn of(value: Json) -> Result<Fields, String> {
+        match value {
+            Json::Object(fields) => Ok(Fields(fields)),
+            other => Err(invalid(&other, "an object")),
+        }
+    }
+
+    fn take(&mut self, key: &str) -> Option<Json> {
+        let at = self.0.iter().position(|(name, _)| name == key)?;
+        Some(self.0.swap_remove(at).1)
+    }
+
+    fn required<T: Decode>(&mut self, key: &str) -> Result<T, String> {
+        let value = self
+            .take(key)
+            .ok_or_else(|| format!("missing field `{key}`"))?;
+        T::decode(value).map_err(|problem| format!("field `{key}`: {problem}"))
+    }
+
+    /// A field that may be left out or given as `null`.
+    fn optional<T: Decode>(&mut self, key: &str) -> Result<Option<T>, String> {
+        match self.take(key) {
+            None | Some(Json::Null) => Ok(None),
+            Some(value) => T::decode(value)
+                .map(Some)
+                .map_err(|problem| format!("field `{key}`: {problem}")),
+        }
+    }
+
+    fn finish(self) -> Result<(), String> {
+        match self.0.first() {
+            Some((key, _)) => Err(format!("unknown field `{key}`")),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Decode for RawArticle {
+    fn decode(value: Json) -> Result<Self, String> {
+        let mut fields = Fields::of(value)?;
+        let article = RawArticle {
+            title_zh: fields.required("title_zh")?,
+            title_en: fields.required("title_en")?,
+            dek_zh: fields.required("dek_zh")?,
+            dek_en: fields.required("dek_en")?,
+            credit_zh: fields.required("credit_zh")?,
+            credit_en: fields.required("credit_en")?,
+        };
+        fields.finish().map(|()| article)
+    }
+}
+
+impl Decode for RawSource {
+    fn decode(value: Json) -> Result<Self, String> {
+        let mut fields = Fields::of(value)?;
+        let source = RawSource {
+            id: fields.required("id")?,
+            zh: fields.required("zh")?,
+            en: fields.required("en")?,
+        };
+        fields.finish().map(|()| source)
+    }
+}
+
+impl Decode for RawFigure {
+    fn decode(value: Json) -> Result<Self, String> {
+        let mut fields = Fields::of(value)?;
+        let figure = RawFigure {
+            id: fields.required("id")?,
+            // Optional so that a missing number is reported by name by the checks.
+            value: fields.optional("value")?,
+            unit: fields.required("unit")?,
+            qualifier: fields.optional("qualifier")?.unwrap_or_default(),
+            status: fields.required("status")?,
+            label_zh: fields.required("label_zh")?,
+            label_en: fields.required("label_en")?,
+            written: fields.required("written")?,
+            period_zh: fields.optional("period_zh")?,
+            period_en: fields.optional("period_en")?,
+            part_of: fields.optional("part_of")?,
+            sum_of: fields.optional("sum_of")?,
+            source: fields.required("source")?,
+        };
+        fields.finish().map(|()| figure)
+    }
+}
+
+impl Decode for RawList {
+    fn decode(value: Json) -> Result<Self, String> {
+        let mut fields = Fields::of(value)?;
+        let list = RawList {
+            id: fields.required("id")?,
+            title_zh: fields.required("title_zh")?,
+            title_en: fields.required("title_en")?,
+            items: fields.required("items")?,
+            named_of: fields.optional("named_of")?,
+            source: fields.required("source")?,
+        };
+        fields.finish().map(|()| list)
+    }
+}
+
+impl Decode for RawNamedOf {
+    fn decode(value: Json) -> Result<Self, String> {
+        let mut fields = Fields::of(value)?;
+        let named_of = RawNamedOf {
+            figure: fields.required("figure")?,
+            complete: fields.required("complete")?,
+        };
+        fields.finish().map(|()| named_of)
+    }
+}
+
+impl Decode for RawItem {
+    fn decode(value: Json) -> Result<Self, String> {
+        let mut fields = Fields::of(value)?;
+        let item = RawItem {
+            zh: fields.required("zh")?,
+            en: fields.required("en")?,
+            figures: fields.optional("figures")?.unwrap_or_default(),
+            note_zh: fields.optional("note_zh")?,
+            note_en: fields.optional("note_en")?,
+        };
+        fields.finish().map(|()| item)
+    }
+}

@@ -2,6 +2,7 @@
 
 mod decode;
 mod error;
+mod json;
 mod model;
 mod raw;
 mod units;

@@ -1,47 +1,49 @@
 //! The vocabulary of a figure: its unit, how the article qualifies it, and what kind of claim it is.
 
-use serde::{Deserialize, Serialize};
-
 /// A unit as the article writes it, magnitude included: the stored value is the number printed
 /// before this unit (215 with `YiYuan` is 215亿元).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
     /// 亿元, hundred million yuan.
-    #[serde(rename = "亿元")]
     YiYuan,
     /// 万平方米, ten thousand square metres.
-    #[serde(rename = "万平方米")]
     WanSquareMetres,
     /// 万亩, ten thousand mu.
-    #[serde(rename = "万亩")]
     WanMu,
     /// 公顷, hectares.
-    #[serde(rename = "公顷")]
     Hectares,
     /// 户, households (also the article's measure for enterprises counted in a register).
-    #[serde(rename = "户")]
     Households,
     /// 户 counting enterprises, as the article counts those above designated size (300户).
-    #[serde(rename = "户（企业）")]
     EnterpriseHouseholds,
     /// 家, enterprises.
-    #[serde(rename = "家")]
     Enterprises,
     /// 个, a generic count (projects, areas, products, dimensions).
-    #[serde(rename = "个")]
     Count,
     /// 款, product lines.
-    #[serde(rename = "款")]
     Products,
     /// 处, sites.
-    #[serde(rename = "处")]
     Sites,
     /// %, a percentage (growth rates).
-    #[serde(rename = "%")]
     Percent,
 }
 
 impl Unit {
+    /// Every unit, for the decoder to look one up by its symbol.
+    pub const ALL: [Unit; 11] = [
+        Unit::YiYuan,
+        Unit::WanSquareMetres,
+        Unit::WanMu,
+        Unit::Hectares,
+        Unit::Households,
+        Unit::EnterpriseHouseholds,
+        Unit::Enterprises,
+        Unit::Count,
+        Unit::Products,
+        Unit::Sites,
+        Unit::Percent,
+    ];
+
     /// The unit as the article and the data file write it.
     pub fn symbol(self) -> &'static str {
         match self {
@@ -70,8 +72,7 @@ impl Unit {
 }
 
 /// How the article qualifies a number, in its own words.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Qualifier {
     /// The number as it stands.
     #[default]
@@ -87,6 +88,14 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    pub const ALL: [Qualifier; 5] = [
+        Qualifier::Exact,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::About,
+        Qualifier::Scale,
+    ];
+
     /// The name the data file gives the qualifier (`"more_than"`), for messages to its editors.
     pub const fn json_name(self) -> &'static str {
         match self {
@@ -152,8 +161,7 @@ pub fn qualifies_a_number(text: &str, word: &str) -> bool {
 }
 
 /// What kind of claim a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Something that has happened (完成, 实现, 开工).
     Result,
@@ -161,4 +169,17 @@ pub enum Status {
     Plan,
     /// A goal it strives for (力争, 打造 … 级).
     Target,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Result, Status::Plan, Status::Target];
+
+    /// The name the data file gives the status (`"target"`).
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            Status::Result => "result",
+            Status::Plan => "plan",
+            Status::Target => "target",
+        }
+    }
 }
