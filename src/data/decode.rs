@@ -207,9 +207,10 @@ impl Fields {
         }
     }
 
+    /// The first unknown field in alphabetical order, so a message is the same on every run.
     fn finish(self) -> Result<(), String> {
-        match self.0.first() {
-            Some((key, _)) => Err(format!("unknown field `{key}`")),
+        match self.0.iter().map(|(key, _)| key).min() {
+            Some(key) => Err(format!("unknown field `{key}`")),
             None => Ok(()),
         }
     }
