@@ -181,6 +181,9 @@ pub fn watch_pixel_ratio(
     ratio: f64,
     on_change: impl Fn(f64) + 'static,
 ) -> Option<gloo_events::EventListener> {
+    // JavaScript's shortest spelling of the ratio, which the query must match exactly (a zoomed
+    // page's ratio can be 1.100000023841858).
+    let ratio = js_sys::Number::from(ratio).to_string_with_radix(10).ok()?;
     on_media_change(&format!("(resolution: {ratio}dppx)"), move |_| {
         on_change(device_pixel_ratio())
     })

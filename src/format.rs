@@ -128,6 +128,24 @@ pub fn format_number(n: f64, lang: Lang) -> String {
     }
 }
 
+/// A number as code reads it (CSS lengths, CSV cells, editors' messages): ASCII minus, no
+/// grouping, at most `decimals` decimals, trailing zeros trimmed where rounding changed
+/// nothing ("49.82", "-3.5", "215"). The page prints every float through here or the functions
+/// above: Rust's own float printing (`{}` of an f64) is about 9 KB of wasm. NaN and infinities
+/// print as Rust prints them.
+pub fn plain_number(x: f64, decimals: usize) -> String {
+    match RoundedNumber::new(x, decimals) {
+        Some(rounded) => {
+            let sign = if rounded.negative { "-" } else { "" };
+            let point = if rounded.fraction.is_empty() { "" } else { "." };
+            format!("{sign}{}{point}{}", rounded.integer, rounded.fraction)
+        }
+        None if x.is_nan() => "NaN".to_owned(),
+        None if x > 0.0 => "inf".to_owned(),
+        None => "-inf".to_owned(),
+    }
+}
+
 /// Formats a derived share (a fraction of a whole) as a percentage with at most one decimal:
 /// 0.2326 prints "23.3%", 0.5 prints "50%". The same in both languages; [`MISSING`] when the
 /// fraction is not finite.

@@ -2,6 +2,7 @@
 //! dimensions are drawn.
 
 use crate::data::{Dataset, MissingEntry};
+use crate::format::format_number;
 use crate::lang::Lang;
 
 use super::details::figure_details;
@@ -18,10 +19,13 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         ..Scene::default()
     };
     let headline = match lang {
-        Lang::Zh => format!("住建部确定的{}个维度（文章未给出评分）", count.value),
+        Lang::Zh => format!(
+            "住建部确定的{}个维度（文章未给出评分）",
+            format_number(count.value, lang)
+        ),
         Lang::En => format!(
             "{} dimensions set by the housing ministry (the article gives no scores)",
-            count.value
+            format_number(count.value, lang)
         ),
     };
     let height = text_item(

@@ -2,6 +2,7 @@
 //! cluster, so groups and members are drawn and what it says of each is in the details.
 
 use crate::data::{Dataset, MissingEntry};
+use crate::format::format_number;
 use crate::lang::Lang;
 
 use super::details::figure_details;
@@ -41,11 +42,13 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     let headline = match lang {
         Lang::Zh => format!(
             "五大产业集群 = {}大新兴产业 + {}大优势产业",
-            emerging.value, advantage.value
+            format_number(emerging.value, lang),
+            format_number(advantage.value, lang)
         ),
         Lang::En => format!(
             "Five industry clusters = {} emerging + {} advantage industries",
-            emerging.value, advantage.value
+            format_number(emerging.value, lang),
+            format_number(advantage.value, lang)
         ),
     };
     let mut y = text_item(

@@ -2,7 +2,7 @@
 //! measure, with the combined totals derived where adding up is meaningful.
 
 use crate::data::{Dataset, Figure, MissingEntry};
-use crate::format::format_value;
+use crate::format::{format_number, format_value};
 use crate::lang::Lang;
 
 use super::details::{derived_details, figure_details, figure_value};
@@ -230,10 +230,10 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             y += row_height;
         } else {
             let note = match lang {
-                Lang::Zh => format!("已完成的是{}个片区，今年开工的是{}个小区，口径不同，不相加。", completed.value, started.value),
+                Lang::Zh => format!("已完成的是{}个片区，今年开工的是{}个小区，口径不同，不相加。", format_number(completed.value, lang), format_number(started.value, lang)),
                 Lang::En => format!(
                     "Completed work is counted as {} areas, this year’s as {} communities, two different measures; the two are not added.",
-                    completed.value, started.value
+                    format_number(completed.value, lang), format_number(started.value, lang)
                 ),
             };
             y += text_block(

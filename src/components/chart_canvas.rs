@@ -12,6 +12,7 @@ use crate::browser::in_lower_half;
 use crate::charts::catalog::ChartSpec;
 use crate::charts::scene::{Rect, Scene};
 use crate::charts::theme::{Role, Theme};
+use crate::format::plain_number;
 use crate::lang::Lang;
 
 use super::chart_tools::{ChartTools, SharedScene};
@@ -75,12 +76,14 @@ fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
         // Drawn just outside the item, so the outline never covers the item's own text (a label
         // that starts at the chart's left edge lost its first letter under it).
         let outset = FOCUS_WIDTH + 1.0;
+        let css_px = |v: f64| plain_number(v, 2);
         format!(
-            "display:block;left:{}px;top:{}px;width:{}px;height:{}px;border:{FOCUS_WIDTH}px solid rgb({},{},{})",
-            r.x - outset,
-            r.y - outset,
-            r.width + 2.0 * outset,
-            r.height + 2.0 * outset,
+            "display:block;left:{}px;top:{}px;width:{}px;height:{}px;border:{}px solid rgb({},{},{})",
+            css_px(r.x - outset),
+            css_px(r.y - outset),
+            css_px(r.width + 2.0 * outset),
+            css_px(r.height + 2.0 * outset),
+            css_px(FOCUS_WIDTH),
             focus.0,
             focus.1,
             focus.2
@@ -352,7 +355,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                     .iter()
                     .map(|item| {
                         let b = item.bounds;
-                        let [x, y, width, height] = [b.x, b.y, b.width, b.height].map(f64::round);
+                        let [x, y, width, height] =
+                            [b.x, b.y, b.width, b.height].map(|v| v.round() as i64);
                         format!("{}:{x},{y},{width},{height}", item.key)
                     })
                     .collect::<Vec<_>>()

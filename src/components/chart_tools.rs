@@ -3,18 +3,17 @@
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::charts::draw::draw_scene;
 use crate::charts::framed::framed;
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
 use crate::export::chart_csv;
 use crate::lang::Lang;
+
+use super::canvas_backend::draw_on;
 
 /// A scene shared by pointer: equal when it is the same layout.
 #[derive(Clone)]
@@ -51,14 +50,12 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
     const SCALE: f64 = 2.0;
     canvas.set_width((scene.width * SCALE).round() as u32);
     canvas.set_height((scene.height * SCALE).round() as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
     let theme = if props.dark {
         Theme::dark()
     } else {
         Theme::light()
     };
-    draw_scene(&backend.into_drawing_area(), &scene, &theme, SCALE)
-        .map_err(|error| error.to_string())?;
+    draw_on(&canvas, &scene, &theme, SCALE)?;
     canvas
         .to_data_url()
         .map_err(|_| "the canvas cannot be read".to_owned())

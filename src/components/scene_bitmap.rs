@@ -9,15 +9,15 @@
 
 use std::rc::Rc;
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlCanvasElement, ImageBitmap, ImageBitmapRenderingContext};
 
-use crate::charts::draw::draw_scene;
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
+use crate::format::plain_number;
+
+use super::canvas_backend::draw_on;
 
 /// Draws `scene` at `ratio` device px per CSS px into a canvas of its own, then shows it on
 /// `canvas`: CSS size at once (so the page's layout does not wait), backing-store size and
@@ -38,7 +38,8 @@ pub async fn draw_and_show(
     // Through the style object, not a style attribute, so a strict CSP allows it.
     canvas.style().set_css_text(&format!(
         "width:{}px;height:{}px",
-        scene.width, scene.height
+        plain_number(scene.width, 3),
+        plain_number(scene.height, 3)
     ));
     let window = web_sys::window().ok_or("no window")?;
     let bitmaps = js_sys::Reflect::get(&window, &"createImageBitmap".into())
@@ -50,7 +51,7 @@ pub async fn draw_and_show(
         // No ImageBitmap in this browser (Safari before 15): draw on the page's canvas itself.
         canvas.set_width(width);
         canvas.set_height(height);
-        return draw_on(canvas, &scene, &theme, ratio);
+        return draw_on(&canvas, &scene, &theme, ratio);
     };
     let scratch: HtmlCanvasElement = window
         .document()
@@ -59,7 +60,7 @@ pub async fn draw_and_show(
         .unchecked_into();
     scratch.set_width(width);
     scratch.set_height(height);
-    draw_on(scratch.clone(), &scene, &theme, ratio)?;
+    draw_on(&scratch, &scene, &theme, ratio)?;
     let bitmap = window
         .create_image_bitmap_with_html_canvas_element(&scratch)
         .map_err(|_| "the drawing cannot be made a bitmap")?;
@@ -77,15 +78,4 @@ pub async fn draw_and_show(
         .unchecked_into::<ImageBitmapRenderingContext>()
         .transfer_from_image_bitmap(&bitmap.unchecked_into::<ImageBitmap>());
     Ok(())
-}
-
-fn draw_on(
-    canvas: HtmlCanvasElement,
-    scene: &Scene,
-    theme: &Theme,
-    ratio: f64,
-) -> Result<(), String> {
-    let backend =
-        CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
-    draw_scene(&backend.into_drawing_area(), scene, theme, ratio).map_err(|error| error.to_string())
 }

@@ -106,7 +106,7 @@ fn keep_in_viewport(element: &web_sys::HtmlElement, top: f64) {
     if shift != 0.0 {
         let _ = element
             .style()
-            .set_property("top", &format!("{}px", (top + shift).round()));
+            .set_property("top", &format!("{}px", (top + shift).round() as i64));
     }
 }
 
@@ -115,9 +115,9 @@ fn keep_in_viewport(element: &web_sys::HtmlElement, top: f64) {
 pub fn position_tooltip(element: &web_sys::HtmlElement, placement: &TooltipPlacement) {
     element.style().set_css_text(&format!(
         "left:{}px;top:{}px;max-width:{}px;transform:{}",
-        placement.left.round(),
-        placement.top.round(),
-        placement.max_width.round(),
+        placement.left.round() as i64,
+        placement.top.round() as i64,
+        placement.max_width.round() as i64,
         if placement.above {
             "translateY(-100%)"
         } else {

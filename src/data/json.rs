@@ -2,6 +2,8 @@
 //! browser's own `JSON.parse` on the page, so that one decoder (`decode`) serves both and the
 //! page carries neither a JSON parser nor serde's generic decoding (11.5 KB gzip of wasm).
 
+use crate::format::plain_number;
+
 /// How deep a file may nest; the data file's own shape is four levels deep. Bounds the
 /// recursion that turns a parsed file into a tree, as serde_json bounds its own.
 const MAX_DEPTH: usize = 32;
@@ -23,7 +25,7 @@ impl Json {
         match self {
             Json::Null => "null".to_owned(),
             Json::Bool(value) => format!("boolean {value}"),
-            Json::Number(value) => format!("number {value}"),
+            Json::Number(value) => format!("number {}", plain_number(*value, 9)),
             Json::String(text) => format!("string \"{text}\""),
             Json::Array(_) => "an array".to_owned(),
             Json::Object(_) => "an object".to_owned(),

@@ -7,6 +7,7 @@ use super::error::{DataError, DataProblem};
 use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList, Source};
 use super::raw::{RawDataFile, RawFigure, RawList};
 use super::units::qualifies_a_number;
+use crate::format::plain_number;
 
 /// Parses and checks a data file against the article it claims to quote. Without the article
 /// (`None`: the page leaves its 10 KB out of the download; the native tests always pass it)
@@ -50,7 +51,7 @@ const CHINESE_NUMERALS: [(f64, &str); 10] = [
 
 /// Decimal and Chinese spellings the article uses for a number, to find it in its sentence.
 fn spellings(value: f64) -> Vec<String> {
-    let mut forms = vec![format!("{value}")];
+    let mut forms = vec![plain_number(value, 9)];
     forms.extend(
         CHINESE_NUMERALS
             .iter()
@@ -257,7 +258,10 @@ impl Checker<'_> {
             Some(v) if !v.is_finite() || v < 0.0 => {
                 self.report(
                     entry.clone(),
-                    format!("the value {v} is not a finite amount ≥ 0"),
+                    format!(
+                        "the value {} is not a finite amount ≥ 0",
+                        plain_number(v, 9)
+                    ),
                 );
                 None
             }
@@ -277,7 +281,11 @@ impl Checker<'_> {
             if !bare_one && !spellings(v).iter().any(|form| raw.written.contains(form)) {
                 self.report(
                     entry.clone(),
-                    format!("the value {v} is not what \"{}\" says", raw.written),
+                    format!(
+                        "the value {} is not what \"{}\" says",
+                        plain_number(v, 9),
+                        raw.written
+                    ),
                 );
             }
         }
@@ -317,8 +325,10 @@ impl Checker<'_> {
                 self.report(
                     entry.clone(),
                     format!(
-                        "it should be the sum of {}, which is {total}, not {v}",
-                        part_ids.join(" + ")
+                        "it should be the sum of {}, which is {}, not {}",
+                        part_ids.join(" + "),
+                        plain_number(total, 9),
+                        plain_number(v, 9)
                     ),
                 );
             }
@@ -400,15 +410,19 @@ impl Checker<'_> {
                         self.report(
                             entry.clone(),
                             format!(
-                                "it names {named} items but \"{}\" counts {count}",
-                                named_of.figure
+                                "it names {} items but \"{}\" counts {}",
+                                items.len(),
+                                named_of.figure,
+                                plain_number(count, 9)
                             ),
                         );
                     } else if named > count {
                         self.report(
                             entry.clone(),
                             format!(
-                                "it names {named} items, more than the {count} of \"{}\"",
+                                "it names {} items, more than the {} of \"{}\"",
+                                items.len(),
+                                plain_number(count, 9),
                                 named_of.figure
                             ),
                         );
