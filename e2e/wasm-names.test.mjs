@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ROOT } from './server.mjs';
 import { filesUnder } from '../scripts/copies.mjs';
-import { shortName, shortenNames } from '../scripts/wasm-names.mjs';
+import { IMPORT_MODULE, shortName, shortenNames } from '../scripts/wasm-names.mjs';
 
 const REPO = join(import.meta.dirname, '..');
 const LONG_IMPORT = '__wbg_getElementById_7ee213db584f37b0';
@@ -43,7 +43,8 @@ const GLUE = `const imports = { __proto__: null,
   __wbindgen_init_externref_table: function() { const t = wasm.__wbindgen_externrefs; },
 };
 function ${CLOSURE}(a) { wasm.${CLOSURE}(a); }
-const p = wasm.__wbindgen_malloc(8); const m = wasm.memory;`;
+const p = wasm.__wbindgen_malloc(8); const m = wasm.memory;
+const importObject = { "./m_bg.js": imports };`;
 
 describe('short wasm import and export names', () => {
   it('renames every import and the exports the glue reads, in both, and the module still runs', async () => {
@@ -51,7 +52,10 @@ describe('short wasm import and export names', () => {
     const out = shortenNames(wasm, GLUE);
     assert.deepEqual([...out.imports.values()], ['a', 'b', 'c']);
     const module = new WebAssembly.Module(out.wasm);
-    assert.deepEqual(WebAssembly.Module.imports(module).map((i) => `${i.module} ${i.name}`), ['./m_bg.js a', './m_bg.js b', './m_bg.js c']);
+    assert.deepEqual(WebAssembly.Module.imports(module).map((i) => `${i.module} ${i.name}`), ['w a', 'w b', 'w c']);
+    // The import object of the glue is keyed by the new module name.
+    assert.ok(out.glue.includes(`const importObject = { "${IMPORT_MODULE}": imports };`), out.glue);
+    assert.ok(!out.glue.includes('./m_bg.js'));
     // memory stays (pages read it through the instance), main stays (the glue never reads it).
     assert.deepEqual(WebAssembly.Module.exports(module).map((e) => e.name), ['memory', 'd', 'e', 'f', 'main']);
     assert.ok(out.wasm.length < wasm.length);
@@ -64,13 +68,15 @@ describe('short wasm import and export names', () => {
     // The renamed module links against imports under the new names, and its functions still call
     // through them.
     const seen = [];
-    const { exports } = await WebAssembly.instantiate(module, { './m_bg.js': { a: (x) => x * 2, b: (x) => seen.push(x), c: () => {} } });
+    const { exports } = await WebAssembly.instantiate(module, { w: { a: (x) => x * 2, b: (x) => seen.push(x), c: () => {} } });
     exports.e(21);
     assert.deepEqual(seen, [42]);
   });
 
-  it('refuses a glue that does not name an import exactly once', () => {
+  it('refuses a glue that does not name an import, or the import module, exactly once', () => {
     const wasm = assemble();
+    assert.throws(() => shortenNames(wasm, GLUE.replace('"./m_bg.js"', 'other')), /names module \.\/m_bg\.js 0 times/);
+    assert.throws(() => shortenNames(wasm, `${GLUE} "./m_bg.js";`), /module \.\/m_bg\.js 2 times, not once/);
     assert.throws(() => shortenNames(wasm, GLUE.replace(`${LONG_IMPORT}:`, 'other:')), /names import __wbg_getElementById_7ee213db584f37b0 0 times/);
     assert.throws(() => shortenNames(wasm, `${GLUE} ${LONG_IMPORT};`), /2 times, not once/);
   });
@@ -92,6 +98,6 @@ describe('short wasm import and export names', () => {
     const path = filesUnder(DEFAULT_ROOT).find((p) => p.endsWith('.wasm'));
     const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(path)));
     assert.ok(imports.length > 100, `${imports.length} imports`);
-    for (const { name } of imports) assert.ok(name.length <= 3, `import ${name}`);
+    for (const { module, name } of imports) assert.ok(module === IMPORT_MODULE && name.length <= 3, `import ${module} ${name}`);
   });
 });

@@ -7,11 +7,17 @@
 // for the same reason; binaryen's `--minify-imports` only renames the imports of Emscripten's
 // own modules, so this rewrites the two name sections itself and leaves every other byte alone.
 //
+// The module every import comes from, "./<crate>_bg.js" (spelt out before each of the ~180
+// imports: 4.4 KB raw), is renamed too, to `w`, in the wasm and in the glue's import object.
+//
 // shortenNames(wasm, glue) -> { wasm, glue, imports, exports } renames every import, and every
 // export the glue reads as a property (`wasm.__wbindgen_malloc`) and never spells as a string,
 // keeping `memory`, which pages and tests read through the instance. It throws when the glue
 // does not name an import exactly once, so a change in wasm-bindgen's output stops the build
 // instead of breaking the page.
+
+/** What the import module is renamed to. */
+export const IMPORT_MODULE = 'w';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -97,6 +103,7 @@ const occurrences = (text, pattern) => (text.match(pattern) ?? []).length;
 
 export function shortenNames(wasmBytes, glue) {
   const wasm = Buffer.from(wasmBytes);
+  const modules = new Set();
   const imports = new Map();
   const exports = new Map();
   const parts = [wasm.subarray(0, 8)];
@@ -107,9 +114,9 @@ export function shortenNames(wasmBytes, glue) {
       let [count, at] = readU32(payload, 0);
       const entries = [writeU32(count)];
       for (let i = 0; i < count; i++) {
-        const moduleStart = at;
-        [, at] = readName(payload, at);
-        const moduleBytes = payload.subarray(moduleStart, at);
+        let module;
+        [module, at] = readName(payload, at);
+        modules.add(module);
         let name;
         [name, at] = readName(payload, at);
         const descStart = at;
@@ -117,7 +124,7 @@ export function shortenNames(wasmBytes, glue) {
         if (imports.has(name)) throw new Error(`wasm-names: import ${name} appears twice`);
         const short = shortName(next++);
         imports.set(name, short);
-        entries.push(moduleBytes, encodeName(short), payload.subarray(descStart, at));
+        entries.push(encodeName(IMPORT_MODULE), encodeName(short), payload.subarray(descStart, at));
       }
       payload = Buffer.concat(entries);
     } else if (section.id === 7) {
@@ -143,6 +150,14 @@ export function shortenNames(wasmBytes, glue) {
     parts.push(Buffer.from([section.id]), writeU32(payload.length), payload);
   }
   let newGlue = glue;
+  if (modules.size > 0) {
+    if (modules.size !== 1) throw new Error(`wasm-names: imports from ${modules.size} modules, not one`);
+    const [module] = modules;
+    const quoted = new RegExp(`(['"])${escapeRegExp(module)}\\1`, 'g');
+    const times = occurrences(newGlue, quoted);
+    if (times !== 1) throw new Error(`wasm-names: the glue names module ${module} ${times} times, not once`);
+    newGlue = newGlue.replace(quoted, `"${IMPORT_MODULE}"`);
+  }
   for (const [name, short] of imports) {
     const times = occurrences(newGlue, uses(name));
     if (times !== 1) throw new Error(`wasm-names: the glue names import ${name} ${times} times, not once`);

@@ -40,6 +40,17 @@ fn assert_rejected(value: &Value, entry: &str, problem: &str) {
     );
 }
 
+/// The page embeds the file without its whitespace (build.rs): the same data, smaller.
+#[test]
+fn the_embedded_file_is_data_article_json_without_whitespace() {
+    let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/article.json"))
+        .expect("data/article.json");
+    let original: Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(default_json(), original);
+    assert!(DEFAULT_DATA_JSON.len() < file.len() * 9 / 10);
+    assert!(!DEFAULT_DATA_JSON.contains("\n  "));
+}
+
 #[test]
 fn the_default_file_is_valid() {
     let dataset = load_default().unwrap_or_else(|error| panic!("{error}"));
