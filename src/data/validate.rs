@@ -73,16 +73,16 @@ fn is_valid_id(id: &str) -> bool {
 }
 
 impl Checker<'_> {
-    fn report(&mut self, entry: String, problem: impl Into<String>) {
+    fn report(&mut self, entry: &str, problem: impl Into<String>) {
         self.problems.push(DataProblem {
-            entry: Some(entry),
+            entry: Some(entry.to_owned()),
             problem: problem.into(),
         });
     }
 
     fn require_text(&mut self, entry: &str, field: &str, text: &str) {
         if text.trim().is_empty() {
-            self.report(entry.to_owned(), format!("\"{field}\" is empty"));
+            self.report(entry, format!("\"{field}\" is empty"));
         }
     }
 
@@ -91,12 +91,12 @@ impl Checker<'_> {
         for id in ids {
             if !is_valid_id(id) {
                 self.report(
-                    format!("{kind} \"{id}\""),
+                    &format!("{kind} \"{id}\""),
                     "an id is lower-case letters, digits and _",
                 );
             }
             if seen.contains(&id) {
-                self.report(format!("{kind} \"{id}\""), "the id is used twice");
+                self.report(&format!("{kind} \"{id}\""), "the id is used twice");
             }
             seen.push(id);
         }
@@ -129,7 +129,7 @@ impl Checker<'_> {
                     .article
                     .is_some_and(|article| !article.contains(&source.zh))
             {
-                self.report(entry, "the sentence is not in the article word for word");
+                self.report(&entry, "the sentence is not in the article word for word");
             }
             sources.push((
                 &source.id,
@@ -161,7 +161,7 @@ impl Checker<'_> {
         for source in &raw.sources {
             if !used.contains(&source.id.as_str()) {
                 self.report(
-                    format!("source \"{}\"", source.id),
+                    &format!("source \"{}\"", source.id),
                     "no figure or list quotes this sentence",
                 );
             }
@@ -192,7 +192,7 @@ impl Checker<'_> {
             .map(|(_, source)| source.clone());
         if found.is_none() {
             self.report(
-                entry.to_owned(),
+                entry,
                 format!("its source \"{id}\" is not among the sources"),
             );
         }
@@ -216,7 +216,7 @@ impl Checker<'_> {
         });
         match says {
             Some((qualifier, words)) if *qualifier != raw.qualifier => self.report(
-                entry.to_owned(),
+                entry,
                 format!(
                     "\"{}\" says {} ({}), but the qualifier is {}",
                     raw.written,
@@ -227,7 +227,7 @@ impl Checker<'_> {
             ),
             None if raw.qualifier != Qualifier::Exact && raw.qualifier != Qualifier::AtLeast => {
                 self.report(
-                    entry.to_owned(),
+                    entry,
                     format!(
                         "the qualifier is {}, but \"{}\" has no word that says so",
                         raw.qualifier.json_name(),
@@ -252,12 +252,12 @@ impl Checker<'_> {
         let source = self.lookup_source(&entry, &raw.source, sources);
         let value = match raw.value {
             None => {
-                self.report(entry.clone(), "the value is missing");
+                self.report(&entry, "the value is missing");
                 None
             }
             Some(v) if !v.is_finite() || v < 0.0 => {
                 self.report(
-                    entry.clone(),
+                    &entry,
                     format!(
                         "the value {} is not a finite amount ≥ 0",
                         plain_number(v, 9)
@@ -270,7 +270,7 @@ impl Checker<'_> {
         if let Some(source) = &source {
             if !raw.written.is_empty() && !source.display_zh().contains(&raw.written) {
                 self.report(
-                    entry.clone(),
+                    &entry,
                     format!("\"{}\" is not in its source sentence", raw.written),
                 );
             }
@@ -280,7 +280,7 @@ impl Checker<'_> {
             let bare_one = v == 1.0 && !raw.written.chars().any(|c| c.is_ascii_digit());
             if !bare_one && !spellings(v).iter().any(|form| raw.written.contains(form)) {
                 self.report(
-                    entry.clone(),
+                    &entry,
                     format!(
                         "the value {} is not what \"{}\" says",
                         plain_number(v, 9),
@@ -291,20 +291,20 @@ impl Checker<'_> {
         }
         self.check_qualifier_words(&entry, raw);
         if raw.period_zh.is_some() != raw.period_en.is_some() {
-            self.report(entry.clone(), "a period needs both period_zh and period_en");
+            self.report(&entry, "a period needs both period_zh and period_en");
         }
         if let (Some(whole_id), Some(v)) = (&raw.part_of, value) {
             match find_figure(figures, whole_id) {
                 None => self.report(
-                    entry.clone(),
+                    &entry,
                     format!("part_of names \"{whole_id}\", which is not a figure"),
                 ),
                 Some(whole) if whole.unit != raw.unit => self.report(
-                    entry.clone(),
+                    &entry,
                     format!("it is part of \"{whole_id}\" but in another unit"),
                 ),
                 Some(whole) if whole.value.is_some_and(|w| v > w) => self.report(
-                    entry.clone(),
+                    &entry,
                     format!("it is part of \"{whole_id}\" but larger than it"),
                 ),
                 Some(_) => {}
@@ -316,14 +316,14 @@ impl Checker<'_> {
                 match find_figure(figures, part_id).and_then(|f| f.value) {
                     Some(part) => total += part,
                     None => self.report(
-                        entry.clone(),
+                        &entry,
                         format!("sum_of names \"{part_id}\", which is not a figure with a value"),
                     ),
                 }
             }
             if (total - v).abs() > 1e-9 {
                 self.report(
-                    entry.clone(),
+                    &entry,
                     format!(
                         "it should be the sum of {}, which is {}, not {}",
                         part_ids.join(" + "),
@@ -360,7 +360,7 @@ impl Checker<'_> {
         self.require_text(&entry, "title_zh", &raw.title_zh);
         self.require_text(&entry, "title_en", &raw.title_en);
         if raw.items.is_empty() {
-            self.report(entry.clone(), "the list has no items");
+            self.report(&entry, "the list has no items");
         }
         let source = self.lookup_source(&entry, &raw.source, sources);
         let sentence = source.as_ref().map(|s| s.display_zh()).unwrap_or_default();
@@ -371,20 +371,20 @@ impl Checker<'_> {
             self.require_text(&item_entry, "en", &item.en);
             if source.is_some() && !item.zh.is_empty() && !sentence.contains(&item.zh) {
                 self.report(
-                    item_entry.clone(),
+                    &item_entry,
                     format!("\"{}\" is not in the list's source sentence", item.zh),
                 );
             }
             for figure_id in &item.figures {
                 if find_figure(figures, figure_id).is_none() {
                     self.report(
-                        item_entry.clone(),
+                        &item_entry,
                         format!("it names figure \"{figure_id}\", which does not exist"),
                     );
                 }
             }
             if item.note_zh.is_some() != item.note_en.is_some() {
-                self.report(item_entry.clone(), "a note needs both note_zh and note_en");
+                self.report(&item_entry, "a note needs both note_zh and note_en");
             }
             items.push(ListItem {
                 name: Bilingual::new(&item.zh, &item.en),
@@ -398,7 +398,7 @@ impl Checker<'_> {
         if let Some(named_of) = &raw.named_of {
             match find_figure(figures, &named_of.figure).and_then(|f| f.value) {
                 None => self.report(
-                    entry.clone(),
+                    &entry,
                     format!(
                         "named_of names \"{}\", which is not a figure with a value",
                         named_of.figure
@@ -408,7 +408,7 @@ impl Checker<'_> {
                     let named = items.len() as f64;
                     if named_of.complete && named != count {
                         self.report(
-                            entry.clone(),
+                            &entry,
                             format!(
                                 "it names {} items but \"{}\" counts {}",
                                 items.len(),
@@ -418,7 +418,7 @@ impl Checker<'_> {
                         );
                     } else if named > count {
                         self.report(
-                            entry.clone(),
+                            &entry,
                             format!(
                                 "it names {} items, more than the {} of \"{}\"",
                                 items.len(),
