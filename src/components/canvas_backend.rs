@@ -27,8 +27,8 @@ pub fn draw_on(
         .get_context("2d")
         .ok()
         .flatten()
-        .and_then(|context| context.dyn_into().ok())
-        .ok_or("the canvas has no 2D context")?;
+        .ok_or("the canvas has no 2D context")?
+        .unchecked_into();
     let backend = CanvasBackend::new(context, (canvas.width(), canvas.height()));
     draw_scene(&backend.into_drawing_area(), scene, theme, ratio).map_err(|error| error.to_string())
 }

@@ -61,21 +61,18 @@ pub fn embed_control(
     let ontoggle = {
         let dataset = dataset.clone();
         Callback::from(move |event: Event| {
-            let details = event
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlDetailsElement>().ok());
+            // The listener is on the <details>, and toggle does not bubble.
+            let details = event.target_unchecked_into::<HtmlDetailsElement>();
             let code_box = in_panel(event.target(), "textarea")
-                .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok());
-            if let (Some(details), Some(code_box)) = (details, code_box) {
-                if details.open() {
-                    code_box.set_value(&code(chart, &dataset, lang));
-                }
+                .map(JsCast::unchecked_into::<HtmlTextAreaElement>);
+            if let Some(code_box) = code_box.filter(|_| details.open()) {
+                code_box.set_value(&code(chart, &dataset, lang));
             }
         })
     };
     let onclick = Callback::from(move |event: MouseEvent| {
-        let code_box = in_panel(event.target(), "textarea")
-            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok());
+        let code_box =
+            in_panel(event.target(), "textarea").map(JsCast::unchecked_into::<HtmlTextAreaElement>);
         let status = in_panel(event.target(), ".embed-status");
         let (Some(code_box), Some(status)) = (code_box, status) else {
             return;

@@ -25,7 +25,9 @@ pub fn use_content_width(target: NodeRef) -> Option<f64> {
             }
             let callback =
                 Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    if let Some(entry) = entries.get(0).dyn_ref::<ResizeObserverEntry>() {
+                    // A ResizeObserver calls back with its entries and nothing else.
+                    if let Some(entry) = entries.iter().next() {
+                        let entry: ResizeObserverEntry = entry.unchecked_into();
                         width.set(Some(entry.content_rect().width().floor()));
                     }
                 });
