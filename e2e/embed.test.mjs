@@ -602,13 +602,17 @@ describe('embedding', () => {
     }
   });
 
-  it('without JavaScript: the headline figures as text and every chart as an image', async () => {
+  it('without JavaScript: sent to the static version, with the headline figures as text and every chart as an image', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
       const failed = [];
       page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
       await page.goto(site.url, { waitUntil: 'load' });
+      // The page says so and links the static version, and its head sends the reader there.
+      await page.waitForURL(/\/share\/static\.html$/, { timeout: 10_000 });
+      const index = await (await page.request.get(site.url)).text();
+      assert.match(index, /<noscript>[^]*href="?share\/static\.html"?[^]*<\/noscript>/);
       const text = await page.locator('.static-page').innerText();
       for (const figure of ['215亿元', '超1000亿元', '超700亿元', 'CNY 21.5 billion']) {
         assert.ok(text.includes(figure), `“${figure}” missing from the fallback`);

@@ -5,8 +5,10 @@
 //! <out>/svg/chart-<id>.svg        each chart at 720 px, for the no-JS fallback
 //! <out>/svg/preview.svg           the 1200×630 share preview of the page (its key chart)
 //! <out>/svg/preview-<id>.svg      the share preview of each chart
-//! <out>/head.html                 og:/twitter: tags and oEmbed discovery (inlined by Trunk)
-//! <out>/noscript.html             the no-JS fallback: headline figures as text, chart images
+//! <out>/head.html                 og:/twitter: tags, oEmbed discovery and the no-JS redirect
+//!                                 (inlined by Trunk)
+//! <out>/noscript.html             the no-JS line in the page, linking the static version
+//! <out>/share/static.html         the static version: headline figures as text, chart images
 //! <out>/share/oembed.json         oEmbed (type "rich") of the page, and oembed-<id>.json
 //! <out>/share/<id>.html           a static page per chart with its own tags and preview
 //! <out>/share/share.css           the style of those pages (and favicon.svg, a copy)
@@ -87,7 +89,8 @@ fn main() {
     );
 
     write(&out.join("head.html"), &head(&dataset, &public));
-    write(&out.join("noscript.html"), &noscript(&dataset, &images));
+    write(&out.join("noscript.html"), &noscript());
+    write(&out.join(STATIC_PAGE), &static_page(&dataset, &images));
     write(
         &out.join("share/oembed.json"),
         &oembed(&dataset, None, &public),
@@ -270,14 +273,17 @@ fn head(dataset: &Dataset, public: &str) -> String {
             .map(|s| s.title(dataset, Lang::Zh))
             .unwrap_or_default()
     );
-    share_tags(
+    let tags = share_tags(
         &title,
         &description,
         public,
         &format!("{public}share/preview.png"),
         &image_alt,
         &format!("{public}share/oembed.json"),
-    )
+    );
+    // A reader without JavaScript goes straight to the static version (an instant redirect,
+    // WCAG technique H76); `noscript.html` links it too, for browsers that ignore refresh.
+    format!("{tags}<noscript><meta http-equiv=\"refresh\" content=\"0; url={STATIC_PAGE}\" /></noscript>\n")
 }
 
 fn share_tags(
@@ -365,20 +371,40 @@ fn chart_source(dataset: &Dataset) -> String {
     )
 }
 
-/// The no-JS fallback, inlined into `<body>` by Trunk: the headline figures as text (Chinese and
-/// English) and each chart as a static image, with its heading, note and source.
-fn noscript(dataset: &Dataset, images: &[(&ChartSpec, u32, u32)]) -> String {
+/// Where a reader without JavaScript is sent: the whole graphic as a static page.
+const STATIC_PAGE: &str = "share/static.html";
+
+/// The no-JS fallback of the page, inlined into `<body>` by Trunk: a line that links the static
+/// page, to which `head.html` also redirects at once. The static version itself is a page of
+/// its own, so that the readers who run the graphic (nearly all) do not download it.
+fn noscript() -> String {
+    format!(
+        "<noscript><p class=\"error-panel\">本数据图解需要启用 JavaScript，请看<a href=\"{STATIC_PAGE}\">静态版本</a>。\
+         This interactive graphic needs JavaScript; see the <a href=\"{STATIC_PAGE}\">static version</a>.</p></noscript>\n"
+    )
+}
+
+/// The static version of the whole graphic (`share/static.html`): the headline figures as text
+/// (Chinese and English) and each chart as an image, with its heading, note and source.
+fn static_page(dataset: &Dataset, images: &[(&ChartSpec, u32, u32)]) -> String {
     let article = &dataset.article;
-    let mut html = String::from("<noscript>\n<div class=\"page static-page\">\n");
-    html.push_str("<p class=\"error-panel\">本数据图解需要启用 JavaScript，以下是静态版本。This interactive graphic needs JavaScript; a static version follows.</p>\n");
-    let _ = writeln!(
-        html,
-        "<h1 class=\"page-title\">{}</h1>",
-        esc(&article.title.zh)
+    let mut html = format!(
+        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+         <title>{}</title>\n<link rel=\"icon\" href=\"favicon.svg\" />\n\
+         <link rel=\"stylesheet\" href=\"share.css\" />\n</head>\n<body>\n<main class=\"static-page\">\n",
+        esc(&Lang::Zh.page_title(Some(&article.title.zh)))
     );
-    let _ = writeln!(html, "<p class=\"page-dek\">{}</p>", esc(&article.dek.zh));
+    let _ = writeln!(html, "<h1>{}</h1>", esc(&article.title.zh));
+    let _ = writeln!(html, "<p class=\"note\">{}</p>", esc(&article.dek.zh));
+    html.push_str("<p><a href=\"../\">打开互动图解 Open the interactive graphic</a></p>\n");
     for ((zh, en), ids) in &GROUPS {
-        let _ = write!(html, "<section class=\"static-figures\"><h2 class=\"card-group-title\">{} <span lang=\"en\">{}</span></h2><ul>", esc(zh), esc(en));
+        let _ = write!(
+            html,
+            "<section><h2>{} <span lang=\"en\">{}</span></h2><ul>",
+            esc(zh),
+            esc(en)
+        );
         for id in *ids {
             let figure = dataset
                 .figure(id)
@@ -398,9 +424,9 @@ fn noscript(dataset: &Dataset, images: &[(&ChartSpec, u32, u32)]) -> String {
         let title = spec.title(dataset, Lang::Zh);
         let _ = writeln!(
             html,
-            "<figure class=\"chart\"><h2 class=\"chart-title\">{t}</h2><p class=\"chart-note\">{n}</p>\
-             <img src=\"share/chart-{id}.png\" width=\"{width}\" height=\"{height}\" alt=\"{t}\" />\
-             <figcaption class=\"chart-source\">{s}</figcaption></figure>",
+            "<figure><h2>{t}</h2><p class=\"note\">{n}</p>\
+             <img src=\"chart-{id}.png\" width=\"{width}\" height=\"{height}\" alt=\"{t}\" />\
+             <figcaption class=\"note\">{s}</figcaption></figure>",
             t = esc(&title),
             n = esc(spec.note(Lang::Zh)),
             id = spec.id,
@@ -409,7 +435,7 @@ fn noscript(dataset: &Dataset, images: &[(&ChartSpec, u32, u32)]) -> String {
     }
     let _ = writeln!(
         html,
-        "<p class=\"page-source\">来源：《{}》，{}。</p>\n</div>\n</noscript>",
+        "<p class=\"note\">来源：《{}》，{}。</p>\n</main>\n</body>\n</html>",
         esc(&article.title.zh),
         esc(&article.credit.zh)
     );
@@ -463,4 +489,6 @@ fn chart_page(dataset: &Dataset, spec: &ChartSpec, height: u32, public: &str) ->
 
 const SHARE_CSS: &str = "body{margin:0;font:16px/1.6 system-ui,\"Noto Sans CJK SC\",sans-serif;color:#1a1a1a;background:#fff}\
 main{max-width:752px;margin:0 auto;padding:16px}h1{font-size:1.3rem;line-height:1.4}\
-img{display:block;max-width:100%;height:auto}.note{color:#5c5c5c;font-size:.9rem}\n";
+img{display:block;max-width:100%;height:auto}.note{color:#5c5c5c;font-size:.9rem}\
+h2{font-size:1.1rem;line-height:1.4;margin:24px 0 4px}figure{margin:24px 0}ul{padding-left:20px}\
+span[lang=en]{color:#5c5c5c;font-weight:normal}\n";

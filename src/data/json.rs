@@ -103,7 +103,8 @@ fn from_js(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Json, String> 
         return Ok(Json::String(text));
     }
     if Array::is_array(value) {
-        return Array::from(value)
+        return value
+            .unchecked_ref::<Array>()
             .iter()
             .map(|item| from_js(&item, depth + 1))
             .collect::<Result<_, _>>()
