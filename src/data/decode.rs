@@ -125,16 +125,15 @@ impl Decode for bool {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(value: Json) -> Result<Self, String> {
-        match value {
-            Json::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(index, item)| {
-                    T::decode(item).map_err(|problem| format!("item {}: {problem}", index + 1))
-                })
-                .collect(),
-            other => Err(invalid(&other, "an array")),
+        let Json::Array(items) = value else {
+            return Err(invalid(&value, "an array"));
+        };
+        let mut decoded = Vec::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            decoded
+                .push(T::decode(item).map_err(|problem| format!("item {}: {problem}", index + 1))?);
         }
+        Ok(decoded)
     }
 }
 

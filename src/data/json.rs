@@ -102,24 +102,28 @@ fn from_js(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Json, String> 
     if let Some(text) = value.as_string() {
         return Ok(Json::String(text));
     }
-    if Array::is_array(value) {
-        return value
-            .unchecked_ref::<Array>()
-            .iter()
-            .map(|item| from_js(&item, depth + 1))
-            .collect::<Result<_, _>>()
-            .map(Json::Array);
-    }
-    if !value.is_object() {
+    // An array's items, or an object's [key, value] pairs.
+    let is_array = Array::is_array(value);
+    let items: Array = if is_array {
+        value.clone().unchecked_into()
+    } else if value.is_object() {
+        Object::entries(value.unchecked_ref())
+    } else {
         return Ok(Json::Null);
-    }
-    Object::entries(value.unchecked_ref())
-        .iter()
-        .map(|pair| {
-            let pair: Array = pair.unchecked_into();
+    };
+    let (mut array, mut object) = (Vec::new(), Vec::new());
+    for item in items.iter() {
+        if is_array {
+            array.push(from_js(&item, depth + 1)?);
+        } else {
+            let pair: Array = item.unchecked_into();
             let key = pair.get(0).as_string().unwrap_or_default();
-            Ok((key, from_js(&pair.get(1), depth + 1)?))
-        })
-        .collect::<Result<_, _>>()
-        .map(Json::Object)
+            object.push((key, from_js(&pair.get(1), depth + 1)?));
+        }
+    }
+    Ok(if is_array {
+        Json::Array(array)
+    } else {
+        Json::Object(object)
+    })
 }
