@@ -63,10 +63,10 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
 
     let columns = panel_columns(width);
     let panel_width = (width - GAP * (columns as f64 - 1.0)) / columns as f64;
-    let lists = GROUPS
-        .iter()
-        .map(|(id, _)| dataset.list(id))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut lists = Vec::with_capacity(GROUPS.len());
+    for (id, _) in &GROUPS {
+        lists.push(dataset.list(id)?);
+    }
     for (row_lists, row_roles) in lists.chunks(columns).zip(GROUPS.chunks(columns)) {
         let mut row_height: f64 = 0.0;
         for (column, (list, (_, role))) in row_lists.iter().zip(row_roles).enumerate() {

@@ -34,12 +34,12 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         width,
         ..Scene::default()
     };
-    let stats = STATS
-        .iter()
-        .map(|id| {
-            let figure = dataset.figure(id)?;
+    let stats = dataset
+        .figures_of(&STATS)?
+        .into_iter()
+        .map(|figure| {
             let (role, _, dashed) = status_style(figure.status);
-            Ok(Stat {
+            Stat {
                 key: figure.id.clone(),
                 value: figure_value(figure, lang),
                 label: figure.label.get(lang).to_owned(),
@@ -47,9 +47,9 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                 fill: Fill::Tint,
                 dashed,
                 details: figure_details(figure, lang),
-            })
+            }
         })
-        .collect::<Result<Vec<_>, MissingEntry>>()?;
+        .collect();
     let mut y = stat_grid(&mut scene, 0.0, 0.0, width, 150.0, stats) + GAP;
 
     let group_width = if width >= 700.0 {

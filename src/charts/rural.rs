@@ -63,10 +63,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         TextStyle::HEADING,
         Anchor::Start,
     ) + 2.0;
-    let areas = AREAS
-        .iter()
-        .map(|id| dataset.figure(id))
-        .collect::<Result<Vec<_>, _>>()?;
+    let areas = dataset.figures_of(&AREAS)?;
     let max = areas.iter().map(|f| f.value).fold(0.0, f64::max);
     let value_reserve = areas
         .iter()
@@ -162,23 +159,22 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     }
     y += GAP / 2.0;
 
-    let stats = STATS
-        .iter()
-        .map(|id| {
-            let figure = dataset.figure(id)?;
+    let stats = dataset
+        .figures_of(&STATS)?
+        .into_iter()
+        .map(|figure| {
             let (role, _, dashed) = status_style(figure.status);
-            let label = label_with_period(figure, lang);
-            Ok(Stat {
+            Stat {
                 key: figure.id.clone(),
                 value: figure_value(figure, lang),
-                label,
+                label: label_with_period(figure, lang),
                 role,
                 fill: Fill::Tint,
                 dashed,
                 details: figure_details(figure, lang),
-            })
+            }
         })
-        .collect::<Result<Vec<_>, MissingEntry>>()?;
+        .collect();
     y += stat_grid(&mut scene, 0.0, y, width, 200.0, stats) + GAP;
 
     for (id, built) in NAMED {
