@@ -173,6 +173,11 @@ impl Decode for Status {
     }
 }
 
+#[inline(never)]
+fn in_field(key: &str, problem: String) -> String {
+    format!("field `{key}`: {problem}")
+}
+
 /// An object's fields, taken one by one; those left at the end are unknown to the format.
 struct Fields(Vec<(String, Json)>);
 
@@ -189,11 +194,16 @@ impl Fields {
         Some(self.0.swap_remove(at).1)
     }
 
+    // The work that does not depend on the field's type stays out of line, in one copy: inlined
+    // at each of the thirty-odd field reads it made the loader larger.
+    #[inline(never)]
+    fn take_required(&mut self, key: &str) -> Result<Json, String> {
+        self.take(key)
+            .ok_or_else(|| format!("missing field `{key}`"))
+    }
+
     fn required<T: Decode>(&mut self, key: &str) -> Result<T, String> {
-        let value = self
-            .take(key)
-            .ok_or_else(|| format!("missing field `{key}`"))?;
-        T::decode(value).map_err(|problem| format!("field `{key}`: {problem}"))
+        T::decode(self.take_required(key)?).map_err(|problem| in_field(key, problem))
     }
 
     /// A field that may be left out or given as `null`.
@@ -202,7 +212,7 @@ impl Fields {
             None | Some(Json::Null) => Ok(None),
             Some(value) => T::decode(value)
                 .map(Some)
-                .map_err(|problem| format!("field `{key}`: {problem}")),
+                .map_err(|problem| in_field(key, problem)),
         }
     }
 
