@@ -93,6 +93,18 @@ fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
     element.style().set_css_text(&css);
 }
 
+/// The item of `scene` under the pointer of `event`, and where its tooltip points.
+fn item_under(scene: Option<&Scene>, event: &PointerEvent, pinned: bool) -> Option<Active> {
+    let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+    Some(Active {
+        index: scene?.item_at(x, y)?,
+        x,
+        y,
+        pinned,
+        above: in_lower_half(f64::from(event.client_y())),
+    })
+}
+
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let container = use_node_ref();
@@ -178,7 +190,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     let item_at = {
         let ready = ready.clone();
-        move |x: f64, y: f64| ready.as_ref().and_then(|scene| scene.item_at(x, y))
+        move |event: &PointerEvent, pinned: bool| item_under(ready.as_deref(), event, pinned)
     };
     let onpointermove = {
         let (active, item_at) = (active.clone(), item_at.clone());
@@ -186,15 +198,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if event.pointer_type() == "touch" {
                 return;
             }
-            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-            match item_at(x, y) {
-                Some(index) => active.set(Some(Active {
-                    index,
-                    x,
-                    y,
-                    pinned: false,
-                    above: in_lower_half(f64::from(event.client_y())),
-                })),
+            match item_at(&event, false) {
+                Some(item) => active.set(Some(item)),
                 None if active.is_some_and(|a| !a.pinned) => active.set(None),
                 None => {}
             }
@@ -220,16 +225,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             if event.pointer_type() != "touch" {
                 return;
             }
-            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-            if let Some(index) = item_at(x, y) {
+            if let Some(item) = item_at(&event, true) {
                 *before_touch.borrow_mut() = Some(*active);
-                active.set(Some(Active {
-                    index,
-                    x,
-                    y,
-                    pinned: true,
-                    above: in_lower_half(f64::from(event.client_y())),
-                }));
+                active.set(Some(item));
             }
         })
     };
@@ -246,14 +244,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         let (active, item_at) = (active.clone(), item_at.clone());
         Callback::from(move |event: PointerEvent| {
             before_touch.borrow_mut().take();
-            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-            active.set(item_at(x, y).map(|index| Active {
-                index,
-                x,
-                y,
-                pinned: true,
-                above: in_lower_half(f64::from(event.client_y())),
-            }));
+            active.set(item_at(&event, true));
         })
     };
     let onkeydown = {
