@@ -76,13 +76,13 @@ bash scripts/build-release.sh
 done_step
 
 begin "8/9 size report: node scripts/size-report.mjs dist"
-# The 125 KB budget is not met yet (see README); the ceiling stops any growth meanwhile. A
-# machine without rust-src builds with the prebuilt std, 14 KB larger (scripts/env.sh).
-# (In a subshell: the release settings stay out of the later steps.)
+# The 125 KB (128,000 B) gzip budget fails the run. A machine without rust-src builds with the
+# prebuilt std, 14 KB larger (scripts/env.sh), which cannot meet it: there the ceiling only
+# stops growth. (In a subshell: the release settings stay out of the later steps.)
 if [ "$(use_release_std 2>/dev/null; echo "$RELEASE_STD")" = source ]; then
-  node scripts/size-report.mjs dist --ceiling=131500
+  node scripts/size-report.mjs dist
 else
-  node scripts/size-report.mjs dist --ceiling=166000
+  node scripts/size-report.mjs dist --ceiling=145000
 fi
 done_step
 
