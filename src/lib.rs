@@ -14,4 +14,5 @@ pub mod export;
 pub mod format;
 pub mod lang;
 pub mod query;
+pub mod search;
 pub mod state;

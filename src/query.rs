@@ -106,7 +106,7 @@ pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
             },
             // Same-site paths only: a graphic must never show figures from elsewhere.
             "data" => {
-                let same_site = !value.is_empty() && !value.contains("//") && !value.contains(':') && !value.starts_with('\\');
+                let same_site = !value.is_empty() && !crate::search::contains(&value, "//") && !value.contains(':') && !value.starts_with('\\');
                 if same_site {
                     options.data = Some(value.clone());
                 } else {

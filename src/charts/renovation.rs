@@ -269,7 +269,11 @@ fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang
     let title = match lang {
         Lang::Zh => format!(
             "合计：{}",
-            completed.label.zh.trim_start_matches("已完成改造")
+            completed
+                .label
+                .zh
+                .strip_prefix("已完成改造")
+                .unwrap_or(&completed.label.zh)
         ),
         Lang::En => format!("combined: {}", completed.label.en),
     };

@@ -155,7 +155,7 @@ pub fn qualifies_a_number(text: &str, word: &str) -> bool {
             c.is_ascii_digit() || c == '%' || "一两二三四五六七八九十百千万亿".contains(c)
         })
     };
-    text.match_indices(word).any(|(at, _)| {
+    crate::search::occurrences(text, word).any(|at| {
         numeric(text[..at].chars().next_back()) || numeric(text[at + word.len()..].chars().next())
     })
 }

@@ -8,6 +8,7 @@ use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList,
 use super::raw::{RawDataFile, RawFigure, RawList};
 use super::units::qualifies_a_number;
 use crate::format::plain_number;
+use crate::search::contains;
 
 /// Parses and checks a data file against the article it claims to quote. Without the article
 /// (`None`: the page leaves its 10 KB out of the download; the native tests always pass it)
@@ -127,7 +128,7 @@ impl Checker<'_> {
             if !source.zh.is_empty()
                 && self
                     .article
-                    .is_some_and(|article| !article.contains(&source.zh))
+                    .is_some_and(|article| !contains(article, &source.zh))
             {
                 self.report(&entry, "the sentence is not in the article word for word");
             }
@@ -268,7 +269,7 @@ impl Checker<'_> {
             Some(v) => Some(v),
         };
         if let Some(source) = &source {
-            if !raw.written.is_empty() && !source.display_zh().contains(&raw.written) {
+            if !raw.written.is_empty() && !contains(&source.display_zh(), &raw.written) {
                 self.report(
                     &entry,
                     format!("\"{}\" is not in its source sentence", raw.written),
@@ -278,7 +279,7 @@ impl Checker<'_> {
         if let Some(v) = value {
             // A bare 亿元 after 破 reads as one: 产值破亿元.
             let bare_one = v == 1.0 && !raw.written.chars().any(|c| c.is_ascii_digit());
-            if !bare_one && !spellings(v).iter().any(|form| raw.written.contains(form)) {
+            if !bare_one && !spellings(v).iter().any(|form| contains(&raw.written, form)) {
                 self.report(
                     &entry,
                     format!(
@@ -369,7 +370,7 @@ impl Checker<'_> {
             let item_entry = format!("{entry}, item {}", index + 1);
             self.require_text(&item_entry, "zh", &item.zh);
             self.require_text(&item_entry, "en", &item.en);
-            if source.is_some() && !item.zh.is_empty() && !sentence.contains(&item.zh) {
+            if source.is_some() && !item.zh.is_empty() && !contains(&sentence, &item.zh) {
                 self.report(
                     &item_entry,
                     format!("\"{}\" is not in the list's source sentence", item.zh),
