@@ -115,7 +115,7 @@ pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
             }
             "chart" => match catalog::find(&value) {
                 Some(chart) => options.chart = Some(chart.id.to_owned()),
-                None => unknown_value(&catalog::ids().join(", ")),
+                None => unknown_value(&catalog::ids()),
             },
             // Added by a pym.js parent to the address of the iframe it makes; read by
             // static/page.js, not by the page.

@@ -91,7 +91,11 @@ pub fn find(id: &str) -> Option<&'static ChartSpec> {
     CHARTS.iter().find(|chart| chart.id == id)
 }
 
-/// All ids, for messages that list the valid ones.
-pub fn ids() -> Vec<&'static str> {
-    CHARTS.iter().map(|chart| chart.id).collect()
+/// All ids, comma-separated, for messages that list the valid ones.
+pub fn ids() -> String {
+    CHARTS
+        .iter()
+        .map(|chart| chart.id.to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
