@@ -452,8 +452,11 @@ fn whole_digits(x: f64) -> String {
         digits.push(b'0' + (rest - next * 10.0).clamp(0.0, 9.0) as u8);
         rest = next;
     }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
+    digits
+        .iter()
+        .rev()
+        .map(|&digit| char::from(digit))
+        .collect()
 }
 
 /// Puts a comma between every group of three integer digits: "498200" → "498,200".

@@ -146,7 +146,9 @@ fn tokens(text: &str) -> Vec<String> {
             opener.push(c);
             continue;
         }
-        tokens.push(std::mem::take(&mut opener) + &c.to_string());
+        let mut token = std::mem::take(&mut opener);
+        token.push(c);
+        tokens.push(token);
     }
     word.push_str(&opener);
     if !word.is_empty() {

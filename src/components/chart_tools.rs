@@ -141,7 +141,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     html! {
         <div class="chart-tools">
             <div class="chart-controls">
-                <button type="button" class="tool-button" aria-expanded={shown.to_string()} aria-controls={table_id.clone()} onclick={toggle}>
+                <button type="button" class="tool-button" aria-expanded={if *shown { "true" } else { "false" }} aria-controls={table_id.clone()} onclick={toggle}>
                     { if *shown { lang.pick("隐藏数据", "Hide data") } else { lang.pick("显示数据", "Show data") } }
                 </button>
                 <button type="button" class="tool-button" onclick={download_csv}>{ lang.pick("下载 CSV", "Download CSV") }</button>

@@ -11,7 +11,7 @@ pub fn page_header(article: &ArticleMeta, lang: Lang, on_lang: &Callback<Lang>) 
         let on_lang = on_lang.clone();
         html! {
             <button type="button" class="lang-button" lang={target.tag()}
-                aria-pressed={(lang == target).to_string()}
+                aria-pressed={if lang == target { "true" } else { "false" }}
                 onclick={Callback::from(move |_| on_lang.emit(target))}>{ label }</button>
         }
     };
