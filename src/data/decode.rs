@@ -1,6 +1,6 @@
 //! From a parsed data file to the raw types, entry by entry: an entry of the wrong shape is
-//! reported by its name and field (`figure "x": field `value`: invalid type: string "13",
-//! expected a number`), and every such entry at once, as the checks in `validate` report theirs.
+//! reported by its name and field (``figure "x": field `value`: invalid type: string "13",
+//! expected a number``), and every such entry at once, as the checks in `validate` report theirs.
 //!
 //! Written out rather than derived with serde: serde's generic decoding was 11.5 KB (gzip) of the
 //! page's wasm, a tenth of it, for four plain structs (README, "Where the bytes go").

@@ -4,7 +4,7 @@
 
 use crate::format::plain_number;
 
-/// How deep a file may nest; the data file's own shape is four levels deep. Bounds the
+/// How deep a file may nest; the data file's own shape is six levels deep. Bounds the
 /// recursion that turns a parsed file into a tree, as serde_json bounds its own.
 const MAX_DEPTH: usize = 32;
 

@@ -205,29 +205,24 @@ impl Checker<'_> {
     /// least", when the article writes 以上 would claim more (or less) than the article does.
     fn check_qualifier_words(&mut self, entry: &str, raw: &RawFigure) {
         use super::units::Qualifier;
-        // Each qualifier's words, and how a message lists them.
-        const MARKERS: [(Qualifier, &[&str], &str); 3] = [
-            (
-                Qualifier::MoreThan,
-                &["破", "余", "多", "以上", "超"],
-                "破/余/多/以上/超",
-            ),
-            (Qualifier::Scale, &["级"], "级"),
-            (Qualifier::About, &["约", "左右"], "约/左右"),
+        const MARKERS: [(Qualifier, &[&str]); 3] = [
+            (Qualifier::MoreThan, &["破", "余", "多", "以上", "超"]),
+            (Qualifier::Scale, &["级"]),
+            (Qualifier::About, &["约", "左右"]),
         ];
-        let says = MARKERS.iter().find(|(_, words, _)| {
+        let says = MARKERS.iter().find(|(_, words)| {
             words
                 .iter()
                 .any(|word| qualifies_a_number(&raw.written, word))
         });
         match says {
-            Some((qualifier, _, listed)) if *qualifier != raw.qualifier => self.report(
+            Some((qualifier, words)) if *qualifier != raw.qualifier => self.report(
                 entry,
                 format!(
                     "\"{}\" says {} ({}), but the qualifier is {}",
                     raw.written,
                     qualifier.json_name(),
-                    listed,
+                    words.join("/"),
                     raw.qualifier.json_name()
                 ),
             ),
