@@ -42,7 +42,10 @@
 //     landed on (pointerup pins it; a scroll's pointercancel takes it back); taps at least
 //     150 ms apart, as a reader's are (see TAP_INTERVAL_MS);
 //   * the floor of both latencies in this browser: the same passes on a page that only
-//     hit-tests and sets an attribute and a text (scripts/bench-baseline/, served at /__bench/).
+//     hit-tests and sets an attribute and a text (scripts/bench-baseline/, served at /__bench/);
+//   * the floor of "all charts painted": a page with nothing but canvases of the sizes the page
+//     drew in that run, filled with one colour through the page's own path and timed the same
+//     way (scripts/bench-baseline/paint.html): what the pixels alone cost in this browser.
 // Besides the latency, each item records the time from its input event's timeStamp to the first
 // listener ("queued": the browser's input pipeline) and to the DOM change (--json has them).
 // The table shows, for each figure, the median over the runs (and the range in brackets).
@@ -424,6 +427,25 @@ async function baselineRun(browser, server, config) {
   return { hover: median(ms(hover.latencies)), tap: median(ms(taps.latencies)), misses: hover.misses.length + taps.misses.length };
 }
 
+/**
+ * The floor of "all charts painted" in this browser: a page with nothing but canvases of the
+ * sizes the page drew (`canvases`, device px), each filled with one colour by the page's own
+ * path (scripts/bench-baseline/paint.html), timed as the page is. What the pixels alone cost.
+ */
+async function paintFloorRun(browser, server, config, canvases) {
+  const context = await browser.newContext({ viewport: { width: config.device.width, height: config.device.height }, ...config.device });
+  await context.addInitScript(instrument, { expected: canvases.length });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: config.rate });
+  await page.goto(new URL(`/__bench/paint.html?canvases=${canvases.join(',')}`, server.url).href, { waitUntil: 'load' });
+  await page.waitForFunction(() => globalThis.__bench.allPainted !== null, null, { timeout: 30_000 });
+  const allPainted = await page.evaluate(() => globalThis.__bench.allPainted);
+  await context.close();
+  return allPainted;
+}
+
 async function oneRun(browser, server, config) {
   const context = await browser.newContext({ viewport: { width: config.device.width, height: config.device.height }, ...config.device });
   await context.addInitScript(instrument, { expected: CHART_IDS.length });
@@ -473,7 +495,8 @@ async function oneRun(browser, server, config) {
   const load = await page.evaluate(() => {
     const B = globalThis.__bench;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    return { firstPainted: B.firstPainted, allPainted: B.allPainted, longTasks: B.longTasks.slice(), fcp, noLongTasks: !!B.noLongTasks };
+    const canvases = [...document.querySelectorAll('figure.chart canvas.chart-canvas')].map((c) => `${c.width}x${c.height}`);
+    return { firstPainted: B.firstPainted, allPainted: B.allPainted, longTasks: B.longTasks.slice(), fcp, noLongTasks: !!B.noLongTasks, canvases };
   });
   const afterLoad = await heaps(page, cdp);
   const loadTasksSeen = load.longTasks.length;
@@ -535,6 +558,7 @@ async function oneRun(browser, server, config) {
       bytes,
       firstPainted: load.firstPainted,
       allPainted: load.allPainted,
+      canvases: load.canvases,
       fcp: load.fcp,
       tbt,
       longTasksBeforeAllPainted: load.longTasks.filter((t) => t.start < load.allPainted),
@@ -597,6 +621,7 @@ try {
       const t0 = Date.now();
       const run = await oneRun(browser, server, config);
       run.floor = args['load-only'] ? { hover: NaN, tap: NaN } : await baselineRun(browser, server, config);
+      run.floor.allPainted = await paintFloorRun(browser, server, config, run.canvases);
       results[config.id].push(run);
       console.log(
         `  ${config.label} run ${i + 1}/${RUNS}: all charts ${fmtMs(run.allPainted)}, hover median ${fmtMs(run.hover.median)} (${run.hover.n} items` +
@@ -623,6 +648,7 @@ const rows = [
   ['first contentful paint', ...col((r) => r.fcp, fmtMs)],
   ['first chart painted', ...col((r) => r.firstPainted, fmtMs)],
   ['all charts painted', ...col((r) => r.allPainted, fmtMs)],
+  ['  floor: the same canvases, filled, on an empty page', ...col((r) => r.floor.allPainted, fmtMs)],
   ['long-task blocking before all painted', ...col((r) => r.tbt, fmtMs)],
   ['longest task after 1st chart (load)', ...col((r) => r.maxLongTaskAfterFirstPaintLoad, fmtMs)],
   ['longest task during interactions', ...col((r) => r.maxLongTaskInteraction, fmtMs)],

@@ -1,0 +1,25 @@
+// See paint.html. The same path as src/components/scene_bitmap.rs: an OffscreenCanvas filled
+// with the background, handed to a bitmaprenderer canvas in a figure.chart, as the page's
+// markup (the benchmark's paint check looks for it). Styles go through the style object: the
+// page is served with the strict CSP.
+const sizes = (new URLSearchParams(location.search).get('canvases') ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((size) => size.split('x').map(Number));
+const main = document.querySelector('main');
+for (const [width, height] of sizes) {
+  const figure = document.createElement('figure');
+  figure.className = 'chart';
+  const canvas = document.createElement('canvas');
+  canvas.className = 'chart-canvas';
+  Object.assign(canvas.style, { display: 'block', width: `${width / devicePixelRatio}px`, height: `${height / devicePixelRatio}px` });
+  figure.append(canvas);
+  main.append(figure);
+  const drawing = new OffscreenCanvas(width, height);
+  const context = drawing.getContext('2d');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, width, height);
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('bitmaprenderer').transferFromImageBitmap(drawing.transferToImageBitmap());
+}
