@@ -149,7 +149,9 @@ export async function waitForCharts(page, count, timeout = 20_000) {
   await page.waitForFunction(
     (n) => {
       const canvases = [...document.querySelectorAll('figure.chart canvas.chart-canvas')];
-      return canvases.length >= n && canvases.every((c) => !c.hidden && c.dataset.items && c.width > 0);
+      // The data tables join the page a frame apart after the charts (src/components/chart_tools.rs).
+      const tables = document.querySelectorAll('figure.chart .data-table').length;
+      return canvases.length >= n && tables >= canvases.length && canvases.every((c) => !c.hidden && c.dataset.items && c.width > 0);
     },
     count,
     { timeout },

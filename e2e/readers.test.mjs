@@ -45,22 +45,22 @@ const CJK_SOURCE = CJK.source;
 
 /** Records every string drawn on a canvas, on the canvas element (`__e2eTexts`). */
 function recordCanvasText() {
-  const proto = CanvasRenderingContext2D.prototype;
-  for (const name of ['fillText', 'strokeText']) {
-    const original = proto[name];
-    proto[name] = function (text, ...rest) {
-      (this.canvas.__e2eTexts ??= new Set()).add(String(text));
-      return original.call(this, text, ...rest);
-    };
-  }
-  // The page draws each chart into a canvas of its own and shows it on the chart's canvas as a
+  // The page draws each chart on an OffscreenCanvas and shows it on the chart's canvas as a
   // bitmap (src/components/scene_bitmap.rs): the texts travel with the bitmap.
-  const createImageBitmap = window.createImageBitmap;
-  window.createImageBitmap = function (source, ...rest) {
-    return createImageBitmap.call(this, source, ...rest).then((bitmap) => {
-      bitmap.__e2eTexts = source.__e2eTexts;
-      return bitmap;
-    });
+  for (const proto of [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype]) {
+    for (const name of ['fillText', 'strokeText']) {
+      const original = proto[name];
+      proto[name] = function (text, ...rest) {
+        (this.canvas.__e2eTexts ??= new Set()).add(String(text));
+        return original.call(this, text, ...rest);
+      };
+    }
+  }
+  const toBitmap = OffscreenCanvas.prototype.transferToImageBitmap;
+  OffscreenCanvas.prototype.transferToImageBitmap = function () {
+    const bitmap = toBitmap.call(this);
+    bitmap.__e2eTexts = this.__e2eTexts;
+    return bitmap;
   };
   const bitmapProto = ImageBitmapRenderingContext.prototype;
   const transfer = bitmapProto.transferFromImageBitmap;

@@ -211,3 +211,40 @@ pub fn watch_printing(
         on_media_change("print", move |list| changed(list.matches()))?,
     ])
 }
+
+/// Calls `task` from the animation frame `frames` frames from now: work that can wait for the
+/// page to be painted, spread one piece per frame by the callers' different counts.
+pub fn after_frames(frames: u32, task: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let next = wasm_bindgen::closure::Closure::once_into_js(move || match frames {
+        0 => task(),
+        _ => after_frames(frames - 1, task),
+    });
+    // A browser that cannot schedule it drops the task: nothing is left half done.
+    let _ = window.request_animation_frame(next.unchecked_ref());
+}
+
+/// The width a chart will have (whole CSS px), measured before the page is rendered: a
+/// throwaway copy of a chart's containers (`main > figure.chart > div.chart-body`, the main
+/// element's class `page_class`) in the still empty `#app`, laid out by the stylesheet alone.
+/// With it the charts are laid out in the page's first render, not in a second one after a
+/// layout of the whole page (README.md, "Benchmark"). `None` when it cannot be measured.
+pub fn chart_width_before_render(embed: bool) -> Option<f64> {
+    let root = web_sys::window()?.document()?.get_element_by_id("app")?;
+    // Fixed markup, nothing from the data file or the address.
+    root.set_inner_html(if embed {
+        r#"<main class="page embed"><figure class="chart"><div class="chart-body"></div></figure></main>"#
+    } else {
+        r#"<main class="page"><figure class="chart"><div class="chart-body"></div></figure></main>"#
+    });
+    let width = root
+        .query_selector(".chart-body")
+        .ok()
+        .flatten()
+        .map(|body| body.get_bounding_client_rect().width().floor());
+    root.set_inner_html("");
+    width.filter(|width| *width >= 1.0)
+}

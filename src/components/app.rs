@@ -67,6 +67,11 @@ pub fn app() -> Html {
         })
     };
     let dataset = use_data(options.data.clone());
+    // Measured in the first render, while the page is still empty (see the function).
+    let width_hint = {
+        let embed = options.embed;
+        *use_memo((), move |_| browser::chart_width_before_render(embed))
+    };
     let lang = settings.lang;
     let dark = settings.dark();
     let page_title = lang.page_title(match &*dataset {
@@ -142,7 +147,7 @@ pub fn app() -> Html {
     let charts = CHARTS
         .iter()
         .filter(|spec| options.chart.as_deref().is_none_or(|id| id == spec.id))
-        .map(|spec| chart_figure(spec, &dataset, lang, dark, settings.pixel_ratio));
+        .map(|spec| chart_figure(spec, &dataset, lang, dark, settings.pixel_ratio, width_hint));
     let single = options.chart.as_deref().and_then(catalog::find).is_some();
     let content = html! {
         <>

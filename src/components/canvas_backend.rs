@@ -23,13 +23,29 @@ pub fn draw_on(
     theme: &Theme,
     ratio: f64,
 ) -> Result<(), String> {
-    let context: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
+    let context = canvas.get_context("2d").ok().flatten();
+    draw_with(
+        context,
+        (canvas.width(), canvas.height()),
+        scene,
+        theme,
+        ratio,
+    )
+}
+
+/// Draws `scene` with `context`, the 2D context of a canvas of `size` device px: a canvas
+/// element's or an `OffscreenCanvas`'s, whose methods are the same (the glue calls them by name).
+pub fn draw_with(
+    context: Option<js_sys::Object>,
+    size: (u32, u32),
+    scene: &Scene,
+    theme: &Theme,
+    ratio: f64,
+) -> Result<(), String> {
+    let context: CanvasRenderingContext2d = context
         .ok_or("the canvas has no 2D context")?
         .unchecked_into();
-    let backend = CanvasBackend::new(context, (canvas.width(), canvas.height()));
+    let backend = CanvasBackend::new(context, size);
     draw_scene(&backend.into_drawing_area(), scene, theme, ratio).map_err(|error| error.to_string())
 }
 

@@ -29,6 +29,8 @@ pub struct ChartCanvasProps {
     pub dark: bool,
     /// Device pixels per CSS px, for the canvas's backing store.
     pub pixel_ratio: f64,
+    /// The chart's width as the page measured it before its first render, if it could.
+    pub width_hint: Option<f64>,
     /// The figure's heading (the start of the canvas's accessible name), note and source line:
     /// drawn into the PNG export and named by the data table, which this component renders
     /// because it holds the laid-out scene.
@@ -44,6 +46,7 @@ impl PartialEq for ChartCanvasProps {
             && self.lang == other.lang
             && self.dark == other.dark
             && self.pixel_ratio == other.pixel_ratio
+            && self.width_hint == other.width_hint
             && self.heading == other.heading
             && self.note == other.note
             && self.source == other.source
@@ -111,7 +114,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let canvas = use_node_ref();
     let highlight_ref = use_node_ref();
     let tooltip_ref = use_node_ref();
-    let width = use_content_width(container.clone());
+    let width = use_content_width(container.clone(), props.width_hint);
     let active = use_state_eq(|| None::<Active>);
     let draw_error = use_state_eq(|| None::<String>);
     use_dismiss_outside(container.clone(), active.clone());
@@ -135,8 +138,6 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         Theme::light()
     };
     let scene_ptr = ready.as_ref().map(|s| Rc::as_ptr(s) as usize);
-    // Each drawing is numbered; one that finishes after a newer one started is not shown.
-    let drawings = use_mut_ref(|| 0_u32);
     {
         let (canvas, draw_error, ready) = (canvas.clone(), draw_error.clone(), ready.clone());
         let theme = theme.clone();
@@ -144,20 +145,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             (scene_ptr, props.dark, props.pixel_ratio),
             move |(_, _, ratio)| {
                 if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
-                    let number = {
-                        let mut count = drawings.borrow_mut();
-                        *count = count.wrapping_add(1);
-                        *count
-                    };
-                    let ratio = *ratio;
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let still_wanted = || *drawings.borrow() == number;
-                        let result =
-                            draw_and_show(element, scene, theme, ratio, still_wanted).await;
-                        if still_wanted() {
-                            draw_error.set(result.err());
-                        }
-                    });
+                    draw_error.set(draw_and_show(&element, &scene, &theme, *ratio).err());
                 }
             },
         );

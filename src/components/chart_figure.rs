@@ -18,6 +18,7 @@ pub fn chart_figure(
     lang: Lang,
     dark: bool,
     pixel_ratio: f64,
+    width_hint: Option<f64>,
 ) -> Html {
     let title = spec.title(&dataset.0, lang);
     let heading_id = format!("{}-heading", spec.id);
@@ -37,6 +38,7 @@ pub fn chart_figure(
                 {lang}
                 {dark}
                 {pixel_ratio}
+                {width_hint}
                 heading={title}
                 note={spec.note(lang)}
                 {source}

@@ -6,20 +6,22 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-/// Watches an element's content width (whole CSS px): `None` until first measured, then
+/// Watches an element's content width (whole CSS px): `hint` until first measured, then
 /// whenever it changes.
 ///
-/// Measured once as soon as the element is in the page, not only when the observer first
-/// reports: that report comes with the next frame, which would lay out and paint the page
-/// with every chart still empty, and lay it out again once they are drawn.
+/// With a hint (the page's probe, `browser::chart_width_before_render`) the observer's first
+/// report, in the next frame, only confirms it. Without one the element is measured as soon as
+/// it is in the page, not only when the observer first reports: that report comes with the next
+/// frame, which would lay out and paint the page with every chart still empty, and lay it out
+/// again once they are drawn.
 #[hook]
-pub fn use_content_width(target: NodeRef) -> Option<f64> {
-    let width = use_state_eq(|| None::<f64>);
+pub fn use_content_width(target: NodeRef, hint: Option<f64>) -> Option<f64> {
+    let width = use_state_eq(|| hint);
     {
         let width = width.clone();
         use_effect_with(target, move |target| {
             let element = target.cast::<HtmlElement>();
-            if let Some(element) = &element {
+            if let (Some(element), None) = (&element, hint) {
                 // The container has no padding or border, so its box is its content box.
                 width.set(Some(element.get_bounding_client_rect().width().floor()));
             }

@@ -6,32 +6,31 @@
 //! was 20–25 ms of each hover's frame, and 284 ms for the frame that scrolled the charts into
 //! view. A bitmap handed to a `bitmaprenderer` canvas is shown as it is, without that copy
 //! (README.md, "Benchmark").
-
-use std::rc::Rc;
+//!
+//! The drawing is made on an `OffscreenCanvas`, whose `transferToImageBitmap` hands its pixels
+//! over without copying them; `createImageBitmap` of a canvas element copied every pixel once
+//! more (about 80 ms for the page's 14 million device px at 4× throttling) and made the drawing
+//! wait for a promise.
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlCanvasElement, ImageBitmap, ImageBitmapRenderingContext};
+use web_sys::{HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas};
 
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
 use crate::format::plain_number;
 
-use super::canvas_backend::draw_on;
+use super::canvas_backend::{draw_on, draw_with};
 
-/// Draws `scene` at `ratio` device px per CSS px into a canvas of its own, then shows it on
-/// `canvas`: CSS size at once (so the page's layout does not wait), backing-store size and
-/// pixels together once the bitmap is ready, if `still_wanted()` then says so (a drawing
-/// overtaken by a newer one, in a resize storm, is dropped). A browser without ImageBitmap gets
-/// the drawing on `canvas` itself.
-pub async fn draw_and_show(
-    canvas: HtmlCanvasElement,
-    scene: Rc<Scene>,
-    theme: Theme,
+/// Draws `scene` at `ratio` device px per CSS px and shows it on `canvas`, which takes the
+/// scene's CSS size and, with the pixels, its backing-store size. A browser without
+/// OffscreenCanvas (Safari before 16.4) gets the drawing on `canvas` itself.
+pub fn draw_and_show(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    theme: &Theme,
     ratio: f64,
-    still_wanted: impl Fn() -> bool,
 ) -> Result<(), String> {
-    let (width, height) = (
+    let size = (
         (scene.width * ratio).round() as u32,
         (scene.height * ratio).round() as u32,
     );
@@ -42,40 +41,31 @@ pub async fn draw_and_show(
         plain_number(scene.height, 3)
     ));
     let window = web_sys::window().ok_or("no window")?;
-    let bitmaps = js_sys::Reflect::get(&window, &"createImageBitmap".into())
-        .is_ok_and(|create| create.is_function());
-    let context = bitmaps
+    let offscreen = js_sys::Reflect::get(&window, &"OffscreenCanvas".into())
+        .is_ok_and(|constructor| constructor.is_function());
+    let shown_by = offscreen
         .then(|| canvas.get_context("bitmaprenderer").ok().flatten())
         .flatten();
-    let Some(context) = context else {
-        // No ImageBitmap in this browser (Safari before 15): draw on the page's canvas itself.
-        canvas.set_width(width);
-        canvas.set_height(height);
-        return draw_on(&canvas, &scene, &theme, ratio);
+    let Some(shown_by) = shown_by else {
+        canvas.set_width(size.0);
+        canvas.set_height(size.1);
+        return draw_on(canvas, scene, theme, ratio);
     };
-    let scratch: HtmlCanvasElement = window
-        .document()
-        .and_then(|document| document.create_element("canvas").ok())
-        .ok_or("cannot make a canvas")?
-        .unchecked_into();
-    scratch.set_width(width);
-    scratch.set_height(height);
-    draw_on(&scratch, &scene, &theme, ratio)?;
-    let bitmap = window
-        .create_image_bitmap_with_html_canvas_element(&scratch)
+    let drawing = OffscreenCanvas::new(size.0, size.1).map_err(|_| "cannot make a canvas")?;
+    draw_with(
+        drawing.get_context("2d").ok().flatten(),
+        size,
+        scene,
+        theme,
+        ratio,
+    )?;
+    let bitmap = drawing
+        .transfer_to_image_bitmap()
         .map_err(|_| "the drawing cannot be made a bitmap")?;
-    let bitmap = JsFuture::from(bitmap)
-        .await
-        .map_err(|_| "the drawing cannot be made a bitmap")?;
-    // The bitmap is a copy: the scratch canvas's backing store can go now, not at the next GC.
-    scratch.set_width(0);
-    if !still_wanted() {
-        return Ok(());
-    }
-    canvas.set_width(width);
-    canvas.set_height(height);
-    context
+    canvas.set_width(size.0);
+    canvas.set_height(size.1);
+    shown_by
         .unchecked_into::<ImageBitmapRenderingContext>()
-        .transfer_from_image_bitmap(&bitmap.unchecked_into::<ImageBitmap>());
+        .transfer_from_image_bitmap(&bitmap);
     Ok(())
 }
