@@ -212,8 +212,10 @@ pub fn watch_printing(
     ])
 }
 
-/// Calls `task` from the animation frame `frames` frames from now: work that can wait for the
-/// page to be painted, spread one piece per frame by the callers' different counts.
+/// Calls `task` in a task of its own after `frames` more frames: work that can wait for the
+/// page to be painted, spread one piece per frame by the callers' different counts. Not from
+/// the frame's own callback: the DOM it changes is then laid out in the next frame, not in the
+/// same long task as the change.
 pub fn after_frames(frames: u32, task: impl FnOnce() + 'static) {
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else {
@@ -224,7 +226,10 @@ pub fn after_frames(frames: u32, task: impl FnOnce() + 'static) {
         _ => after_frames(frames - 1, task),
     });
     // A browser that cannot schedule it drops the task: nothing is left half done.
-    let _ = window.request_animation_frame(next.unchecked_ref());
+    let _ = match frames {
+        0 => window.set_timeout_with_callback(next.unchecked_ref()),
+        _ => window.request_animation_frame(next.unchecked_ref()),
+    };
 }
 
 /// The width a chart will have (whole CSS px), measured before the page is rendered: a
