@@ -149,9 +149,11 @@ export async function waitForCharts(page, count, timeout = 20_000) {
   await page.waitForFunction(
     (n) => {
       const canvases = [...document.querySelectorAll('figure.chart canvas.chart-canvas')];
-      // The data tables join the page a frame apart after the charts (src/components/chart_tools.rs).
-      const tables = document.querySelectorAll('figure.chart .data-table').length;
-      return canvases.length >= n && tables >= canvases.length && canvases.every((c) => !c.hidden && c.dataset.items && c.width > 0);
+      // The data tables fill in a few rows a frame after the charts (src/components/chart_tools.rs):
+      // wait for every row of every table too.
+      const complete = (c) =>
+        c.closest('figure.chart').querySelectorAll('.data-table tbody tr').length === c.dataset.items.split(';').length;
+      return canvases.length >= n && canvases.every((c) => !c.hidden && c.dataset.items && c.width > 0 && complete(c));
     },
     count,
     { timeout },

@@ -61,22 +61,35 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
         .map_err(|_| "the canvas cannot be read".to_owned())
 }
 
+/// Rows of a hidden data table put in the page per frame (see `rows_due` below).
+const TABLE_ROWS_PER_FRAME: usize = 8;
+
 #[function_component(ChartTools)]
 pub fn chart_tools(props: &ChartToolsProps) -> Html {
     let lang = props.lang;
     let shown = use_state_eq(|| false);
-    // The hidden table joins the page a few frames after the chart, one chart's per frame: laid
-    // out with everything else, the seven tables (mostly the article's sentences in both
-    // languages) held the charts back by about 250 ms on a phone at 4× throttling (README.md,
-    // "Benchmark"). Show data puts it in at once.
-    let table_due = use_state_eq(|| false);
+    // The hidden table joins the page after the charts are shown, a few rows a frame: laid out
+    // with everything else, the seven tables (mostly the article's sentences in both languages)
+    // held the charts back by about 250 ms on a phone at 4× throttling, and a whole table in one
+    // frame made a task of up to 130 ms there (README.md, "Benchmark"). Show data puts the
+    // whole table in at once.
+    let rows_due = use_state_eq(|| 0_usize);
     {
-        let (table_due, chart_id) = (table_due.clone(), props.chart_id.clone());
-        use_effect_with((), move |_| {
-            let order = catalog::CHARTS.iter().position(|spec| chart_id == spec.id);
-            // Frame 1 is the one that shows the charts: the tables come after it.
-            let frames = 2 + order.unwrap_or(0) as u32;
-            browser::after_frames(frames, move || table_due.set(true));
+        let (rows_due, chart_id) = (rows_due.clone(), props.chart_id.clone());
+        let rows = props.scene.0.items.len();
+        use_effect_with(*rows_due, move |due| {
+            if *due < rows {
+                let charts = catalog::CHARTS.len();
+                let order = catalog::CHARTS.iter().position(|spec| chart_id == spec.id);
+                // The frame after the drawing shows the charts; from the next one on, each
+                // frame takes one chart's rows, the charts in turn.
+                let frames = match *due {
+                    0 => 2 + order.unwrap_or(charts),
+                    _ => charts,
+                };
+                let due = *due + TABLE_ROWS_PER_FRAME;
+                browser::after_frames(frames as u32, move || rows_due.set(due));
+            }
         });
     }
     let table_id = format!("{}-data", props.chart_id);
@@ -114,8 +127,8 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
         })
     };
     // Built only when the page shows it.
-    let table = || {
-        let rows = props.scene.0.items.iter().map(|item| {
+    let table = |rows: usize| {
+        let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
             let notes = details
                 .tags
@@ -172,9 +185,9 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             // Yew's Classes set, which costs the wasm 1.8 KB (gzip) for this and two other toggles.
             if *shown {
                 <div class="data-table-wrap" id={table_id.clone()} role="region" tabindex="0"
-                    aria-labelledby={format!("{table_id}-caption")}>{ table() }</div>
-            } else if *table_due {
-                <div class="data-table-wrap sr-only" id={table_id.clone()}>{ table() }</div>
+                    aria-labelledby={format!("{table_id}-caption")}>{ table(usize::MAX) }</div>
+            } else if *rows_due > 0 {
+                <div class="data-table-wrap sr-only" id={table_id.clone()}>{ table(*rows_due) }</div>
             } else {
                 <div class="data-table-wrap sr-only" id={table_id.clone()}></div>
             }
