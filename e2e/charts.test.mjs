@@ -8,6 +8,7 @@
 //   E2E_DIST=/tmp/e2e-dist node --test e2e/charts.test.mjs   (test a copy of the build)
 
 import { describe, it } from 'node:test';
+import { launchBrowser } from './harness.mjs';
 import assert from 'node:assert/strict';
 import {
   ALL_SENTENCES_ZH_QUOTED,
@@ -231,6 +232,37 @@ describe('charts', () => {
       } finally {
         await p.close();
       }
+    }
+  });
+
+  it('one drawing per chart at load, also with a window scrollbar that takes width from the page', async () => {
+    // The charts are laid out for a width measured before the page's first render
+    // (browser::chart_width_before_render); measured without the scrollbar the page then gets,
+    // every chart was drawn twice.
+    const browser = await launchBrowser({ scrollbars: true });
+    try {
+      const counting = withInitScript(browser, () => {
+        window.__e2eDrawings = 0;
+        const transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+        ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
+          window.__e2eDrawings += 1;
+          return transfer.call(this, bitmap);
+        };
+      });
+      const p = await openReader(counting, suite.server.url, { width: 900, height: 800, deviceScaleFactor: 1, charts: N });
+      try {
+        const seen = await p.page.evaluate(() => ({
+          scrollbar: innerWidth - document.documentElement.clientWidth,
+          drawings: window.__e2eDrawings,
+        }));
+        assert.ok(seen.scrollbar > 0, `the window shows no scrollbar: ${JSON.stringify(seen)}`);
+        assert.equal(seen.drawings, N, `drawings at load, one per chart: ${JSON.stringify(seen)}`);
+        assertNoErrors(p);
+      } finally {
+        await p.close();
+      }
+    } finally {
+      await browser.close();
     }
   });
 

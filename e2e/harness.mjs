@@ -25,11 +25,14 @@ export const CHROMIUM_ARGS = [
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 /** Launch headless Chromium from /usr/bin/chromium (or $CHROMIUM_PATH). */
-export async function launchBrowser() {
+export async function launchBrowser({ scrollbars = false } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
+    // Playwright hides scrollbars by default; `scrollbars` shows them as on Windows and Linux,
+    // where the window's scrollbar takes width from the page.
+    ...(scrollbars ? { ignoreDefaultArgs: ['--hide-scrollbars'] } : {}),
   });
 }
 

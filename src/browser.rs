@@ -233,17 +233,19 @@ pub fn after_frames(frames: u32, task: impl FnOnce() + 'static) {
 }
 
 /// The width a chart will have (whole CSS px), measured before the page is rendered: a
-/// throwaway copy of a chart's containers (`main > figure.chart > div.chart-body`, the main
-/// element's class `page_class`) in the still empty `#app`, laid out by the stylesheet alone.
+/// throwaway copy of a chart's containers (`main.page > figure.chart > div.chart-body`, with
+/// `embed` the embedded page's) in the still empty `#app`, laid out by the stylesheet alone.
 /// With it the charts are laid out in the page's first render, not in a second one after a
 /// layout of the whole page (README.md, "Benchmark"). `None` when it cannot be measured.
 pub fn chart_width_before_render(embed: bool) -> Option<f64> {
     let root = web_sys::window()?.document()?.get_element_by_id("app")?;
-    // Fixed markup, nothing from the data file or the address.
+    // Fixed markup, nothing from the data file or the address. The whole page's copy is taller
+    // than the window (`.width-probe`), as the page is, so that a window's scrollbar (Windows,
+    // Linux) is there when it is measured; the embedded page is as tall as its frame's content.
     root.set_inner_html(if embed {
         r#"<main class="page embed"><figure class="chart"><div class="chart-body"></div></figure></main>"#
     } else {
-        r#"<main class="page"><figure class="chart"><div class="chart-body"></div></figure></main>"#
+        r#"<main class="page width-probe"><figure class="chart"><div class="chart-body"></div></figure></main>"#
     });
     let width = root
         .query_selector(".chart-body")

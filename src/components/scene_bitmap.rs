@@ -7,10 +7,10 @@
 //! view. A bitmap handed to a `bitmaprenderer` canvas is shown as it is, without that copy
 //! (README.md, "Benchmark").
 //!
-//! The drawing is made on an `OffscreenCanvas`, whose `transferToImageBitmap` hands its pixels
-//! over without copying them; `createImageBitmap` of a canvas element copied every pixel once
-//! more (about 80 ms for the page's 14 million device px at 4× throttling) and made the drawing
-//! wait for a promise.
+//! The drawing is made on an `OffscreenCanvas` and handed over with `transferToImageBitmap`,
+//! synchronously; a scratch canvas element needed `createImageBitmap` and a promise, so a drawing
+//! could be overtaken by a newer one before it was shown. (Chromium without a GPU copies the
+//! pixels either way: the two measured the same load time.)
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas};
