@@ -871,6 +871,38 @@ describe('every reader', () => {
     });
   });
 
+  it('print before the hidden data tables have filled in: every row is printed', async () => {
+    // The hidden tables fill in a few rows a frame after the charts (components/chart_tools.rs);
+    // printing puts them in whole at once. Throttled, so that printing starts before they fill.
+    const p = await open(suite.browser, `${suite.server.url}?lang=zh&theme=light`, { ...DESKTOP, charts: 0 });
+    try {
+      const { page } = p;
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+      await page.waitForFunction((n) => {
+        const canvases = [...document.querySelectorAll('figure.chart canvas.chart-canvas')];
+        return canvases.length >= n && canvases.every((c) => c.width > 0 && c.dataset.items);
+      }, N);
+      const rows = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('figure.chart')].map((fig) => ({
+            id: fig.dataset.chartId,
+            rows: fig.querySelectorAll('.data-table tbody tr').length,
+            items: fig.querySelector('canvas.chart-canvas').dataset.items.split(';').length,
+          })),
+        );
+      const before = await rows();
+      assert.ok(before.some((t) => t.rows < t.items), `the tables had filled in before printing: ${JSON.stringify(before)}`);
+      await page.emulateMedia({ media: 'print' });
+      await frames(page);
+      for (const t of await rows()) assert.equal(t.rows, t.items, `${t.id}: ${t.rows} rows printed for ${t.items} items`);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      assertNoErrors(p);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('print from the dark theme: text is legible on paper and the charts are printed light', async () => {
     await withPage(suite.browser, `${suite.server.url}?lang=zh&theme=dark`, { ...DESKTOP }, async ({ page }) => {
       await page.emulateMedia({ media: 'print' });

@@ -147,7 +147,17 @@ pub fn app() -> Html {
     let charts = CHARTS
         .iter()
         .filter(|spec| options.chart.as_deref().is_none_or(|id| id == spec.id))
-        .map(|spec| chart_figure(spec, &dataset, lang, dark, settings.pixel_ratio, width_hint));
+        .map(|spec| {
+            chart_figure(
+                spec,
+                &dataset,
+                lang,
+                dark,
+                settings.printing,
+                settings.pixel_ratio,
+                width_hint,
+            )
+        });
     let single = options.chart.as_deref().and_then(catalog::find).is_some();
     let content = html! {
         <>

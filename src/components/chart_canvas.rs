@@ -27,6 +27,8 @@ pub struct ChartCanvasProps {
     pub dataset: SharedDataset,
     pub lang: Lang,
     pub dark: bool,
+    /// The page is being printed: the data table is printed whole, even before it has filled in.
+    pub printing: bool,
     /// Device pixels per CSS px, for the canvas's backing store.
     pub pixel_ratio: f64,
     /// The chart's width as the page measured it before its first render, if it could.
@@ -45,6 +47,7 @@ impl PartialEq for ChartCanvasProps {
             && self.dataset == other.dataset
             && self.lang == other.lang
             && self.dark == other.dark
+            && self.printing == other.printing
             && self.pixel_ratio == other.pixel_ratio
             && self.width_hint == other.width_hint
             && self.heading == other.heading
@@ -392,7 +395,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         </figcaption>
         if let Some(scene) = ready {
             <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}
-                note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} />
+                note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} printing={props.printing} />
         }
         </>
     }

@@ -17,6 +17,7 @@ pub fn chart_figure(
     dataset: &SharedDataset,
     lang: Lang,
     dark: bool,
+    printing: bool,
     pixel_ratio: f64,
     width_hint: Option<f64>,
 ) -> Html {
@@ -37,6 +38,7 @@ pub fn chart_figure(
                 dataset={dataset.clone()}
                 {lang}
                 {dark}
+                {printing}
                 {pixel_ratio}
                 {width_hint}
                 heading={title}

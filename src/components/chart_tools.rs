@@ -35,6 +35,8 @@ pub struct ChartToolsProps {
     pub source: AttrValue,
     pub lang: Lang,
     pub dark: bool,
+    /// The page is being printed: the hidden table is printed, so it is put in whole at once.
+    pub printing: bool,
 }
 
 /// The chart drawn at twice its size with heading, note and source, as a PNG data URL.
@@ -118,6 +120,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             source: props.source.clone(),
             lang,
             dark: props.dark,
+            printing: false,
         };
         Callback::from(move |event: MouseEvent| {
             let result = png_data_url(&props_for_png).and_then(|url| {
@@ -186,6 +189,8 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             if *shown {
                 <div class="data-table-wrap" id={table_id.clone()} role="region" tabindex="0"
                     aria-labelledby={format!("{table_id}-caption")}>{ table(usize::MAX) }</div>
+            } else if props.printing {
+                <div class="data-table-wrap sr-only" id={table_id.clone()}>{ table(usize::MAX) }</div>
             } else if *rows_due > 0 {
                 <div class="data-table-wrap sr-only" id={table_id.clone()}>{ table(*rows_due) }</div>
             } else {
