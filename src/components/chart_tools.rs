@@ -172,6 +172,12 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             </table>
         }
     };
+    // A printed page prints the hidden table: all of it, whether or not it has filled in.
+    let hidden_rows = if props.printing {
+        usize::MAX
+    } else {
+        *rows_due
+    };
     html! {
         <div class="chart-tools">
             <div class="chart-controls">
@@ -189,12 +195,8 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             if *shown {
                 <div class="data-table-wrap" id={table_id.clone()} role="region" tabindex="0"
                     aria-labelledby={format!("{table_id}-caption")}>{ table(usize::MAX) }</div>
-            } else if props.printing {
-                <div class="data-table-wrap sr-only" id={table_id.clone()}>{ table(usize::MAX) }</div>
-            } else if *rows_due > 0 {
-                <div class="data-table-wrap sr-only" id={table_id.clone()}>{ table(*rows_due) }</div>
             } else {
-                <div class="data-table-wrap sr-only" id={table_id.clone()}></div>
+                <div class="data-table-wrap sr-only" id={table_id.clone()}>{ for (hidden_rows > 0).then(|| table(hidden_rows)) }</div>
             }
         </div>
     }
