@@ -238,7 +238,8 @@ describe('charts', () => {
   it('one drawing per chart at load, also with a window scrollbar that takes width from the page', async () => {
     // The charts are laid out for a width measured before the page's first render
     // (browser::chart_width_before_render); measured without the scrollbar the page then gets,
-    // every chart was drawn twice.
+    // every chart was drawn twice. A page in a window of its own keeps the scrollbar's room
+    // whether it scrolls or not (static/page.js), as a chart's embedded page may or may not.
     const browser = await launchBrowser({ scrollbars: true });
     try {
       const counting = withInitScript(browser, () => {
@@ -249,17 +250,26 @@ describe('charts', () => {
           return transfer.call(this, bitmap);
         };
       });
-      const p = await openReader(counting, suite.server.url, { width: 900, height: 800, deviceScaleFactor: 1, charts: N });
-      try {
-        const seen = await p.page.evaluate(() => ({
-          scrollbar: innerWidth - document.documentElement.clientWidth,
-          drawings: window.__e2eDrawings,
-        }));
-        assert.ok(seen.scrollbar > 0, `the window shows no scrollbar: ${JSON.stringify(seen)}`);
-        assert.equal(seen.drawings, N, `drawings at load, one per chart: ${JSON.stringify(seen)}`);
-        assertNoErrors(p);
-      } finally {
-        await p.close();
+      // The whole page, and one chart's embedded page opened on its own (not in a frame): a tall
+      // chart that makes the window scroll and a short one that does not.
+      for (const [query, charts, scrolls] of [['', N, true], ['?chart=rural&embed=1', 1, true], ['?chart=investment&embed=1', 1, false]]) {
+        const p = await openReader(counting, suite.server.url + query, { width: 900, height: 800, deviceScaleFactor: 1, charts });
+        try {
+          const seen = await p.page.evaluate(() => ({
+            // The body has no margin: what the window takes from its width is the scrollbar's room,
+            // there when the page scrolls or only kept for it (clientWidth counts only the first).
+            scrollbar: innerWidth - document.body.getBoundingClientRect().width,
+            overflows: document.documentElement.scrollHeight > innerHeight,
+            drawings: window.__e2eDrawings,
+          }));
+          const at = `${query || 'the page'}: ${JSON.stringify(seen)}`;
+          assert.ok(seen.scrollbar > 0, `the window keeps no room for a scrollbar: ${at}`);
+          assert.equal(seen.overflows, scrolls, `the page scrolls: ${at}`);
+          assert.equal(seen.drawings, charts, `drawings at load, one per chart: ${at}`);
+          assertNoErrors(p);
+        } finally {
+          await p.close();
+        }
       }
     } finally {
       await browser.close();

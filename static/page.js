@@ -51,9 +51,12 @@
 // 2. In an iframe, posts this graphic's height to the parent page on load and on every change
 // (ResizeObserver, no polling) in the shapes of pym.js, Datawrapper, Flourish/Embedly (also read
 // by share/embed.js) and AMP. README.md, "Embedding".
+// In a window of its own, marks the page so that it keeps a classic scrollbar's room whether it
+// scrolls or not (style.css), before the wasm measures the charts' width: a chart's embedded page
+// opened on its own may or may not scroll, and was drawn twice when it did.
 (function () {
   var w = window, p = w.parent, root = document.documentElement;
-  if (p === w) return;
+  if (p === w) return root.setAttribute('data-window', '');
   var q = new URLSearchParams(location.search), id = q.get('childId'), src = location.href;
   var key = 'banan-' + (q.get('chart') || 'page'), last = -1;
   function send(always) {
