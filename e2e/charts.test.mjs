@@ -276,6 +276,51 @@ describe('charts', () => {
     }
   });
 
+  it('a chart far down the page is rendered only near the viewport, and the page is as tall either way', async () => {
+    // `.canvas-box { content-visibility: auto }`: at load the phone copies only the canvases in
+    // view to the compositor. While a box is skipped it keeps its canvas's size
+    // (contain-intrinsic-size, scene_bitmap.rs), so nothing moves when it is rendered.
+    const p = await openReader(suite.browser, suite.server.url, { ...PHONE, charts: N });
+    try {
+      const state = () =>
+        p.page.evaluate(() => ({
+          height: document.documentElement.scrollHeight,
+          boxes: [...document.querySelectorAll('figure.chart .canvas-box')].map((box) => {
+            const canvas = box.querySelector('canvas');
+            const r = box.getBoundingClientRect();
+            return {
+              top: Math.round(r.top + scrollY),
+              height: r.height,
+              canvasHeight: parseFloat(canvas.style.height),
+              rendered: canvas.checkVisibility({ contentVisibilityAuto: true }),
+            };
+          }),
+        }));
+      const atLoad = await state();
+      assert.equal(atLoad.boxes.length, N);
+      assert.equal(atLoad.boxes[0].rendered, true, 'the first chart, in view, is rendered');
+      assert.equal(atLoad.boxes[N - 1].rendered, false, 'the last chart, pages below, is skipped');
+      for (const [i, box] of atLoad.boxes.entries()) assert.equal(box.height, box.canvasHeight, `chart ${i}: box height while ${box.rendered ? 'rendered' : 'skipped'}`);
+      // Through the page and back: every box rendered once, then skipped again.
+      for (let y = 0; y < atLoad.height; y += 400) {
+        await p.page.evaluate((y) => scrollTo(0, y), y);
+        await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+      const atBottom = await state();
+      assert.equal(atBottom.boxes[N - 1].rendered, true, 'the last chart, scrolled to, is rendered');
+      await p.page.evaluate(() => scrollTo(0, 0));
+      await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const back = await state();
+      const positions = (s) => s.boxes.map((b) => [b.top, b.height]);
+      assert.deepEqual(positions(atBottom), positions(atLoad), 'boxes moved once rendered');
+      assert.deepEqual(positions(back), positions(atLoad), 'boxes moved once skipped again');
+      assert.equal(back.height, atLoad.height, 'the page height changed');
+      assertNoErrors(p);
+    } finally {
+      await p.close();
+    }
+  });
+
   for (const [name, device, lang] of [
     ['1280 px desktop, Chinese', DESKTOP, 'zh'],
     ['390 px narrow window, Chinese', NARROW_MOUSE, 'zh'],

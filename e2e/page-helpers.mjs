@@ -220,14 +220,18 @@ export async function chartItems(page, id) {
 /**
  * Scroll so that the point (cx, cy) of chart `id`'s canvas sits at the vertical middle of the
  * viewport; returns that point in viewport coordinates.
+ *
+ * Measured on the canvas's box, which has the canvas's place and size also while the browser
+ * skips it (`.canvas-box { content-visibility: auto }`: a skipped canvas measures 0 × 0), and
+ * two frames later, once the box is rendered, as for a reader who scrolls and then points.
  */
 export async function scrollToChartPoint(page, id, cx, cy) {
   return page.evaluate(
-    ({ id, cx, cy }) => {
-      const canvas = document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`);
-      let r = canvas.getBoundingClientRect();
-      window.scrollTo(0, window.scrollY + r.top + cy - window.innerHeight / 2);
-      r = canvas.getBoundingClientRect();
+    async ({ id, cx, cy }) => {
+      const box = document.querySelector(`figure.chart[data-chart-id="${id}"] .canvas-box`);
+      window.scrollTo(0, window.scrollY + box.getBoundingClientRect().top + cy - window.innerHeight / 2);
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const r = box.getBoundingClientRect();
       return { x: r.left + cx, y: r.top + cy };
     },
     { id, cx, cy },
@@ -238,7 +242,7 @@ export async function scrollToChartPoint(page, id, cx, cy) {
 export async function chartPoint(page, id, cx, cy) {
   return page.evaluate(
     ({ id, cx, cy }) => {
-      const r = document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).getBoundingClientRect();
+      const r = document.querySelector(`figure.chart[data-chart-id="${id}"] .canvas-box`).getBoundingClientRect();
       return { x: r.left + cx, y: r.top + cy };
     },
     { id, cx, cy },

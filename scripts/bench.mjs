@@ -268,13 +268,15 @@ const itemAt = (list, x, y) => list.find((i) => x >= i.x && x <= i.x + i.w && y 
 async function pointOnScreen(page, id, cx, cy) {
   const p = await page.evaluate(
     ({ id, cx, cy }) => {
-      const canvas = document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`);
-      let r = canvas.getBoundingClientRect();
+      // The canvas's box has the canvas's place also while the browser skips it (a skipped
+      // canvas measures 0 × 0; `.canvas-box`, content-visibility: auto).
+      const box = document.querySelector(`figure.chart[data-chart-id="${id}"] .canvas-box`);
+      let r = box.getBoundingClientRect();
       const y = r.top + cy;
       const scrolled = y < 60 || y > innerHeight - 60;
       if (scrolled) {
         window.scrollTo(0, window.scrollY + y - innerHeight / 2);
-        r = canvas.getBoundingClientRect();
+        r = box.getBoundingClientRect();
       }
       return { x: r.left + cx, y: r.top + cy, scrolled };
     },

@@ -1,5 +1,5 @@
 // See paint.html. The same path as src/components/scene_bitmap.rs: an OffscreenCanvas filled
-// with the background, handed to a bitmaprenderer canvas in a figure.chart, as the page's
+// with the background, handed to a bitmaprenderer canvas in a box and a figure.chart, as the page's
 // markup (the benchmark's paint check looks for it). Styles go through the style object: the
 // page is served with the strict CSP.
 const sizes = (new URLSearchParams(location.search).get('canvases') ?? '')
@@ -12,8 +12,13 @@ for (const [width, height] of sizes) {
   figure.className = 'chart';
   const canvas = document.createElement('canvas');
   canvas.className = 'chart-canvas';
-  Object.assign(canvas.style, { display: 'block', width: `${width / devicePixelRatio}px`, height: `${height / devicePixelRatio}px` });
-  figure.append(canvas);
+  const cssSize = [width, height].map((px) => `${px / devicePixelRatio}px`);
+  Object.assign(canvas.style, { display: 'block', width: cssSize[0], height: cssSize[1] });
+  // The page's .canvas-box: rendered only near the viewport, sized while it is skipped.
+  const box = document.createElement('div');
+  Object.assign(box.style, { contentVisibility: 'auto', containIntrinsicSize: cssSize.join(' ') });
+  box.append(canvas);
+  figure.append(box);
   main.append(figure);
   const drawing = new OffscreenCanvas(width, height);
   const context = drawing.getContext('2d');

@@ -360,6 +360,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     html! {
         <>
         <div class="chart-body" ref={container}>
+            // Rendered by the browser only near the viewport (`.canvas-box`, scene_bitmap.rs).
+            <div class="canvas-box">
             // 0 × 0 until its first drawing is shown (scene_bitmap.rs), so that a sized canvas
             // is a drawn one.
             <canvas
@@ -377,6 +379,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 {onpointerdown} {onpointermove} {onpointerleave} {onpointerup} {onpointercancel}
                 {onkeydown} {onblur}
             />
+            </div>
             // Always present (shown and placed by its effect), like the tooltip layer below.
             <div class="chart-highlight" ref={highlight_ref} aria-hidden="true"></div>
             // A wrapper of its own, so showing a tooltip never changes the number of siblings

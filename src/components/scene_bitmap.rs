@@ -13,7 +13,7 @@
 //! pixels either way: the two measured the same load time.)
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, ImageBitmapRenderingContext, OffscreenCanvas};
+use web_sys::{HtmlCanvasElement, HtmlElement, ImageBitmapRenderingContext, OffscreenCanvas};
 
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
@@ -34,7 +34,22 @@ pub fn draw_and_show(
         (scene.width * ratio).round() as u32,
         (scene.height * ratio).round() as u32,
     );
-    // Through the style object, not a style attribute, so a strict CSP allows it.
+    // Through the style object, not a style attribute, so a strict CSP allows it. The canvas's
+    // box (`.canvas-box`, rendered only near the viewport) keeps the canvas's size while the
+    // browser skips it, so the page is as tall either way.
+    let css_size = format!(
+        "{}px {}px",
+        plain_number(scene.width, 3),
+        plain_number(scene.height, 3)
+    );
+    if let Some(canvas_box) = canvas
+        .parent_element()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        canvas_box
+            .style()
+            .set_css_text(&format!("contain-intrinsic-size:{css_size}"));
+    }
     canvas.style().set_css_text(&format!(
         "width:{}px;height:{}px",
         plain_number(scene.width, 3),
