@@ -33,6 +33,8 @@ import {
 const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
 const canvasSel = (id) => `figure.chart[data-chart-id="${id}"] canvas.chart-canvas`;
+// The chart as focus and assistive technology know it: the canvas's box (chart_canvas.rs).
+const chartSel = (id) => `figure.chart[data-chart-id="${id}"] .canvas-box`;
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
 const NARROW_MOUSE = { width: 390, height: 844, deviceScaleFactor: 2 };
@@ -51,7 +53,7 @@ function tooltipProblems(state, key, { lang = 'zh', pointer = null, viewport = n
   const tip = state.tooltip;
   if (!tip) return [...problems, `${at}: no tooltip`];
   if (!tip.visible) problems.push(`${at}: tooltip not visible`);
-  if (state.describedBy !== tip.id) problems.push(`${at}: canvas aria-describedby is not the tooltip`);
+  if (state.describedBy !== tip.id) problems.push(`${at}: the chart's aria-describedby is not the tooltip`);
   const want = expectedItem(key);
   if (want.kind === 'derived') {
     const tag = lang === 'zh' ? '派生数据' : 'derived';
@@ -301,6 +303,12 @@ describe('charts', () => {
       assert.equal(atLoad.boxes[0].rendered, true, 'the first chart, in view, is rendered');
       assert.equal(atLoad.boxes[N - 1].rendered, false, 'the last chart, pages below, is skipped');
       for (const [i, box] of atLoad.boxes.entries()) assert.equal(box.height, box.canvasHeight, `chart ${i}: box height while ${box.rendered ? 'rendered' : 'skipped'}`);
+      // Skipped or not, every chart is in the accessibility tree a screen reader reads, by its name.
+      const labels = await p.page.evaluate(() => [...document.querySelectorAll('.canvas-box')].map((c) => c.getAttribute('aria-label')));
+      const cdp = await p.page.context().newCDPSession(p.page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const images = new Set(nodes.filter((n) => !n.ignored && n.role?.value === 'image').map((n) => n.name?.value));
+      assert.deepEqual(labels.filter((label) => !images.has(label)), [], 'charts missing from the accessibility tree');
       // Through the page and back: every box rendered once, then skipped again.
       for (let y = 0; y < atLoad.height; y += 400) {
         await p.page.evaluate((y) => scrollTo(0, y), y);
@@ -446,7 +454,7 @@ describe('charts', () => {
       const focusedChart = () =>
         page.evaluate(() => {
           const el = document.activeElement;
-          return el?.matches('canvas.chart-canvas') ? el.closest('figure.chart').dataset.chartId : null;
+          return el?.matches('.canvas-box') ? el.closest('figure.chart').dataset.chartId : null;
         });
       // Where the focus is, and whether the canvas element that had it is still in the page.
       const markCanvas = (id) =>
@@ -475,7 +483,7 @@ describe('charts', () => {
           const s = getComputedStyle(document.activeElement);
           return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
         });
-        assert.ok(focus.style !== 'none' && focus.width > 0, `${id}: focused canvas has no visible outline (${JSON.stringify(focus)})`);
+        assert.ok(focus.style !== 'none' && focus.width > 0, `${id}: focused chart has no visible outline (${JSON.stringify(focus)})`);
         assert.equal((await chartState(page, id)).active, null, `${id}: an item is active before any key`);
 
         const items = await chartItems(page, id);
@@ -488,7 +496,7 @@ describe('charts', () => {
             const where = await focusReport();
             lostFocus = true;
             problems.push(
-              `${id}: after ArrowRight #${index + 1} the focus is on ${where.on}, not the canvas` +
+              `${id}: after ArrowRight #${index + 1} the focus is on ${where.on}, not the chart` +
                 (where.canvasReplaced ? ' (the focused <canvas> element was removed and replaced by a new one)' : '') +
                 `; data-active-item=${JSON.stringify((await chartState(page, id)).active)}`,
             );
@@ -496,7 +504,7 @@ describe('charts', () => {
           // Whatever happened to the focus, check what a reader would see, and go on from the
           // (new) canvas so that one failure does not hide the others.
           problems.push(...tooltipProblems(await chartState(page, id), item.key, { viewport }).map((m) => `${id} key/${m}`));
-          if ((await focusedChart()) !== id) await page.focus(canvasSel(id));
+          if ((await focusedChart()) !== id) await page.focus(chartSel(id));
         }
         // One more wraps round to the first item; ArrowLeft goes back to the last.
         await page.keyboard.press('ArrowRight');
@@ -523,10 +531,10 @@ describe('charts', () => {
         }
         // Carry on from this chart whatever happened: put the focus back on it, close its
         // tooltip, and focus it again (closing may have replaced the element).
-        await page.focus(canvasSel(id));
+        await page.focus(chartSel(id));
         await page.keyboard.press('Escape');
         await frames(page);
-        await page.focus(canvasSel(id));
+        await page.focus(chartSel(id));
       }
       assert.deepEqual(problems, [], `keyboard problems:\n${problems.join('\n')}`);
       assertNoErrors(p);

@@ -281,7 +281,8 @@ export async function chartState(page, id) {
     return {
       active,
       highlight,
-      describedBy: canvas.getAttribute('aria-describedby'),
+      // The chart's image is the canvas's box (chart_canvas.rs).
+      describedBy: canvas.closest('.canvas-box').getAttribute('aria-describedby'),
       tooltip: {
         id: tip.id,
         visible: style.display !== 'none' && style.visibility !== 'hidden' && r.width > 0 && r.height > 0,

@@ -31,6 +31,8 @@ import {
 const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
 const canvasSel = (id) => `figure.chart[data-chart-id="${id}"] canvas.chart-canvas`;
+// The chart as focus and assistive technology know it: the canvas's box (chart_canvas.rs).
+const chartSel = (id) => `figure.chart[data-chart-id="${id}"] .canvas-box`;
 const figureSel = (id) => `figure.chart[data-chart-id="${id}"]`;
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
@@ -119,7 +121,7 @@ async function reloadAndWait(page) {
  */
 async function walkItems(page, id) {
   const items = await chartItems(page, id);
-  await page.focus(canvasSel(id));
+  await page.focus(chartSel(id));
   const seen = [];
   for (let i = 0; i < items.length; i++) {
     await page.keyboard.press('ArrowRight');
@@ -581,7 +583,7 @@ describe('every reader', () => {
     for (const theme of ['light', 'dark']) {
       await withPage(suite.browser, `${suite.server.url}?lang=en&theme=${theme}`, { ...DESKTOP }, async ({ page }) => {
         // The tooltip's text too: open the first item of the first chart.
-        await page.focus(canvasSel(CHART_IDS[0]));
+        await page.focus(chartSel(CHART_IDS[0]));
         await page.keyboard.press('ArrowRight');
         await frames(page);
         const found = await textColours(page, [...selectors, '.chart-tooltip .details-title', '.chart-tooltip .details-source', '.chart-tooltip .details-source-en']);
@@ -621,7 +623,7 @@ describe('every reader', () => {
   it('axe-core: no violations with every data table shown and a tooltip open (390 px, en, dark)', async () => {
     await withPage(suite.browser, `${suite.server.url}?lang=en&theme=dark`, { ...PHONE }, async ({ page }) => {
       for (const id of CHART_IDS) await page.locator(`${figureSel(id)} .chart-controls .tool-button`).first().click();
-      await page.focus(canvasSel('scale'));
+      await page.focus(chartSel('scale'));
       await page.keyboard.press('ArrowRight');
       await frames(page);
       const result = await new AxeBuilder({ page }).analyze();
@@ -803,7 +805,7 @@ describe('every reader', () => {
       assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
       // Open things that could animate: a card's source, a chart tooltip, a data table.
       await page.locator('.card').first().hover();
-      await page.focus(canvasSel('scale'));
+      await page.focus(chartSel('scale'));
       await page.keyboard.press('ArrowRight');
       await page.locator(`${figureSel('scale')} .tool-button`).first().click();
       await frames(page);

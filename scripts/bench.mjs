@@ -268,9 +268,10 @@ const itemAt = (list, x, y) => list.find((i) => x >= i.x && x <= i.x + i.w && y 
 async function pointOnScreen(page, id, cx, cy) {
   const p = await page.evaluate(
     ({ id, cx, cy }) => {
-      // The canvas's box has the canvas's place also while the browser skips it (a skipped
-      // canvas measures 0 × 0; `.canvas-box`, content-visibility: auto).
-      const box = document.querySelector(`figure.chart[data-chart-id="${id}"] .canvas-box`);
+      // The page's canvas box has the canvas's place also while the browser skips it (a skipped
+      // canvas measures 0 × 0; `.canvas-box`, content-visibility: auto); the floor's page has none.
+      const canvas = document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`);
+      const box = canvas.closest('.canvas-box') ?? canvas;
       let r = box.getBoundingClientRect();
       const y = r.top + cy;
       const scrolled = y < 60 || y > innerHeight - 60;

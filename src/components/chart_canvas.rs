@@ -348,7 +348,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         })
     };
     let lang = props.lang;
-    // The canvas's accessible name: the heading, then how to read it by keyboard.
+    // The chart's accessible name: the heading, then how to read it by keyboard.
     let label = format!(
         "{}{}",
         props.heading,
@@ -360,8 +360,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     html! {
         <>
         <div class="chart-body" ref={container}>
-            // Rendered by the browser only near the viewport (`.canvas-box`, scene_bitmap.rs).
-            <div class="canvas-box">
+            // The chart as a reader's tools know it: an image with a name, reached by Tab and read
+            // item by item with the arrow keys. Its canvas is rendered by the browser only near
+            // the viewport (`.canvas-box`, scene_bitmap.rs), and while it is skipped Chromium
+            // leaves it out of the accessibility tree, so the box, which is always there, is the
+            // image (an image's content is presentational anyway).
+            <div class="canvas-box" hidden={ready.is_none()} tabindex="0" role="img" aria-label={label}
+                aria-describedby={active.is_some().then(|| tooltip_id.clone())}
+                {onkeydown} {onblur}>
             // 0 × 0 until its first drawing is shown (scene_bitmap.rs), so that a sized canvas
             // is a drawn one.
             <canvas
@@ -370,14 +376,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 width="0"
                 height="0"
                 hidden={ready.is_none()}
-                tabindex="0"
-                role="img"
-                aria-label={label}
-                aria-describedby={active.is_some().then(|| tooltip_id.clone())}
                 data-items={(*item_bounds).clone()}
                 data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
                 {onpointerdown} {onpointermove} {onpointerleave} {onpointerup} {onpointercancel}
-                {onkeydown} {onblur}
             />
             </div>
             // Always present (shown and placed by its effect), like the tooltip layer below.
