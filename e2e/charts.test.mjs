@@ -312,12 +312,12 @@ describe('charts', () => {
       // Through the page and back: every box rendered once, then skipped again.
       for (let y = 0; y < atLoad.height; y += 400) {
         await p.page.evaluate((y) => scrollTo(0, y), y);
-        await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await frames(p.page);
       }
       const atBottom = await state();
       assert.equal(atBottom.boxes[N - 1].rendered, true, 'the last chart, scrolled to, is rendered');
       await p.page.evaluate(() => scrollTo(0, 0));
-      await p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await frames(p.page);
       const back = await state();
       const positions = (s) => s.boxes.map((b) => [b.top, b.height]);
       assert.deepEqual(positions(atBottom), positions(atLoad), 'boxes moved once rendered');

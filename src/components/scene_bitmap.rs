@@ -37,24 +37,18 @@ pub fn draw_and_show(
     // Through the style object, not a style attribute, so a strict CSP allows it. The canvas's
     // box (`.canvas-box`, rendered only near the viewport) keeps the canvas's size while the
     // browser skips it, so the page is as tall either way.
-    let css_size = format!(
-        "{}px {}px",
-        plain_number(scene.width, 3),
-        plain_number(scene.height, 3)
-    );
+    let (width, height) = (plain_number(scene.width, 3), plain_number(scene.height, 3));
     if let Some(canvas_box) = canvas
         .parent_element()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
         canvas_box
             .style()
-            .set_css_text(&format!("contain-intrinsic-size:{css_size}"));
+            .set_css_text(&format!("contain-intrinsic-size:{width}px {height}px"));
     }
-    canvas.style().set_css_text(&format!(
-        "width:{}px;height:{}px",
-        plain_number(scene.width, 3),
-        plain_number(scene.height, 3)
-    ));
+    canvas
+        .style()
+        .set_css_text(&format!("width:{width}px;height:{height}px"));
     let window = web_sys::window().ok_or("no window")?;
     let offscreen = js_sys::Reflect::get(&window, &"OffscreenCanvas".into())
         .is_ok_and(|constructor| constructor.is_function());
