@@ -85,9 +85,12 @@ function chartSizeProblems(page) {
       if (!canvas.dataset.items) problems.push(`${id}: no data-items`);
       try {
         // The canvas has a bitmaprenderer context (src/components/scene_bitmap.rs): read through a copy.
-        const copy = new OffscreenCanvas(1, 1).getContext('2d');
+        // Its background is transparent (the page's shows through): look for any drawn pixel.
+        const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d');
         copy.drawImage(canvas, 0, 0);
-        if (copy.getImageData(0, 0, 1, 1).data[3] === 0) problems.push(`${id}: canvas not drawn`);
+        if (!copy.getImageData(0, 0, canvas.width, canvas.height).data.some((v, i) => i % 4 === 3 && v > 0)) {
+          problems.push(`${id}: canvas not drawn`);
+        }
       } catch (err) {
         problems.push(`${id}: ${err.message}`);
       }

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use banan_infographic::charts::catalog::{find, ChartSpec, CHARTS};
 use banan_infographic::charts::details::figure_value;
-use banan_infographic::charts::draw::draw_scene;
+use banan_infographic::charts::draw::{draw_scene, Backdrop};
 use banan_infographic::charts::layout::{text_block, TextStyle};
 use banan_infographic::charts::scene::{Anchor, Fill, Mark, Rect, Scene};
 use banan_infographic::charts::theme::{Role, Theme};
@@ -135,7 +135,8 @@ fn svg_scaled(scene: &Scene, theme: &Theme, scale: f64) -> String {
             (scene.height * scale).ceil() as u32,
         );
         let area = SVGBackend::with_string(&mut text, size).into_drawing_area();
-        draw_scene(&area, &svg_text(scene), theme, scale).expect("drawing to SVG works");
+        draw_scene(&area, &svg_text(scene), theme, scale, Backdrop::Filled)
+            .expect("drawing to SVG works");
     }
     text
 }

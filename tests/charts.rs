@@ -2,7 +2,7 @@
 //! same code that draws the canvas.
 
 use banan_infographic::charts::catalog::CHARTS;
-use banan_infographic::charts::draw::draw_scene;
+use banan_infographic::charts::draw::{draw_scene, Backdrop};
 use banan_infographic::charts::layout::TOUCH_MIN;
 use banan_infographic::charts::scene::{Mark, Rect, Scene};
 use banan_infographic::charts::theme::Theme;
@@ -325,9 +325,55 @@ fn render_svg_at(scene: &Scene, theme: &Theme, scale: f64) -> String {
         );
         let backend = SVGBackend::with_string(&mut svg, size);
         let area = backend.into_drawing_area();
-        draw_scene(&area, scene, theme, scale).expect("drawing to SVG works");
+        draw_scene(&area, scene, theme, scale, Backdrop::Filled).expect("drawing to SVG works");
     }
     svg
+}
+
+/// The rectangles of `svg` that cover the whole canvas of `scene` at scale 1.
+fn full_canvas_rects(svg: &str, scene: &Scene) -> Vec<String> {
+    svg.split("<rect")
+        .skip(1)
+        .map(|element| element.split('>').next().unwrap_or_default().to_owned())
+        .filter(|element| {
+            let number =
+                |name| svg_attribute(element, name).map_or(-1.0, |v| v.parse::<f64>().unwrap());
+            number("x") == 0.0
+                && number("y") == 0.0
+                && number("width") >= scene.width.round()
+                && number("height") >= scene.height.round()
+        })
+        .collect()
+}
+
+#[test]
+fn only_an_image_of_its_own_paints_the_background() {
+    // The page's canvas leaves it to the page behind it; a PNG or a preview carries it.
+    for (id, _, _, scene) in scenes().into_iter().step_by(5) {
+        for theme in [Theme::light(), Theme::dark()] {
+            let draw = |backdrop| {
+                let mut svg = String::new();
+                {
+                    let size = (scene.width.round() as u32, scene.height.round() as u32);
+                    let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                    draw_scene(&area, &scene, &theme, 1.0, backdrop).expect("drawing works");
+                }
+                svg
+            };
+            let (r, g, b) = (theme.background.0, theme.background.1, theme.background.2);
+            let colour = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
+            let filled = full_canvas_rects(&draw(Backdrop::Filled), &scene);
+            assert_eq!(filled.len(), 1, "{id}: {filled:?}");
+            assert!(
+                filled[0].contains(&colour),
+                "{id}: {} not in {}",
+                colour,
+                filled[0]
+            );
+            let transparent = full_canvas_rects(&draw(Backdrop::Transparent), &scene);
+            assert_eq!(transparent, Vec::<String>::new(), "{id}");
+        }
+    }
 }
 
 /// The value of `name="…"` in one SVG element.

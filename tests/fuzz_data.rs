@@ -21,7 +21,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use banan_infographic::charts::catalog::CHARTS;
-use banan_infographic::charts::draw::draw_scene;
+use banan_infographic::charts::draw::{draw_scene, Backdrop};
 use banan_infographic::charts::theme::Theme;
 use banan_infographic::data::{parse_dataset, DataError, Dataset, ARTICLE_TEXT, DEFAULT_DATA_JSON};
 use banan_infographic::format::format_value;
@@ -316,7 +316,7 @@ fn use_model(dataset: &Dataset, draw: bool) -> Result<(), TestCaseError> {
                     let mut svg = String::new();
                     {
                         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-                        draw_scene(&area, &scene, &Theme::light(), 1.0)
+                        draw_scene(&area, &scene, &Theme::light(), 1.0, Backdrop::Filled)
                             .map_err(|e| fail(format!("{}: drawing failed: {e}", chart.id)))?;
                     }
                 }

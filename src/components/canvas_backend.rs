@@ -11,17 +11,18 @@ use plotters_backend::{
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::charts::draw::draw_scene;
+use crate::charts::draw::{draw_scene, Backdrop};
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
 use crate::format::plain_number;
 
-/// Draws `scene` on `canvas` (already sized) at `ratio` device px per CSS px.
+/// Draws `scene` over `backdrop` on `canvas` (already sized) at `ratio` device px per CSS px.
 pub fn draw_on(
     canvas: &HtmlCanvasElement,
     scene: &Scene,
     theme: &Theme,
     ratio: f64,
+    backdrop: Backdrop,
 ) -> Result<(), String> {
     let context = canvas.get_context("2d").ok().flatten();
     draw_with(
@@ -30,6 +31,7 @@ pub fn draw_on(
         scene,
         theme,
         ratio,
+        backdrop,
     )
 }
 
@@ -41,12 +43,14 @@ pub fn draw_with(
     scene: &Scene,
     theme: &Theme,
     ratio: f64,
+    backdrop: Backdrop,
 ) -> Result<(), String> {
     let context: CanvasRenderingContext2d = context
         .ok_or("the canvas has no 2D context")?
         .unchecked_into();
     let backend = CanvasBackend::new(context, size);
-    draw_scene(&backend.into_drawing_area(), scene, theme, ratio).map_err(|error| error.to_string())
+    draw_scene(&backend.into_drawing_area(), scene, theme, ratio, backdrop)
+        .map_err(|error| error.to_string())
 }
 
 /// Draws on `context`, whose canvas is `size` device px.

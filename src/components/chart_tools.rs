@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::charts::catalog;
+use crate::charts::draw::Backdrop;
 use crate::charts::framed::framed;
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
@@ -57,7 +58,7 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
     } else {
         Theme::light()
     };
-    draw_on(&canvas, &scene, &theme, SCALE)?;
+    draw_on(&canvas, &scene, &theme, SCALE, Backdrop::Filled)?;
     canvas
         .to_data_url()
         .map_err(|_| "the canvas cannot be read".to_owned())
