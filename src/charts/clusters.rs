@@ -18,6 +18,11 @@ pub const GROUPS: [(&str, Role); 4] = [
     ("producer_services", Role::Services),
 ];
 const BAND: f64 = 4.0;
+/// Narrowest member tile: a panel as wide as a phone's chart takes two columns of them, as the
+/// renewal and rural charts' lists do, instead of one tile a row with most of each empty
+/// (nine rows on a 390 px phone, 853 px tall in all; the page's tallest canvases cost it most
+/// of its load time, README.md, "Benchmark").
+const MEMBER_MIN_WIDTH: f64 = 130.0;
 
 fn panel_columns(width: f64) -> usize {
     if width >= 880.0 {
@@ -93,7 +98,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                 x,
                 y + BAND + 6.0 + heading_height + 6.0,
                 panel_width,
-                panel_width,
+                MEMBER_MIN_WIDTH,
                 tiles,
             );
             row_height = row_height.max(BAND + 6.0 + heading_height + 6.0 + tiles_height);
