@@ -315,8 +315,12 @@ fn render_svg(scene: &Scene, theme: &Theme) -> String {
     render_svg_at(scene, theme, 1.0)
 }
 
-/// Drawn as on a canvas of `scale` device px per CSS px.
+/// Drawn as on a canvas of `scale` device px per CSS px, as an image of its own.
 fn render_svg_at(scene: &Scene, theme: &Theme, scale: f64) -> String {
+    render_svg_over(scene, theme, scale, Backdrop::Filled)
+}
+
+fn render_svg_over(scene: &Scene, theme: &Theme, scale: f64, backdrop: Backdrop) -> String {
     let mut svg = String::new();
     {
         let size = (
@@ -325,16 +329,21 @@ fn render_svg_at(scene: &Scene, theme: &Theme, scale: f64) -> String {
         );
         let backend = SVGBackend::with_string(&mut svg, size);
         let area = backend.into_drawing_area();
-        draw_scene(&area, scene, theme, scale, Backdrop::Filled).expect("drawing to SVG works");
+        draw_scene(&area, scene, theme, scale, backdrop).expect("drawing to SVG works");
     }
     svg
 }
 
-/// The rectangles of `svg` that cover the whole canvas of `scene` at scale 1.
-fn full_canvas_rects(svg: &str, scene: &Scene) -> Vec<String> {
+/// The attributes of every `<rect>` of `svg`.
+fn svg_rects(svg: &str) -> impl Iterator<Item = &str> {
     svg.split("<rect")
         .skip(1)
-        .map(|element| element.split('>').next().unwrap_or_default().to_owned())
+        .map(|element| element.split('>').next().unwrap_or_default())
+}
+
+/// The rectangles of `svg` that cover the whole canvas of `scene` at scale 1.
+fn full_canvas_rects<'a>(svg: &'a str, scene: &Scene) -> Vec<&'a str> {
+    svg_rects(svg)
         .filter(|element| {
             let number =
                 |name| svg_attribute(element, name).map_or(-1.0, |v| v.parse::<f64>().unwrap());
@@ -351,18 +360,10 @@ fn only_an_image_of_its_own_paints_the_background() {
     // The page's canvas leaves it to the page behind it; a PNG or a preview carries it.
     for (id, _, _, scene) in scenes().into_iter().step_by(5) {
         for theme in [Theme::light(), Theme::dark()] {
-            let draw = |backdrop| {
-                let mut svg = String::new();
-                {
-                    let size = (scene.width.round() as u32, scene.height.round() as u32);
-                    let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-                    draw_scene(&area, &scene, &theme, 1.0, backdrop).expect("drawing works");
-                }
-                svg
-            };
             let (r, g, b) = (theme.background.0, theme.background.1, theme.background.2);
             let colour = format!("fill=\"#{r:02X}{g:02X}{b:02X}\"");
-            let filled = full_canvas_rects(&draw(Backdrop::Filled), &scene);
+            let filled_svg = render_svg_over(&scene, &theme, 1.0, Backdrop::Filled);
+            let filled = full_canvas_rects(&filled_svg, &scene);
             assert_eq!(filled.len(), 1, "{id}: {filled:?}");
             assert!(
                 filled[0].contains(&colour),
@@ -370,8 +371,9 @@ fn only_an_image_of_its_own_paints_the_background() {
                 colour,
                 filled[0]
             );
-            let transparent = full_canvas_rects(&draw(Backdrop::Transparent), &scene);
-            assert_eq!(transparent, Vec::<String>::new(), "{id}");
+            let transparent_svg = render_svg_over(&scene, &theme, 1.0, Backdrop::Transparent);
+            let transparent = full_canvas_rects(&transparent_svg, &scene);
+            assert_eq!(transparent, Vec::<&str>::new(), "{id}");
         }
     }
 }
@@ -393,8 +395,7 @@ fn every_box_and_outline_is_drawn_whole_inside_the_canvas() {
                 (scene.width * scale).round(),
                 (scene.height * scale).round(),
             );
-            for element in svg.split("<rect").skip(1) {
-                let element = element.split('>').next().unwrap_or_default();
+            for element in svg_rects(&svg) {
                 let number =
                     |name| svg_attribute(element, name).map_or(0.0, |v| v.parse::<f64>().unwrap());
                 let stroked = svg_attribute(element, "stroke").is_some_and(|s| s != "none");

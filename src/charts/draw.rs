@@ -24,8 +24,8 @@ pub enum Backdrop {
     /// The theme's background, painted first: an image of its own (a PNG, a preview, an SVG).
     Filled,
     /// Nothing: the page's background shows through the canvas. Filling every device pixel of
-    /// the page's canvases (13 million on a phone at DPR 3) took about 45 ms of the phone's load
-    /// at 4× throttling (README.md, "Benchmark").
+    /// the page's canvases (13 million on a phone at DPR 3) took 16–45 ms of the phone's load
+    /// at 4× throttling in alternating runs (README.md, "Benchmark").
     Transparent,
 }
 
