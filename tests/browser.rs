@@ -194,6 +194,23 @@ fn the_browser_parse_path_never_panics_on_mutated_files() {
     assert!(refused > CASES / 2, "only {refused} of {CASES} refused");
 }
 
+/// `JSON.parse` keeps the last of two equal keys; the page's loader refuses such a file as the
+/// native one does, naming the key.
+#[wasm_bindgen_test]
+fn the_browser_parse_path_refuses_a_key_written_twice() {
+    use banan_infographic::data::{parse_dataset, DEFAULT_DATA_JSON};
+    let figure = r#"{"id":"major_projects_count","#;
+    assert!(DEFAULT_DATA_JSON.contains(figure));
+    let text = DEFAULT_DATA_JSON.replacen(figure, &format!(r#"{figure}"value":1,"#), 1);
+    let error = parse_dataset("twice.json", &text, None).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains(r#"the key "value" appears twice in one object, again on line 1"#),
+        "{error}"
+    );
+}
+
 /// Walks `depth` levels down `value` along random keys and indices, then replaces what it
 /// reached with `replacement` (or, at times, drops the key it was about to follow).
 fn mutate(

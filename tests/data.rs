@@ -460,6 +460,34 @@ fn duplicate_and_malformed_ids_are_rejected() {
     assert_rejected(&json, "figure \"Major Projects\"", "lower-case");
 }
 
+/// JSON parsers keep the last of two equal keys without a word; the loader refuses the file and
+/// names the key and its line, where the editor's copied field is.
+#[test]
+fn a_field_written_twice_is_refused_with_its_line() {
+    let pretty = serde_json::to_string_pretty(&default_json()).unwrap();
+    let mut lines: Vec<&str> = pretty.lines().collect();
+    let id_line = lines
+        .iter()
+        .position(|line| line.trim() == r#""id": "major_projects_count","#)
+        .expect("the figure's id line");
+    lines.insert(id_line + 1, r#"      "value": 1,"#);
+    // The figure's own value comes after the copy (serde_json writes keys in order).
+    let again = id_line
+        + 2
+        + lines[id_line + 2..]
+            .iter()
+            .position(|line| line.trim_start().starts_with(r#""value":"#))
+            .expect("the figure's own value");
+    let error = parse_dataset("broken.json", &lines.join("\n"), Some(ARTICLE_TEXT)).unwrap_err();
+    assert_eq!(error.problems.len(), 1, "{error}");
+    assert_eq!(error.problems[0].entry, None);
+    let expected = format!(
+        "the key \"value\" appears twice in one object, again on line {}",
+        again + 1
+    );
+    assert!(error.problems[0].problem.ends_with(&expected), "{error}");
+}
+
 #[test]
 fn empty_labels_are_rejected() {
     let mut json = default_json();
