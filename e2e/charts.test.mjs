@@ -11,6 +11,8 @@ import { describe, it } from 'node:test';
 import { launchBrowser } from './harness.mjs';
 import assert from 'node:assert/strict';
 import {
+  canvasSel,
+  chartSel,
   ALL_SENTENCES_ZH_QUOTED,
   assertNoErrors,
   chartIds,
@@ -32,9 +34,6 @@ import {
 
 const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
-const canvasSel = (id) => `figure.chart[data-chart-id="${id}"] canvas.chart-canvas`;
-// The chart as focus and assistive technology know it: the canvas's box (chart_canvas.rs).
-const chartSel = (id) => `figure.chart[data-chart-id="${id}"] .canvas-box`;
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
 const NARROW_MOUSE = { width: 390, height: 844, deviceScaleFactor: 2 };

@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launchBrowser, openPage, waitForContent, wasmMemoryBytes } from './harness.mjs';
-import { assertNoErrors, chartIds, chartItems, errorReport, frames, saveViewport, waitForCharts } from './page-helpers.mjs';
+import { canvasSel, assertNoErrors, chartIds, chartItems, errorReport, frames, saveViewport, waitForCharts } from './page-helpers.mjs';
 import { ARTICLE_PATH, FIXTURE_NAME, PAYLOAD, makeHostile } from './fixtures/make-hardening-hostile.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -39,7 +39,6 @@ const N = CHART_IDS.length;
 const HEAP_BUDGET = 1024 * 1024; // bytes of growth, JS heap + wasm memory
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
-const canvasSel = (id) => `figure.chart[data-chart-id="${id}"] canvas.chart-canvas`;
 
 /**
  * JS heap after a full garbage collection plus the wasm memory, in bytes. Playwright's own

@@ -211,9 +211,15 @@ export function parseItems(text) {
   });
 }
 
+/** Selectors of chart `id`'s figure, its canvas, and the canvas's box: the chart as focus and
+ * assistive technology know it (src/components/chart_canvas.rs). */
+export const figureSel = (id) => `figure.chart[data-chart-id="${id}"]`;
+export const canvasSel = (id) => `${figureSel(id)} canvas.chart-canvas`;
+export const chartSel = (id) => `${figureSel(id)} .canvas-box`;
+
 /** The items of chart `id`, in keyboard order. */
 export async function chartItems(page, id) {
-  const text = await page.getAttribute(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`, 'data-items');
+  const text = await page.getAttribute(canvasSel(id), 'data-items');
   return parseItems(text);
 }
 

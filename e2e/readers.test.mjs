@@ -15,6 +15,9 @@ import { inflateSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { openPage, waitForContent } from './harness.mjs';
 import {
+  canvasSel,
+  chartSel,
+  figureSel,
   ARTICLE,
   assertNoErrors,
   chartIds,
@@ -30,10 +33,6 @@ import {
 
 const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
-const canvasSel = (id) => `figure.chart[data-chart-id="${id}"] canvas.chart-canvas`;
-// The chart as focus and assistive technology know it: the canvas's box (chart_canvas.rs).
-const chartSel = (id) => `figure.chart[data-chart-id="${id}"] .canvas-box`;
-const figureSel = (id) => `figure.chart[data-chart-id="${id}"]`;
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
