@@ -471,7 +471,7 @@ fn a_field_written_twice_is_refused_with_its_line() {
         .position(|line| line.trim() == r#""id": "major_projects_count","#)
         .expect("the figure's id line");
     lines.insert(id_line + 1, r#"      "value": 1,"#);
-    // The figure's own value comes after the copy (serde_json writes keys in order).
+    // The figure's own value comes after the copy: serde_json writes keys sorted, "id" first.
     let again = id_line
         + 2
         + lines[id_line + 2..]

@@ -51,9 +51,9 @@ fn too_deep() -> String {
 const KEYS_COMPARED: usize = 32;
 
 /// `Err` names the first key that one object of `text` (JSON that has parsed) holds twice, and
-/// the line of its second time. Both parsers keep the last of them without a word, so a field copied and not
-/// renamed would show the wrong figure. Keys are compared as written (`"a"` and `"\u0061"`
-/// differ), which is how an editor repeats one.
+/// the line of its second time. Both parsers keep the last of them without a word, so a field
+/// copied and not renamed would show the wrong figure. Keys are compared as written (`"a"` and
+/// `"\u0061"` differ), which is how an editor repeats one.
 fn unique_keys(text: &str) -> Result<(), String> {
     let bytes = text.as_bytes();
     // The keys seen so far in each object open at this point.
