@@ -6,9 +6,9 @@
 //     (scripts/precompress.mjs) when there is a fresh one, as nginx's gzip_static does,
 //     otherwise zlib level 9 on the fly; never brotli, though the build has `.br` copies for
 //     hosts: the benchmark measures the page in gzip, as its budget is set,
-//   * a strict Content-Security-Policy: no 'unsafe-inline', no 'unsafe-eval';
-//     the inline loader <script> that Trunk writes into index.html is allowed
-//     by its sha256 hash, computed from dist/index.html when the server starts.
+//   * the headers the build tells hosts to send (its `_headers`, scripts/csp-headers.mjs): a
+//     strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe-eval'; the inline loader
+//     <script> that Trunk writes into index.html is allowed by its sha256 hash),
 //
 //   * /fixtures/… is served from e2e/fixtures/ (test data files for `?data=fixtures/…`),
 //     unless the build itself has a fixtures/ folder; `mounts` adds or replaces such folders.
@@ -23,13 +23,13 @@
 // serves a folder without an index.html and without a CSP header.
 
 import { createServer } from 'node:http';
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isCopyOf } from '../scripts/copies.mjs';
+export { buildCsp, inlineScriptHashes } from '../scripts/csp.mjs';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DEFAULT_ROOT = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(REPO_ROOT, 'dist');
@@ -72,32 +72,21 @@ async function gzipBody(file) {
   return packed && isCopyOf(packed, '.gz', raw) ? packed : gzipSync(raw, { level: 9 });
 }
 
-/** sha256 CSP sources ('sha256-…') of every inline <script> (one without src) in an HTML text. */
-export function inlineScriptHashes(html) {
-  const hashes = [];
-  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-  for (const m of html.matchAll(re)) {
-    const attrs = m[1];
-    if (/\bsrc\s*=/i.test(attrs)) continue;
-    // The HTML parser normalizes newlines before the browser hashes the text.
-    const text = m[2].replace(/\r\n?/g, '\n');
-    const digest = createHash('sha256').update(text, 'utf8').digest('base64');
-    hashes.push(`'sha256-${digest}'`);
+/**
+ * The headers the build tells hosts to send (its `_headers` file, scripts/csp-headers.mjs), as an
+ * object; the server sends exactly those.
+ */
+export function buildHeaders(root) {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) {
+    throw new Error(`e2e server: ${file} not found; build first (scripts/build-release.sh)`);
   }
-  return [...new Set(hashes)];
-}
-
-/** The Content-Security-Policy sent with every response, for a given index.html. */
-export function buildCsp(indexHtml) {
-  const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...inlineScriptHashes(indexHtml)];
-  return [
-    "default-src 'self'",
-    `script-src ${scriptSrc.join(' ')}`,
-    "style-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
+  const headers = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^\s+([A-Za-z-]+):\s*(.+)$/.exec(line);
+    if (m) headers[m[1]] = m[2];
+  }
+  return headers;
 }
 
 /**
@@ -107,18 +96,19 @@ export function buildCsp(indexHtml) {
  *   mounts: URL prefix (with both slashes, '/fixtures/') → folder; merged over DEFAULT_MOUNTS.
  *   A path under a mount is looked up in the build first, then in the folder of the longest
  *   matching prefix.
- *   csp: the Content-Security-Policy to send instead of the one built from root/index.html;
- *   '' sends none. With csp given, root need not hold an index.html (another site's pages).
+ *   csp: the Content-Security-Policy to send instead of the build's (its `_headers` file);
+ *   '' sends none. With csp given, root need not hold a build (another site's pages).
+ *   headers: more headers for every response (another site's `Access-Control-Allow-Origin`).
+ *   prefix: the URL path the root is served under ('/graphics/banan/'), as a newsroom hosts
+ *   a graphic in a folder of its site; '/' by default. `url` then ends with it.
  * @returns {Promise<{url: string, port: number, csp: string, close: () => Promise<void>}>}
  */
 export async function startServer(options = {}) {
   const root = resolve(options.root ?? DEFAULT_ROOT);
   const host = options.host ?? '127.0.0.1';
-  const indexPath = join(root, 'index.html');
-  if (options.csp === undefined && !existsSync(indexPath)) {
-    throw new Error(`e2e server: ${indexPath} not found; build first: trunk build --release --offline`);
-  }
-  const csp = options.csp ?? buildCsp(readFileSync(indexPath, 'utf8'));
+  const built = options.csp === undefined ? buildHeaders(root) : {};
+  const csp = options.csp ?? built['Content-Security-Policy'];
+  const prefix = options.prefix ?? '/';
   // Longest prefix first, so that '/fixtures/generated/' can be mounted inside '/fixtures/'.
   const mounts = Object.entries({ ...DEFAULT_MOUNTS, ...(options.mounts ?? {}) })
     .map(([prefix, dir]) => [prefix, resolve(dir)])
@@ -128,7 +118,9 @@ export async function startServer(options = {}) {
   const server = createServer(async (req, res) => {
     try {
       const baseHeaders = {
+        ...built,
         ...(csp ? { 'Content-Security-Policy': csp } : {}),
+        ...(options.headers ?? {}),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
         Vary: 'Accept-Encoding',
@@ -146,6 +138,12 @@ export async function startServer(options = {}) {
         res.end('bad request\n');
         return;
       }
+      if (!pathname.startsWith(prefix)) {
+        res.writeHead(404, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`not found: ${pathname} (the graphic is under ${prefix})\n`);
+        return;
+      }
+      pathname = pathname.slice(prefix.length - 1);
       let base = root;
       let file = resolve(root, '.' + pathname);
       if (!existsSync(file)) {
@@ -205,7 +203,7 @@ export async function startServer(options = {}) {
     });
   });
   const { port } = server.address();
-  const url = `http://${host}:${port}/`;
+  const url = `http://${host}:${port}${prefix}`;
 
   const close = () =>
     new Promise((ok) => {

@@ -1,14 +1,54 @@
 //! The few facts the page reads from the browser, each failing soft: a blocked storage or an
 //! old browser gives `None`, never a panic.
 
+use crate::data_address::{data_address, Refusal, ResolvedUrl};
 use crate::lang::Lang;
+use crate::query::{parse_query, PageOptions, QueryNotice};
 
 const LANG_KEY: &str = "banan-infographic.lang";
 
-pub fn location_search() -> String {
-    web_sys::window()
+/// An address resolved by the browser's URL parser against `base`.
+pub fn resolve_url(value: &str, base: &str) -> Option<ResolvedUrl> {
+    let url = web_sys::Url::new_with_base(value, base).ok()?;
+    Some(ResolvedUrl {
+        origin: url.origin(),
+        protocol: url.protocol(),
+        pathname: url.pathname(),
+        href: url.href(),
+    })
+}
+
+/// The page's own address.
+pub fn page_url() -> Option<ResolvedUrl> {
+    let href = web_sys::window()?.location().href().ok()?;
+    resolve_url(&href, &href)
+}
+
+/// The page's options from its address, read with the browser's `URLSearchParams`; `?data=` is
+/// decided against the page's own address (`data_address`).
+pub fn page_options() -> (PageOptions, Vec<QueryNotice>) {
+    let search = web_sys::window()
         .and_then(|window| window.location().search().ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let pairs = web_sys::UrlSearchParams::new_with_str(&search)
+        .map(|params| {
+            js_sys::try_iter(&params)
+                .ok()
+                .flatten()
+                .into_iter()
+                .flatten()
+                .filter_map(|entry| {
+                    let pair: js_sys::Array = entry.ok()?.into();
+                    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let page = page_url();
+    parse_query(pairs, |value| match &page {
+        Some(page) => data_address(value, page, resolve_url),
+        None => Err(Refusal::NotAnAddress),
+    })
 }
 
 pub fn browser_language() -> Option<String> {
@@ -85,12 +125,15 @@ pub fn set_lang_in_url(lang: Lang) {
 }
 
 /// Fetches a text file of this site; the error says what went wrong in words a reader can
-/// pass on (network failure, HTTP status).
-pub async fn fetch_text(path: &str) -> Result<String, String> {
+/// pass on (network failure, HTTP status). In same-origin mode, so that a redirect to another
+/// site fails instead of being followed.
+pub async fn fetch_text(address: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(path))
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    let response = JsFuture::from(window.fetch_with_str_and_init(address, &init))
         .await
         .map_err(|_| "the network request failed".to_owned())?;
     // fetch() resolves to a Response and nothing else.

@@ -7,6 +7,7 @@ use crate::charts::catalog::{ChartSpec, CHARTS};
 use crate::charts::text::wrap;
 use crate::components::headline_cards::GROUPS;
 use crate::data::Dataset;
+use crate::data_address::ResolvedUrl;
 use crate::lang::Lang;
 
 /// The parent script that sizes our iframes on any page, relative to the site's base URL.
@@ -24,15 +25,11 @@ pub fn embed_url(base: &str, chart: Option<&str>, lang: Lang) -> String {
     format!("{base}?embed=1{chart}&lang={}", lang.pick("zh", "en"))
 }
 
-/// The site's base address (ending in `/`) from a page address without its query.
-pub fn base_of(page: &str) -> String {
-    let page = page.split(['?', '#']).next().unwrap_or(page);
-    match page.rfind('/') {
-        // `https://host` has no path: its only slashes are the scheme's.
-        Some(slash) if page[..slash].ends_with(":/") => format!("{page}/"),
-        Some(slash) => page[..=slash].to_owned(),
-        None => format!("{page}/"),
-    }
+/// The graphic's folder address (ending in `/`) for snippets, from `folder`, the page's address
+/// resolved against `./` by the URL parser: its origin and path only, so that neither the
+/// reader's query and fragment nor any user name or password in the address reach a snippet.
+pub fn base_of(folder: &ResolvedUrl) -> String {
+    format!("{}{}", folder.origin, folder.pathname)
 }
 
 /// Escapes text for an HTML element or a double-quoted attribute.
@@ -170,15 +167,21 @@ pub fn snippet(
 mod tests {
     use super::*;
     use crate::data::load_default;
+    use crate::data_address::tests::resolve;
 
     #[test]
     fn base_addresses() {
-        assert_eq!(base_of("https://a.example/"), "https://a.example/");
+        let base = |page: &str| base_of(&resolve("./", page).unwrap());
+        assert_eq!(base("https://a.example/"), "https://a.example/");
         assert_eq!(
-            base_of("https://a.example/g/index.html?chart=x#y"),
+            base("https://a.example/g/index.html?chart=x#y"),
             "https://a.example/g/"
         );
-        assert_eq!(base_of("http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
+        assert_eq!(
+            base("https://reader:secret@a.example/g/?x=\"><script>"),
+            "https://a.example/g/"
+        );
+        assert_eq!(base("http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
         assert_eq!(
             embed_url("https://a.example/g/", Some("rural"), Lang::En),
             "https://a.example/g/?embed=1&chart=rural&lang=en"

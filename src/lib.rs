@@ -8,6 +8,7 @@ pub mod browser;
 pub mod charts;
 pub mod components;
 pub mod data;
+pub mod data_address;
 pub mod embed;
 pub mod export;
 

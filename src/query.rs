@@ -2,6 +2,7 @@
 //! Unknown parameters and values are reported, never silently ignored.
 
 use crate::charts::catalog;
+use crate::data_address::Refusal;
 use crate::lang::Lang;
 
 /// Light, dark, or whatever the reader's system prefers.
@@ -34,7 +35,7 @@ pub struct PageOptions {
     pub chart: Option<String>,
     /// No page chrome, for iframes on other sites.
     pub embed: bool,
-    /// A data file to load instead of the embedded one: a path on this site.
+    /// A data file to load instead of the embedded one: the address `data_address` accepted.
     pub data: Option<String>,
 }
 
@@ -45,77 +46,68 @@ pub struct QueryNotice {
     pub en: String,
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'+' => out.push(b' '),
-            b'%' if index + 2 < bytes.len() => {
-                match text
-                    .get(index + 1..index + 3)
-                    .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-                    .ok_or(())
-                {
-                    Ok(byte) => {
-                        out.push(byte);
-                        index += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            byte => out.push(byte),
-        }
-        index += 1;
-    }
-    // Bytes that are not UTF-8 once decoded are reported as the reader wrote them.
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+/// A `?data=` value as the page shows it in a notice: characters that would be invisible (a tab,
+/// a line break) are written as the address would write them, `%09`.
+fn visible(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            c if c.is_control() => format!("%{:02X}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
-/// Parses `search` (with or without the leading `?`).
-pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
+/// Reads the query string's `pairs`, already decoded (the browser's `URLSearchParams`).
+/// `data_address` decides what a `?data=` value may load (`crate::data_address`).
+pub fn parse_query(
+    pairs: impl IntoIterator<Item = (String, String)>,
+    data_address: impl Fn(&str) -> Result<String, Refusal>,
+) -> (PageOptions, Vec<QueryNotice>) {
     let mut options = PageOptions::default();
     let mut notices = Vec::new();
-    for pair in search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-    {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let (key, value) = (percent_decode(key), percent_decode(value));
-        let mut unknown_value = |valid: &str| {
-            notices.push(QueryNotice {
+    for (key, value) in pairs {
+        let invalid = |valid: &str| {
+            let (key, value) = (visible(&key), visible(&value));
+            QueryNotice {
                 zh: format!("参数 {key}={value} 无效，可用的值：{valid}。已使用默认值。"),
                 en: format!("The parameter {key}={value} is not valid; valid values: {valid}. The default is used."),
-            })
+            }
         };
         match key.as_str() {
             "lang" => match Lang::from_code(&value) {
                 Some(lang) => options.lang = Some(lang),
-                None => unknown_value("zh, en"),
+                None => notices.push(invalid("zh, en")),
             },
             "theme" => match ThemeChoice::from_code(&value) {
                 Some(theme) => options.theme = theme,
-                None => unknown_value("light, dark, auto"),
+                None => notices.push(invalid("light, dark, auto")),
             },
             "embed" => match value.as_str() {
                 "1" | "true" | "" => options.embed = true,
                 "0" | "false" => options.embed = false,
-                _ => unknown_value("1, 0"),
+                _ => notices.push(invalid("1, 0")),
             },
-            // Same-site paths only: a graphic must never show figures from elsewhere.
-            "data" => {
-                let same_site = !value.is_empty() && !crate::search::contains(&value, "//") && !value.contains(':') && !value.starts_with('\\');
-                if same_site {
-                    options.data = Some(value.clone());
-                } else {
-                    unknown_value("a path on this site, such as data/article.json")
+            // A graphic must never show figures from elsewhere.
+            "data" => match data_address(&value) {
+                Ok(address) => options.data = Some(address),
+                Err(refusal) => {
+                    let value = visible(&value);
+                    notices.push(QueryNotice {
+                        zh: format!(
+                            "参数 data={value} 未被采用：{}。本图只加载本图解目录下的数据文件，例如 data/article.json；现显示内置数据。",
+                            refusal.reason(Lang::Zh)
+                        ),
+                        en: format!(
+                            "The parameter data={value} is refused: {}. This graphic loads only data files from its own folder, such as data/article.json; the built-in data is shown.",
+                            refusal.reason(Lang::En)
+                        ),
+                    })
                 }
-            }
+            },
             "chart" => match catalog::find(&value) {
                 Some(chart) => options.chart = Some(chart.id.to_owned()),
-                None => unknown_value(&catalog::ids()),
+                None => notices.push(invalid(&catalog::ids())),
             },
             // Added by a pym.js parent to the address of the iframe it makes; read by
             // static/page.js, not by the page.
@@ -132,11 +124,21 @@ pub fn parse_query(search: &str) -> (PageOptions, Vec<QueryNotice>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data_address::{data_address, tests as address};
+
+    /// The query string as the browser's `URLSearchParams` decodes it (the `url` crate's
+    /// `form_urlencoded` follows the same standard), on a page at the root of a test site.
+    fn parse(search: &str) -> (PageOptions, Vec<QueryNotice>) {
+        let pairs = url::form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+            .map(|(key, value)| (key.into_owned(), value.into_owned()));
+        let page = address::page("https://news.example/graphics/banan/?x");
+        parse_query(pairs, |value| data_address(value, &page, address::resolve))
+    }
 
     #[test]
     fn reads_every_option() {
-        let (options, notices) = parse_query("?lang=en&theme=dark&chart=rural&embed=1&data=d.json");
-        assert!(notices.is_empty());
+        let (options, notices) = parse("?lang=en&theme=dark&chart=rural&embed=1&data=d.json");
+        assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(
             options,
             PageOptions {
@@ -144,15 +146,35 @@ mod tests {
                 theme: ThemeChoice::Dark,
                 chart: Some("rural".into()),
                 embed: true,
-                data: Some("d.json".into()),
+                data: Some("https://news.example/graphics/banan/d.json".into()),
             }
         );
-        assert_eq!(parse_query("").0, PageOptions::default());
+        assert_eq!(parse("").0, PageOptions::default());
+    }
+
+    #[test]
+    fn embed_is_on_for_1_true_or_no_value_and_off_for_0_or_false() {
+        for (search, embed) in [
+            ("embed=1", true),
+            ("embed=true", true),
+            ("embed", true),
+            ("embed=", true),
+            ("embed=0", false),
+            ("embed=false", false),
+            ("embed=1&embed=0", false),
+        ] {
+            let (options, notices) = parse(search);
+            assert_eq!(options.embed, embed, "{search}");
+            assert!(notices.is_empty(), "{search}: {notices:?}");
+        }
+        let (options, notices) = parse("embed=yes");
+        assert!(!options.embed);
+        assert!(notices[0].en.contains("embed=yes") && notices[0].en.contains("1, 0"));
     }
 
     #[test]
     fn reports_unknown_values_and_keeps_defaults() {
-        let (options, notices) = parse_query("lang=fr&chart=pie&utm_source=x&theme=%E6%B7%B1");
+        let (options, notices) = parse("lang=fr&chart=pie&utm_source=x&theme=%E6%B7%B1");
         assert_eq!(options, PageOptions::default());
         assert_eq!(notices.len(), 4);
         assert!(notices[0].en.contains("lang=fr") && notices[0].en.contains("zh, en"));
@@ -166,26 +188,42 @@ mod tests {
     }
 
     #[test]
-    fn data_must_be_a_path_on_this_site() {
-        assert_eq!(
-            parse_query("data=fixtures/x.json").0.data.as_deref(),
-            Some("fixtures/x.json")
-        );
-        for bad in [
-            "data=https://evil.example/x.json",
-            "data=//evil.example/x",
-            "data=javascript:alert(1)",
-            "data=",
+    fn a_refused_data_value_is_named_with_the_reason_in_each_language() {
+        for (search, shown, why_zh, why_en) in [
+            (
+                "data=//evil.example/x.json",
+                "data=//evil.example/x.json",
+                "其他网站（https://evil.example）",
+                "another site (https://evil.example)",
+            ),
+            (
+                "data=/%09/evil.example/x.json",
+                "data=/%09/evil.example/x.json",
+                "其他网站",
+                "another site",
+            ),
+            (
+                "data=../x.json",
+                "data=../x.json",
+                "不在本图解的目录（/graphics/banan/）之内",
+                "outside this graphic’s folder (/graphics/banan/)",
+            ),
+            ("data=", "data=", "没有给出文件地址", "gives no file"),
         ] {
-            let (options, notices) = parse_query(bad);
-            assert_eq!(options.data, None, "{bad}");
-            assert_eq!(notices.len(), 1, "{bad}");
+            let (options, notices) = parse(search);
+            assert_eq!(options.data, None, "{search}");
+            assert_eq!(notices.len(), 1, "{search}");
+            let QueryNotice { zh, en } = &notices[0];
+            assert!(zh.contains(shown) && zh.contains(why_zh), "{zh}");
+            assert!(en.contains(shown) && en.contains(why_en), "{en}");
+            // The Chinese notice is Chinese throughout, but for the value and the example path.
+            assert!(!zh.contains("a path") && !zh.contains("site"), "{zh}");
         }
     }
 
     #[test]
     fn a_pym_parent_s_parameters_are_expected() {
-        let (options, notices) = parse_query(
+        let (options, notices) = parse(
             "embed=1&chart=rural&initialWidth=360&childId=g&parentTitle=A%20B&parentUrl=https%3A%2F%2Fh.example%2F",
         );
         assert!(notices.is_empty(), "{notices:?}");
@@ -194,16 +232,13 @@ mod tests {
     }
 
     #[test]
-    fn a_value_that_is_not_utf8_is_reported_as_written() {
-        let (options, notices) = parse_query("theme=%E6%B7");
+    fn invisible_characters_in_a_value_are_shown() {
+        let (options, notices) = parse("theme=%09dark%0A");
         assert_eq!(options.theme, ThemeChoice::Auto);
-        assert!(notices[0].en.contains("theme=%E6%B7"), "{}", notices[0].en);
-    }
-
-    #[test]
-    fn decoding_is_total() {
-        for search in ["%", "%z", "a=%e6%", "=", "&&", "lang", "%%%=%%"] {
-            let _ = parse_query(search);
-        }
+        assert!(
+            notices[0].en.contains("theme=%09dark%0A"),
+            "{}",
+            notices[0].en
+        );
     }
 }

@@ -8,7 +8,6 @@ use crate::browser;
 use crate::charts::catalog::{self, CHARTS};
 use crate::data::{load_default, parse_dataset, DataError};
 use crate::lang::Lang;
-use crate::query::parse_query;
 use crate::state::{initial_lang, Settings, SettingsAction};
 
 use super::chart_figure::chart_figure;
@@ -50,7 +49,7 @@ fn use_data(path: Option<String>) -> UseStateHandle<Option<Result<SharedDataset,
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let query = use_memo((), |_| parse_query(&browser::location_search()));
+    let query = use_memo((), |_| browser::page_options());
     let (options, notices) = (&query.0, &query.1);
     let settings = {
         let options = options.clone();

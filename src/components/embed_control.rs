@@ -15,7 +15,6 @@ use crate::browser;
 use crate::charts::catalog::ChartSpec;
 use crate::embed::{base_of, estimated_heights, snippet};
 use crate::lang::Lang;
-use crate::query::parse_query;
 
 use super::SharedDataset;
 
@@ -25,12 +24,10 @@ fn code(chart: Option<&'static ChartSpec>, dataset: &SharedDataset, lang: Lang) 
         || dataset.0.article.title.get(lang).to_owned(),
         |spec| spec.title(&dataset.0, lang),
     );
-    let page = web_sys::window()
-        .and_then(|window| window.location().href().ok())
-        .unwrap_or_default();
+    let folder = browser::page_url().and_then(|page| browser::resolve_url("./", &page.href));
     let heights = estimated_heights(&dataset.0, chart, lang);
     snippet(
-        &base_of(&page),
+        &folder.as_ref().map(base_of).unwrap_or_default(),
         chart.map(|spec| spec.id),
         &title,
         lang,
@@ -55,7 +52,7 @@ pub fn embed_control(
     dataset: &SharedDataset,
     lang: Lang,
 ) -> Html {
-    if parse_query(&browser::location_search()).0.embed {
+    if browser::page_options().0.embed {
         return Html::default();
     }
     let ontoggle = {
