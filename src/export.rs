@@ -4,7 +4,7 @@
 use crate::charts::details::figure_value;
 use crate::charts::scene::Scene;
 use crate::data::Dataset;
-use crate::format::{plain_number, qualifier_label, status_label};
+use crate::format::{qualifier_label, status_label};
 use crate::lang::Lang;
 
 /// The byte-order mark that tells spreadsheet programs the file is UTF-8.
@@ -92,7 +92,7 @@ pub fn figures_csv(dataset: &Dataset) -> String {
         "source_en",
     ]));
     for figure in &dataset.figures {
-        let value = plain_number(figure.value, 9);
+        let value = figure.value.to_string();
         let unit = figure.unit.symbol();
         let (period_zh, period_en) = figure
             .period

@@ -128,24 +128,6 @@ pub fn format_number(n: f64, lang: Lang) -> String {
     }
 }
 
-/// A number as code reads it (CSS lengths, CSV cells, editors' messages): ASCII minus, no
-/// grouping, at most `decimals` decimals, trailing zeros trimmed where rounding changed
-/// nothing ("49.82", "-3.5", "215"). The page prints every float through here or the functions
-/// above: Rust's own float printing (`{}` of an f64) is about 9 KB of wasm. NaN and infinities
-/// print as Rust prints them.
-pub fn plain_number(x: f64, decimals: usize) -> String {
-    match RoundedNumber::new(x, decimals) {
-        Some(rounded) => {
-            let sign = if rounded.negative { "-" } else { "" };
-            let point = if rounded.fraction.is_empty() { "" } else { "." };
-            format!("{sign}{}{point}{}", rounded.integer, rounded.fraction)
-        }
-        None if x.is_nan() => "NaN".to_owned(),
-        None if x > 0.0 => "inf".to_owned(),
-        None => "-inf".to_owned(),
-    }
-}
-
 /// Formats a derived share (a fraction of a whole) as a percentage with at most one decimal:
 /// 0.2326 prints "23.3%", 0.5 prints "50%". The same in both languages; [`MISSING`] when the
 /// fraction is not finite.
@@ -359,9 +341,9 @@ impl RoundedNumber {
 
     /// Rounds `x` half away from zero to `decimals` decimals; `None` when `x` is not finite.
     ///
-    /// Works on integers, not on formatted floats, so the page carries no float-to-text or
-    /// text-to-float machinery: `x` is scaled to [`SIGNIFICANT_DIGITS`] digits and rounded to an
-    /// integer, which washes out the last-bit noise of binary floats (49.82 × 10⁴ ÷ 10⁴ comes
+    /// Works on integers, not on formatted floats, whose rounding follows the binary value
+    /// (`format!("{:.2}", 1.005)` is "1.00"): `x` is scaled to [`SIGNIFICANT_DIGITS`] digits and
+    /// rounded to an integer, which washes out the last-bit noise of binary floats (49.82 × 10⁴ ÷ 10⁴ comes
     /// back as 49.82; 1.005 rounds to 1.01), then the digits beyond `decimals` are rounded off
     /// half away from zero.
     fn new(x: f64, decimals: usize) -> Option<Self> {
@@ -385,8 +367,12 @@ impl RoundedNumber {
             let fraction = format!("{:0width$}", kept % unit, width = decimals);
             ((kept / unit).to_string(), fraction, dropped != 0)
         } else {
-            // Beyond 10¹⁸ no reader's figure lies; print the whole part digit by digit.
-            (whole_digits(x.abs()), "0".repeat(decimals), false)
+            // Beyond 10¹⁸ no reader's figure lies; the whole part as the float holds it.
+            (
+                format!("{:.0}", x.abs().trunc()),
+                "0".repeat(decimals),
+                false,
+            )
         };
         let fraction = if changed {
             fraction
@@ -429,8 +415,7 @@ impl RoundedNumber {
     }
 }
 
-/// How many digits the whole part of `x` (≥ 0) has, at least 1. Counted by comparison rather
-/// than with `log10`, which would add the maths library's logarithm to the download.
+/// How many digits the whole part of `x` (≥ 0) has, at least 1.
 fn integer_digit_count(x: f64) -> i64 {
     let mut digits = 1;
     let mut power = 10.0;
@@ -439,24 +424,6 @@ fn integer_digit_count(x: f64) -> i64 {
         power *= 10.0;
     }
     digits
-}
-
-/// The digits of the whole part of a huge `x`, computed by division. Past 10¹⁸ the divisions
-/// round, so the last digits are approximate, as they were in the float itself. Without `%`,
-/// whose float remainder would add the maths library's `fmod` and 128-bit division.
-fn whole_digits(x: f64) -> String {
-    let mut digits = Vec::new();
-    let mut rest = x.trunc();
-    while rest >= 1.0 && digits.len() < 400 {
-        let next = (rest / 10.0).trunc();
-        digits.push(b'0' + (rest - next * 10.0).clamp(0.0, 9.0) as u8);
-        rest = next;
-    }
-    digits
-        .iter()
-        .rev()
-        .map(|&digit| char::from(digit))
-        .collect()
 }
 
 /// Puts a comma between every group of three integer digits: "498200" → "498,200".

@@ -15,5 +15,4 @@ pub mod export;
 pub mod format;
 pub mod lang;
 pub mod query;
-pub mod search;
 pub mod state;

@@ -2,7 +2,7 @@
 
 use banan_infographic::data::{Qualifier, Status, Unit};
 use banan_infographic::format::{
-    format_as_written, format_base_amount, format_number, format_share, format_value, plain_number,
+    format_as_written, format_base_amount, format_number, format_share, format_value,
     qualifier_label, status_label, MISSING,
 };
 use banan_infographic::lang::Lang;
@@ -300,38 +300,6 @@ fn format_number_table() {
     ];
     for &(n, lang, expected) in table {
         assert_eq!(format_number(n, lang), expected, "{n} {lang:?}");
-    }
-}
-
-#[test]
-fn plain_number_table() {
-    let table: &[(f64, usize, &str)] = &[
-        (215.0, 9, "215"),
-        (49.82, 9, "49.82"),
-        (0.1 + 0.2, 9, "0.3"),
-        (-3.5, 3, "-3.5"),
-        (-0.0001, 3, "0.000"),
-        (12.3456, 3, "12.346"),
-        (1075.0 / 3.0, 3, "358.333"),
-        (39.0, 2, "39"),
-        (34.125, 3, "34.125"),
-        (1e19, 0, "10000000000000000000"),
-        (f64::NAN, 3, "NaN"),
-        (f64::INFINITY, 3, "inf"),
-        (f64::NEG_INFINITY, 3, "-inf"),
-    ];
-    for &(n, decimals, expected) in table {
-        assert_eq!(plain_number(n, decimals), expected, "{n} to {decimals}");
-    }
-}
-
-/// The data file's values print as Rust prints them, which the checks compare with the digits
-/// of the article (`validate::spellings`) and the CSV export writes.
-#[test]
-fn plain_number_prints_every_value_of_the_data_file_as_rust_does() {
-    let dataset = banan_infographic::data::load_default().unwrap();
-    for figure in &dataset.figures {
-        assert_eq!(plain_number(figure.value, 9), format!("{}", figure.value));
     }
 }
 

@@ -12,7 +12,6 @@ use crate::browser::in_lower_half;
 use crate::charts::catalog::ChartSpec;
 use crate::charts::scene::{Rect, Scene};
 use crate::charts::theme::{Role, Theme};
-use crate::format::plain_number;
 use crate::lang::Lang;
 
 use super::chart_tools::{ChartTools, SharedScene};
@@ -82,7 +81,7 @@ fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
         // Drawn just outside the item, so the outline never covers the item's own text (a label
         // that starts at the chart's left edge lost its first letter under it).
         let outset = FOCUS_WIDTH + 1.0;
-        let css_px = |v: f64| plain_number(v, 2);
+        let css_px = |v: f64| format!("{v:.2}");
         format!(
             "display:block;left:{}px;top:{}px;width:{}px;height:{}px;border:{}px solid rgb({},{},{})",
             css_px(r.x - outset),

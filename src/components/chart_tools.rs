@@ -15,7 +15,7 @@ use crate::charts::theme::Theme;
 use crate::export::chart_csv;
 use crate::lang::Lang;
 
-use super::canvas_backend::draw_on;
+use super::scene_bitmap::draw_on;
 
 /// A scene shared by pointer: equal when it is the same layout.
 #[derive(Clone)]
@@ -51,8 +51,6 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
         .map_err(|_| "no canvas")?
         .unchecked_into();
     const SCALE: f64 = 2.0;
-    canvas.set_width((scene.width * SCALE).round() as u32);
-    canvas.set_height((scene.height * SCALE).round() as u32);
     let theme = if props.dark {
         Theme::dark()
     } else {

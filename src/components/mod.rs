@@ -1,7 +1,6 @@
 //! Thin Yew components. Only these and `browser.rs` touch the browser.
 
 pub mod app;
-pub mod canvas_backend;
 pub mod chart_canvas;
 pub mod chart_figure;
 pub mod chart_tools;

@@ -1,47 +1,31 @@
-//! Draws a scene off the page and shows it on the page's canvas as one bitmap.
+//! Draws a scene on the page's canvas with plotters-canvas, crisp at any device pixel ratio.
 //!
-//! The page's canvas has a `bitmaprenderer` context, not a 2D one. With a 2D canvas in the page,
-//! Chromium without a GPU copies the whole backing store of every canvas in view into each frame
-//! that paints anything else (a tooltip, a scroll): on a phone at DPR 3 and 4× throttling that
-//! was 20–25 ms of each hover's frame, and 284 ms for the frame that scrolled the charts into
-//! view. A bitmap handed to a `bitmaprenderer` canvas is shown as it is, without that copy
-//! (README.md, "Benchmark").
-//!
-//! The drawing is made on an `OffscreenCanvas` and handed over with `transferToImageBitmap`,
-//! synchronously; a scratch canvas element needed `createImageBitmap` and a promise, so a drawing
-//! could be overtaken by a newer one before it was shown. (Chromium without a GPU copies the
-//! pixels either way: the two measured the same load time.)
-//!
-//! The drawing leaves the background transparent: the page's own shows through, and the
-//! browser does not fill millions of pixels it would cover anyway.
+//! plotters-canvas draws in the canvas's own pixels and knows nothing of `devicePixelRatio`, so
+//! the backing store is the scene's CSS size × the ratio, and `draw_scene` draws at that scale
+//! (fonts, strokes and positions); the canvas's CSS size stays the scene's. The drawing leaves
+//! the background transparent: the page's own shows through.
 
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, HtmlElement, ImageBitmapRenderingContext, OffscreenCanvas};
+use web_sys::{HtmlCanvasElement, HtmlElement};
 
-use crate::charts::draw::Backdrop;
+use crate::charts::draw::{draw_scene, Backdrop};
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
-use crate::format::plain_number;
 
-use super::canvas_backend::{draw_on, draw_with};
-
-/// Draws `scene` at `ratio` device px per CSS px and shows it on `canvas`, which takes the
-/// scene's CSS size and, with the pixels, its backing-store size. A browser without
-/// OffscreenCanvas (Safari before 16.4) gets the drawing on `canvas` itself.
+/// Draws `scene` at `ratio` device px per CSS px on `canvas`, which takes the scene's CSS size
+/// and a backing store of that size × `ratio`.
 pub fn draw_and_show(
     canvas: &HtmlCanvasElement,
     scene: &Scene,
     theme: &Theme,
     ratio: f64,
 ) -> Result<(), String> {
-    let size = (
-        (scene.width * ratio).round() as u32,
-        (scene.height * ratio).round() as u32,
-    );
+    let (width, height) = (scene.width, scene.height);
     // Through the style object, not a style attribute, so a strict CSP allows it. The canvas's
     // box (`.canvas-box`, rendered only near the viewport) keeps the canvas's size while the
     // browser skips it, so the page is as tall either way.
-    let (width, height) = (plain_number(scene.width, 3), plain_number(scene.height, 3));
     if let Some(canvas_box) = canvas
         .parent_element()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
@@ -53,33 +37,23 @@ pub fn draw_and_show(
     canvas
         .style()
         .set_css_text(&format!("width:{width}px;height:{height}px"));
-    let window = web_sys::window().ok_or("no window")?;
-    let offscreen = js_sys::Reflect::get(&window, &"OffscreenCanvas".into())
-        .is_ok_and(|constructor| constructor.is_function());
-    let shown_by = offscreen
-        .then(|| canvas.get_context("bitmaprenderer").ok().flatten())
-        .flatten();
-    let Some(shown_by) = shown_by else {
-        canvas.set_width(size.0);
-        canvas.set_height(size.1);
-        return draw_on(canvas, scene, theme, ratio, Backdrop::Transparent);
-    };
-    let drawing = OffscreenCanvas::new(size.0, size.1).map_err(|_| "cannot make a canvas")?;
-    draw_with(
-        drawing.get_context("2d").ok().flatten(),
-        size,
-        scene,
-        theme,
-        ratio,
-        Backdrop::Transparent,
-    )?;
-    let bitmap = drawing
-        .transfer_to_image_bitmap()
-        .map_err(|_| "the drawing cannot be made a bitmap")?;
-    canvas.set_width(size.0);
-    canvas.set_height(size.1);
-    shown_by
-        .unchecked_into::<ImageBitmapRenderingContext>()
-        .transfer_from_image_bitmap(&bitmap);
-    Ok(())
+    draw_on(canvas, scene, theme, ratio, Backdrop::Transparent)
+}
+
+/// Gives `canvas` a backing store of the scene's size × `ratio` and draws `scene` over
+/// `backdrop` on it: the page's canvases, and the PNG export's detached one.
+pub fn draw_on(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    theme: &Theme,
+    ratio: f64,
+    backdrop: Backdrop,
+) -> Result<(), String> {
+    // Setting the size clears the canvas, also when it is unchanged.
+    canvas.set_width((scene.width * ratio).round() as u32);
+    canvas.set_height((scene.height * ratio).round() as u32);
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    draw_scene(&backend.into_drawing_area(), scene, theme, ratio, backdrop)
+        .map_err(|error| error.to_string())
 }

@@ -1,31 +1,60 @@
-//! From a parsed data file to the raw types, entry by entry: an entry of the wrong shape is
-//! reported by its name and field (``figure "x": field `value`: invalid type: string "13",
-//! expected a number``), and every such entry at once, as the checks in `validate` report theirs.
+//! From the data file's text to the raw types, with serde_json, in the page and natively alike.
 //!
-//! Written out rather than derived with serde: serde's generic decoding was 11.5 KB (gzip) of the
-//! page's wasm, a tenth of it, for four plain structs (README, "Where the bytes go").
+//! The file is read in two steps so that one broken entry does not hide the others: first its
+//! outline (the four parts, each entry kept as its unparsed text), then each entry on its own.
+//! A problem names the entry as the checks name it (`figure "x"`), the field by its path
+//! (``field `items`: item 2: field `zh` ``), and the line and column in the file.
+//!
+//! serde_json rather than the browser's `JSON.parse`: `JSON.parse` keeps the last of two equal
+//! keys without a word, where serde's derive refuses a field written twice.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::error::DataProblem;
-use super::json::{self, Json};
-use super::raw::{RawArticle, RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource};
-use super::units::{Qualifier, Status, Unit};
+use super::raw::{RawArticle, RawDataFile};
 
-/// Decodes a data file. `Err` lists a whole-file problem (not JSON, a top-level key missing or
-/// unknown) or one problem per entry that does not decode.
+/// The file's four parts, their entries not yet decoded.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Outline<'a> {
+    #[serde(borrow)]
+    article: &'a RawValue,
+    #[serde(borrow)]
+    sources: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    figures: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    lists: Vec<&'a RawValue>,
+}
+
+/// Just the id of an entry that does not decode, to name it.
+#[derive(Deserialize)]
+struct IdOf {
+    id: String,
+}
+
+/// Decodes a data file. `Err` lists a whole-file problem (not JSON, a part missing, unknown or
+/// written twice) or one problem per entry that does not decode.
 pub fn decode_file(text: &str) -> Result<RawDataFile, Vec<DataProblem>> {
-    let (article, sources, figures, lists) = outline(text).map_err(|problem| {
+    let outline: Outline = serde_json::from_str(text).map_err(|error| {
         vec![DataProblem {
             entry: None,
-            problem: format!("not a valid data file: {problem}"),
+            problem: format!("not a valid data file: {error}"),
         }]
     })?;
     let mut problems = Vec::new();
-    let article = decode_entry(article, "article".to_owned(), &mut problems);
-    let sources = decode_all(sources, "source", &mut problems);
-    let figures = decode_all(figures, "figure", &mut problems);
-    let lists = decode_all(lists, "list", &mut problems);
-    match (article, problems.is_empty()) {
-        (Some(article), true) => Ok(RawDataFile {
+    let mut entries = Entries {
+        text,
+        problems: &mut problems,
+    };
+    let article = entries.decode::<RawArticle>(outline.article, || "article".to_owned());
+    let sources = entries.decode_all(&outline.sources, "source");
+    let figures = entries.decode_all(&outline.figures, "figure");
+    let lists = entries.decode_all(&outline.lists, "list");
+    match article {
+        Some(article) if problems.is_empty() => Ok(RawDataFile {
             article,
             sources,
             figures,
@@ -35,282 +64,82 @@ pub fn decode_file(text: &str) -> Result<RawDataFile, Vec<DataProblem>> {
     }
 }
 
-/// The file's four parts, their entries not yet decoded.
-type Outline = (Json, Vec<Json>, Vec<Json>, Vec<Json>);
-
-fn outline(text: &str) -> Result<Outline, String> {
-    let mut file = Fields::of(json::parse(text)?)?;
-    let parts = (
-        file.required("article")?,
-        file.required("sources")?,
-        file.required("figures")?,
-        file.required("lists")?,
-    );
-    file.finish().map(|()| parts)
+/// Decodes the entries of one file, collecting their problems.
+struct Entries<'a> {
+    text: &'a str,
+    problems: &'a mut Vec<DataProblem>,
 }
 
-fn decode_all<T: Decode>(
-    entries: Vec<Json>,
-    kind: &str,
-    problems: &mut Vec<DataProblem>,
-) -> Vec<T> {
-    let mut decoded = Vec::with_capacity(entries.len());
-    for (index, entry) in entries.into_iter().enumerate() {
-        // An entry is named as the checks name it (`figure "x"`), or by its place without an id.
-        let name = match entry.get("id") {
-            Some(Json::String(id)) => format!("{kind} \"{id}\""),
-            _ => format!("{kind} no. {}", index + 1),
-        };
-        decoded.extend(decode_entry(entry, name, problems));
-    }
-    decoded
-}
-
-fn decode_entry<T: Decode>(
-    entry: Json,
-    name: String,
-    problems: &mut Vec<DataProblem>,
-) -> Option<T> {
-    T::decode(entry)
-        .map_err(|problem| {
-            problems.push(DataProblem {
-                entry: Some(name),
-                problem,
+impl Entries<'_> {
+    fn decode_all<T: DeserializeOwned>(&mut self, raws: &[&RawValue], kind: &str) -> Vec<T> {
+        raws.iter()
+            .enumerate()
+            .filter_map(|(index, raw)| {
+                // Named as the checks name it (`figure "x"`), or by its place without an id.
+                self.decode(raw, || match serde_json::from_str::<IdOf>(raw.get()) {
+                    Ok(IdOf { id }) => format!("{kind} \"{id}\""),
+                    Err(_) => format!("{kind} no. {}", index + 1),
+                })
             })
-        })
-        .ok()
-}
-
-/// A value the data file holds. `Err` says what is wrong, in an editor's words.
-trait Decode: Sized {
-    fn decode(value: Json) -> Result<Self, String>;
-}
-
-fn invalid(found: &Json, expected: &str) -> String {
-    format!("invalid type: {}, expected {expected}", found.describe())
-}
-
-impl Decode for Json {
-    fn decode(value: Json) -> Result<Self, String> {
-        Ok(value)
+            .collect()
     }
-}
 
-impl Decode for String {
-    fn decode(value: Json) -> Result<Self, String> {
-        match value {
-            Json::String(text) => Ok(text),
-            other => Err(invalid(&other, "a string")),
-        }
+    fn decode<T: DeserializeOwned>(
+        &mut self,
+        raw: &RawValue,
+        name: impl FnOnce() -> String,
+    ) -> Option<T> {
+        let mut parser = serde_json::Deserializer::from_str(raw.get());
+        serde_path_to_error::deserialize(&mut parser)
+            .map_err(|error| {
+                let problem = self.describe(raw, &error);
+                self.problems.push(DataProblem {
+                    entry: Some(name()),
+                    problem,
+                });
+            })
+            .ok()
     }
-}
 
-impl Decode for f64 {
-    fn decode(value: Json) -> Result<Self, String> {
-        match value {
-            Json::Number(number) => Ok(number),
-            other => Err(invalid(&other, "a number")),
-        }
-    }
-}
-
-impl Decode for bool {
-    fn decode(value: Json) -> Result<Self, String> {
-        match value {
-            Json::Bool(flag) => Ok(flag),
-            other => Err(invalid(&other, "true or false")),
-        }
-    }
-}
-
-impl<T: Decode> Decode for Vec<T> {
-    fn decode(value: Json) -> Result<Self, String> {
-        let Json::Array(items) = value else {
-            return Err(invalid(&value, "an array"));
+    /// ``field `items`: item 2: field `zh`: invalid type: … (line 40, column 18)``.
+    fn describe(
+        &self,
+        raw: &RawValue,
+        error: &serde_path_to_error::Error<serde_json::Error>,
+    ) -> String {
+        use serde_path_to_error::Segment;
+        let mut parts: Vec<String> = error
+            .path()
+            .iter()
+            .filter_map(|segment| match segment {
+                Segment::Map { key } => Some(format!("field `{key}`")),
+                Segment::Seq { index } => Some(format!("item {}", index + 1)),
+                Segment::Enum { .. } | Segment::Unknown => None,
+            })
+            .collect();
+        let inner = error.inner();
+        // serde_json ends its message with the position in the entry's own text; the file's is
+        // the one an editor can go to.
+        let message = inner.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) => &message[..at],
+            None => &message,
         };
-        let mut decoded = Vec::with_capacity(items.len());
-        for (index, item) in items.into_iter().enumerate() {
-            decoded
-                .push(T::decode(item).map_err(|problem| format!("item {}: {problem}", index + 1))?);
+        let (line, column) = self.position(raw, inner.line(), inner.column());
+        parts.push(format!("{message} (line {line}, column {column})"));
+        parts.join(": ")
+    }
+
+    /// The file's line and column of a position given in `raw`'s own text.
+    fn position(&self, raw: &RawValue, line: usize, column: usize) -> (usize, usize) {
+        // `raw` borrows its text from the file's (`Outline` is decoded without copies).
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let before = self.text.get(..offset).unwrap_or_default();
+        let start_line = before.matches('\n').count() + 1;
+        let start_column = before.len() - before.rfind('\n').map_or(0, |at| at + 1) + 1;
+        match line {
+            1 => (start_line, start_column + column.saturating_sub(1)),
+            _ => (start_line + line - 1, column),
         }
-        Ok(decoded)
-    }
-}
-
-/// One of a closed set of names, such as a unit (`"亿元"`); the error lists them all.
-fn one_of<T: Copy>(value: Json, all: &[T], name: impl Fn(T) -> &'static str) -> Result<T, String> {
-    let text = String::decode(value)?;
-    all.iter()
-        .copied()
-        .find(|&variant| name(variant) == text)
-        .ok_or_else(|| {
-            let names: Vec<_> = all
-                .iter()
-                .map(|&variant| format!("`{}`", name(variant)))
-                .collect();
-            format!(
-                "unknown variant `{text}`, expected one of {}",
-                names.join(", ")
-            )
-        })
-}
-
-impl Decode for Unit {
-    fn decode(value: Json) -> Result<Self, String> {
-        one_of(value, &Unit::ALL, Unit::symbol)
-    }
-}
-
-impl Decode for Qualifier {
-    fn decode(value: Json) -> Result<Self, String> {
-        one_of(value, &Qualifier::ALL, Qualifier::json_name)
-    }
-}
-
-impl Decode for Status {
-    fn decode(value: Json) -> Result<Self, String> {
-        one_of(value, &Status::ALL, Status::json_name)
-    }
-}
-
-#[inline(never)]
-fn in_field(key: &str, problem: String) -> String {
-    format!("field `{key}`: {problem}")
-}
-
-/// An object's fields, taken one by one; those left at the end are unknown to the format.
-struct Fields(Vec<(String, Json)>);
-
-impl Fields {
-    fn of(value: Json) -> Result<Fields, String> {
-        match value {
-            Json::Object(fields) => Ok(Fields(fields)),
-            other => Err(invalid(&other, "an object")),
-        }
-    }
-
-    fn take(&mut self, key: &str) -> Option<Json> {
-        let at = self.0.iter().position(|(name, _)| name == key)?;
-        Some(self.0.swap_remove(at).1)
-    }
-
-    // The work that does not depend on the field's type stays out of line, in one copy: inlined
-    // at each of the thirty-odd field reads it made the loader larger.
-    #[inline(never)]
-    fn take_required(&mut self, key: &str) -> Result<Json, String> {
-        self.take(key)
-            .ok_or_else(|| format!("missing field `{key}`"))
-    }
-
-    fn required<T: Decode>(&mut self, key: &str) -> Result<T, String> {
-        T::decode(self.take_required(key)?).map_err(|problem| in_field(key, problem))
-    }
-
-    /// A field that may be left out or given as `null`.
-    fn optional<T: Decode>(&mut self, key: &str) -> Result<Option<T>, String> {
-        match self.take(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(value) => T::decode(value)
-                .map(Some)
-                .map_err(|problem| in_field(key, problem)),
-        }
-    }
-
-    /// The first unknown field in alphabetical order, so a message is the same on every run.
-    fn finish(self) -> Result<(), String> {
-        match self.0.iter().map(|(key, _)| key).min() {
-            Some(key) => Err(format!("unknown field `{key}`")),
-            None => Ok(()),
-        }
-    }
-}
-
-impl Decode for RawArticle {
-    fn decode(value: Json) -> Result<Self, String> {
-        let mut fields = Fields::of(value)?;
-        let article = RawArticle {
-            title_zh: fields.required("title_zh")?,
-            title_en: fields.required("title_en")?,
-            dek_zh: fields.required("dek_zh")?,
-            dek_en: fields.required("dek_en")?,
-            credit_zh: fields.required("credit_zh")?,
-            credit_en: fields.required("credit_en")?,
-        };
-        fields.finish().map(|()| article)
-    }
-}
-
-impl Decode for RawSource {
-    fn decode(value: Json) -> Result<Self, String> {
-        let mut fields = Fields::of(value)?;
-        let source = RawSource {
-            id: fields.required("id")?,
-            zh: fields.required("zh")?,
-            en: fields.required("en")?,
-        };
-        fields.finish().map(|()| source)
-    }
-}
-
-impl Decode for RawFigure {
-    fn decode(value: Json) -> Result<Self, String> {
-        let mut fields = Fields::of(value)?;
-        let figure = RawFigure {
-            id: fields.required("id")?,
-            // Optional so that a missing number is reported by name by the checks.
-            value: fields.optional("value")?,
-            unit: fields.required("unit")?,
-            qualifier: fields.optional("qualifier")?.unwrap_or_default(),
-            status: fields.required("status")?,
-            label_zh: fields.required("label_zh")?,
-            label_en: fields.required("label_en")?,
-            written: fields.required("written")?,
-            period_zh: fields.optional("period_zh")?,
-            period_en: fields.optional("period_en")?,
-            part_of: fields.optional("part_of")?,
-            sum_of: fields.optional("sum_of")?,
-            source: fields.required("source")?,
-        };
-        fields.finish().map(|()| figure)
-    }
-}
-
-impl Decode for RawList {
-    fn decode(value: Json) -> Result<Self, String> {
-        let mut fields = Fields::of(value)?;
-        let list = RawList {
-            id: fields.required("id")?,
-            title_zh: fields.required("title_zh")?,
-            title_en: fields.required("title_en")?,
-            items: fields.required("items")?,
-            named_of: fields.optional("named_of")?,
-            source: fields.required("source")?,
-        };
-        fields.finish().map(|()| list)
-    }
-}
-
-impl Decode for RawNamedOf {
-    fn decode(value: Json) -> Result<Self, String> {
-        let mut fields = Fields::of(value)?;
-        let named_of = RawNamedOf {
-            figure: fields.required("figure")?,
-            complete: fields.required("complete")?,
-        };
-        fields.finish().map(|()| named_of)
-    }
-}
-
-impl Decode for RawItem {
-    fn decode(value: Json) -> Result<Self, String> {
-        let mut fields = Fields::of(value)?;
-        let item = RawItem {
-            zh: fields.required("zh")?,
-            en: fields.required("en")?,
-            figures: fields.optional("figures")?.unwrap_or_default(),
-            note_zh: fields.optional("note_zh")?,
-            note_en: fields.optional("note_en")?,
-        };
-        fields.finish().map(|()| item)
     }
 }

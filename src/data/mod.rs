@@ -2,7 +2,6 @@
 
 mod decode;
 mod error;
-mod json;
 mod model;
 mod raw;
 mod units;

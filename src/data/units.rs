@@ -1,35 +1,50 @@
 //! The vocabulary of a figure: its unit, how the article qualifies it, and what kind of claim it is.
+//! The data file names each by the `serde` renames below; `symbol` and `json_name` give the same
+//! names back for the page and for messages (tests/data.rs reads every one back).
+
+use serde::Deserialize;
 
 /// A unit as the article writes it, magnitude included: the stored value is the number printed
 /// before this unit (215 with `YiYuan` is 215亿元).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
 pub enum Unit {
     /// 亿元, hundred million yuan.
+    #[serde(rename = "亿元")]
     YiYuan,
     /// 万平方米, ten thousand square metres.
+    #[serde(rename = "万平方米")]
     WanSquareMetres,
     /// 万亩, ten thousand mu.
+    #[serde(rename = "万亩")]
     WanMu,
     /// 公顷, hectares.
+    #[serde(rename = "公顷")]
     Hectares,
     /// 户, households (also the article's measure for enterprises counted in a register).
+    #[serde(rename = "户")]
     Households,
     /// 户 counting enterprises, as the article counts those above designated size (300户).
+    #[serde(rename = "户（企业）")]
     EnterpriseHouseholds,
     /// 家, enterprises.
+    #[serde(rename = "家")]
     Enterprises,
     /// 个, a generic count (projects, areas, products, dimensions).
+    #[serde(rename = "个")]
     Count,
     /// 款, product lines.
+    #[serde(rename = "款")]
     Products,
     /// 处, sites.
+    #[serde(rename = "处")]
     Sites,
     /// %, a percentage (growth rates).
+    #[serde(rename = "%")]
     Percent,
 }
 
 impl Unit {
-    /// Every unit, for the decoder to look one up by its symbol.
+    /// Every unit, for tests and the format's documentation.
     pub const ALL: [Unit; 11] = [
         Unit::YiYuan,
         Unit::WanSquareMetres,
@@ -72,7 +87,8 @@ impl Unit {
 }
 
 /// How the article qualifies a number, in its own words.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// The number as it stands.
     #[default]
@@ -155,13 +171,14 @@ pub fn qualifies_a_number(text: &str, word: &str) -> bool {
             c.is_ascii_digit() || c == '%' || "一两二三四五六七八九十百千万亿".contains(c)
         })
     };
-    crate::search::occurrences(text, word).any(|at| {
+    text.match_indices(word).any(|(at, _)| {
         numeric(text[..at].chars().next_back()) || numeric(text[at + word.len()..].chars().next())
     })
 }
 
 /// What kind of claim a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Something that has happened (完成, 实现, 开工).
     Result,

@@ -7,8 +7,6 @@ use super::error::{DataError, DataProblem};
 use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList, Source};
 use super::raw::{RawDataFile, RawFigure, RawList};
 use super::units::qualifies_a_number;
-use crate::format::plain_number;
-use crate::search::contains;
 
 /// Parses and checks a data file against the article it claims to quote. Without the article
 /// (`None`: the page leaves its 10 KB out of the download; the native tests always pass it)
@@ -52,7 +50,7 @@ const CHINESE_NUMERALS: [(f64, &str); 10] = [
 
 /// Decimal and Chinese spellings the article uses for a number, to find it in its sentence.
 fn spellings(value: f64) -> Vec<String> {
-    let mut forms = vec![plain_number(value, 9)];
+    let mut forms = vec![value.to_string()];
     forms.extend(
         CHINESE_NUMERALS
             .iter()
@@ -128,7 +126,7 @@ impl Checker<'_> {
             if !source.zh.is_empty()
                 && self
                     .article
-                    .is_some_and(|article| !contains(article, &source.zh))
+                    .is_some_and(|article| !article.contains(source.zh.as_str()))
             {
                 self.report(&entry, "the sentence is not in the article word for word");
             }
@@ -259,17 +257,14 @@ impl Checker<'_> {
             Some(v) if !v.is_finite() || v < 0.0 => {
                 self.report(
                     &entry,
-                    format!(
-                        "the value {} is not a finite amount ≥ 0",
-                        plain_number(v, 9)
-                    ),
+                    format!("the value {} is not a finite amount ≥ 0", v),
                 );
                 None
             }
             Some(v) => Some(v),
         };
         if let Some(source) = &source {
-            if !raw.written.is_empty() && !contains(&source.display_zh(), &raw.written) {
+            if !raw.written.is_empty() && !source.display_zh().contains(raw.written.as_str()) {
                 self.report(
                     &entry,
                     format!("\"{}\" is not in its source sentence", raw.written),
@@ -279,14 +274,14 @@ impl Checker<'_> {
         if let Some(v) = value {
             // A bare 亿元 after 破 reads as one: 产值破亿元.
             let bare_one = v == 1.0 && !raw.written.chars().any(|c| c.is_ascii_digit());
-            if !bare_one && !spellings(v).iter().any(|form| contains(&raw.written, form)) {
+            if !bare_one
+                && !spellings(v)
+                    .iter()
+                    .any(|form| raw.written.contains(form.as_str()))
+            {
                 self.report(
                     &entry,
-                    format!(
-                        "the value {} is not what \"{}\" says",
-                        plain_number(v, 9),
-                        raw.written
-                    ),
+                    format!("the value {} is not what \"{}\" says", v, raw.written),
                 );
             }
         }
@@ -328,8 +323,8 @@ impl Checker<'_> {
                     format!(
                         "it should be the sum of {}, which is {}, not {}",
                         part_ids.join(" + "),
-                        plain_number(total, 9),
-                        plain_number(v, 9)
+                        total,
+                        v
                     ),
                 );
             }
@@ -370,7 +365,7 @@ impl Checker<'_> {
             let item_entry = format!("{entry}, item {}", index + 1);
             self.require_text(&item_entry, "zh", &item.zh);
             self.require_text(&item_entry, "en", &item.en);
-            if source.is_some() && !item.zh.is_empty() && !contains(&sentence, &item.zh) {
+            if source.is_some() && !item.zh.is_empty() && !sentence.contains(item.zh.as_str()) {
                 self.report(
                     &item_entry,
                     format!("\"{}\" is not in the list's source sentence", item.zh),
@@ -414,7 +409,7 @@ impl Checker<'_> {
                                 "it names {} items but \"{}\" counts {}",
                                 items.len(),
                                 named_of.figure,
-                                plain_number(count, 9)
+                                count
                             ),
                         );
                     } else if named > count {
@@ -423,7 +418,7 @@ impl Checker<'_> {
                             format!(
                                 "it names {} items, more than the {} of \"{}\"",
                                 items.len(),
-                                plain_number(count, 9),
+                                count,
                                 named_of.figure
                             ),
                         );
