@@ -8,13 +8,14 @@ use std::rc::Rc;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
-use crate::browser::in_lower_half;
 use crate::charts::catalog::ChartSpec;
 use crate::charts::scene::{Rect, Scene};
 use crate::charts::theme::{Role, Theme};
 use crate::format::plain_number;
 use crate::lang::Lang;
 
+use super::chart_input::ChartInput;
+use super::chart_interaction::{Action, Interaction};
 use super::chart_tools::{ChartTools, SharedScene};
 use super::hooks::{use_content_width, use_dismiss_outside};
 use super::scene_bitmap::draw_and_show;
@@ -59,18 +60,6 @@ impl PartialEq for ChartCanvasProps {
 /// Width of the highlight outline, CSS px.
 const FOCUS_WIDTH: f64 = 2.5;
 
-/// The item being shown and where its tooltip points.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Active {
-    index: usize,
-    x: f64,
-    y: f64,
-    /// Chosen by a tap, click or key: it stays until dismissed, not just while hovered.
-    pinned: bool,
-    /// The point is in the lower half of the viewport, so the tooltip goes above it.
-    above: bool,
-}
-
 /// Places the highlight outline over the item at `bounds` (CSS px in the canvas), or hides it.
 /// An element over the canvas rather than a redraw of the canvas: a hover then costs no
 /// drawing, and the browser does not upload the whole canvas again (at a phone's pixel ratio
@@ -99,18 +88,6 @@ fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
     element.style().set_css_text(&css);
 }
 
-/// The item of `scene` under the pointer of `event`, and where its tooltip points.
-fn item_under(scene: Option<&Scene>, event: &PointerEvent, pinned: bool) -> Option<Active> {
-    let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-    Some(Active {
-        index: scene?.item_at(x, y)?,
-        x,
-        y,
-        pinned,
-        above: in_lower_half(f64::from(event.client_y())),
-    })
-}
-
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let container = use_node_ref();
@@ -118,9 +95,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let highlight_ref = use_node_ref();
     let tooltip_ref = use_node_ref();
     let width = use_content_width(container.clone(), props.width_hint);
-    let active = use_state_eq(|| None::<Active>);
+    let interaction = use_reducer_eq(Interaction::default);
+    let active = interaction.active;
     let draw_error = use_state_eq(|| None::<String>);
-    use_dismiss_outside(container.clone(), active.clone());
+    use_dismiss_outside(
+        container.clone(),
+        interaction.dispatcher(),
+        Action::TapOutside,
+    );
 
     let scene = {
         let (layout, dataset, lang) = (props.spec.layout, props.dataset.clone(), props.lang);
@@ -153,12 +135,13 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             },
         );
     }
-    let shown_item = ready
-        .as_ref()
-        .zip(*active)
-        .and_then(|(scene, active)| Some((scene.items.get(active.index)?, scene.width, active)));
-    let placement =
-        shown_item.map(|(_, width, active)| place_tooltip(active.x, active.y, width, active.above));
+    let shown_item = ready.as_ref().zip(active).and_then(|(scene, active)| {
+        Some((scene.items.get(active.point.item)?, scene.width, active))
+    });
+    let placement = shown_item.map(|(_, width, active)| {
+        let point = active.point;
+        place_tooltip(point.x, point.y, width, point.above)
+    });
     // The overlays over the canvas, placed once they are in the page: the highlight outline
     // and the tooltip.
     {
@@ -179,111 +162,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         );
     }
 
-    let item_at = {
-        let ready = ready.clone();
-        move |event: &PointerEvent, pinned: bool| item_under(ready.as_deref(), event, pinned)
-    };
-    let onpointermove = {
-        let (active, item_at) = (active.clone(), item_at.clone());
-        Callback::from(move |event: PointerEvent| {
-            if event.pointer_type() == "touch" {
-                return;
-            }
-            match item_at(&event, false) {
-                Some(item) => active.set(Some(item)),
-                None if active.is_some_and(|a| !a.pinned) => active.set(None),
-                None => {}
-            }
-        })
-    };
-    let onpointerleave = {
-        let active = active.clone();
-        Callback::from(move |_: PointerEvent| {
-            if active.is_some_and(|a| !a.pinned) {
-                active.set(None);
-            }
-        })
-    };
-    // A finger shows the item it lands on at once, not when it lifts: the browser delivers
-    // pointerup a frame or more after the touch ends, pointerdown without delay (README.md,
-    // "Benchmark"). If the finger goes on to scroll the page, the browser sends pointercancel
-    // and the chart goes back to what it showed before the touch.
-    let before_touch = use_mut_ref(|| None::<Option<Active>>);
-    let onpointerdown = {
-        let (active, item_at, before_touch) =
-            (active.clone(), item_at.clone(), before_touch.clone());
-        Callback::from(move |event: PointerEvent| {
-            if event.pointer_type() != "touch" {
-                return;
-            }
-            if let Some(item) = item_at(&event, true) {
-                *before_touch.borrow_mut() = Some(*active);
-                active.set(Some(item));
-            }
-        })
-    };
-    let onpointercancel = {
-        let (active, before_touch) = (active.clone(), before_touch.clone());
-        Callback::from(move |_: PointerEvent| {
-            if let Some(previous) = before_touch.borrow_mut().take() {
-                active.set(previous);
-            }
-        })
-    };
-    // A tap or click shows an item's details until another tap.
-    let onpointerup = {
-        let (active, item_at) = (active.clone(), item_at.clone());
-        Callback::from(move |event: PointerEvent| {
-            before_touch.borrow_mut().take();
-            active.set(item_at(&event, true));
-        })
-    };
-    let onkeydown = {
-        let (active, ready, canvas) = (active.clone(), ready.clone(), canvas.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            let Some(scene) = &ready else { return };
-            let count = scene.items.len();
-            if count == 0 {
-                return;
-            }
-            let current = active.map(|a| a.index);
-            let next = match event.key().as_str() {
-                "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1) % count)),
-                "ArrowLeft" | "ArrowUp" => {
-                    Some(current.map_or(count - 1, |i| (i + count - 1) % count))
-                }
-                "Home" => Some(0),
-                "End" => Some(count - 1),
-                "Escape" => {
-                    if current.is_some() {
-                        event.prevent_default();
-                        active.set(None);
-                    }
-                    return;
-                }
-                _ => return,
-            };
-            event.prevent_default();
-            if let Some(index) = next {
-                let bounds = scene.items[index].bounds;
-                let (x, y) = (bounds.x + bounds.width / 2.0, bounds.bottom() - 4.0);
-                let canvas_top = canvas
-                    .cast::<HtmlElement>()
-                    .map_or(0.0, |element| element.get_bounding_client_rect().top());
-                active.set(Some(Active {
-                    index,
-                    x,
-                    y,
-                    pinned: true,
-                    above: in_lower_half(canvas_top + y),
-                }));
-            }
-        })
-    };
-    let onblur = {
-        let active = active.clone();
-        Callback::from(move |_: FocusEvent| active.set(None))
-    };
+    let input = ChartInput::new(&interaction, ready.clone(), &canvas);
 
     let tooltip_id = format!("{}-tooltip", props.spec.id);
     let message = match (&*scene, width) {
@@ -302,8 +181,8 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         }),
         _ => None,
     };
-    let live_text = match (&ready, *active) {
-        (Some(scene), Some(active)) => scene.items.get(active.index).map(|item| {
+    let live_text = match (&ready, active) {
+        (Some(scene), Some(active)) => scene.items.get(active.point.item).map(|item| {
             let details = &item.details;
             [
                 Some(details.title.clone()),
@@ -367,7 +246,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             // image (an image's content is presentational anyway).
             <div class="canvas-box" hidden={ready.is_none()} tabindex="0" role="img" aria-label={label}
                 aria-describedby={active.is_some().then(|| tooltip_id.clone())}
-                {onkeydown} {onblur}>
+                onkeydown={input.onkeydown} onblur={input.onblur}>
             // 0 × 0 until its first drawing is shown (scene_bitmap.rs), so that a sized canvas
             // is a drawn one.
             <canvas
@@ -377,8 +256,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
                 height="0"
                 hidden={ready.is_none()}
                 data-items={(*item_bounds).clone()}
-                data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
-                {onpointerdown} {onpointermove} {onpointerleave} {onpointerup} {onpointercancel}
+                data-active-item={ready.as_ref().zip(active).and_then(|(s, a)| s.items.get(a.point.item)).map(|item| item.key.clone())}
+                onpointerdown={input.onpointerdown} onpointermove={input.onpointermove}
+                onpointerleave={input.onpointerleave} onpointerup={input.onpointerup}
+                onpointercancel={input.onpointercancel}
             />
             </div>
             // Always present (shown and placed by its effect), like the tooltip layer below.

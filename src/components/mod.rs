@@ -4,6 +4,7 @@ pub mod app;
 pub mod canvas_backend;
 pub mod chart_canvas;
 pub mod chart_figure;
+pub mod chart_input;
 pub mod chart_interaction;
 pub mod chart_tools;
 pub mod data_downloads;
