@@ -50,7 +50,7 @@ impl Step {
 
     /// The item this step goes to from `current` among `count` (at least one), wrapping
     /// around both ends; from no item, forward starts at the first and back at the last.
-    fn from(self, current: Option<usize>, count: usize) -> usize {
+    fn target(self, current: Option<usize>, count: usize) -> usize {
         match self {
             Step::Next => current.map_or(0, |i| (i + 1) % count),
             Step::Previous => current.map_or(count - 1, |i| (i + count - 1) % count),
@@ -164,7 +164,7 @@ impl Reducible for Interaction {
                     return self;
                 }
                 let current = state.active.map(|active| active.point.item);
-                let item = step.from(current, scene.items.len());
+                let item = step.target(current, scene.items.len());
                 // The tooltip points just inside the middle of the item's bottom edge.
                 let bounds = scene.items[item].bounds;
                 let (x, y) = (bounds.x + bounds.width / 2.0, bounds.bottom() - 4.0);
