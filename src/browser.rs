@@ -78,13 +78,12 @@ pub fn prefers_dark() -> bool {
         .is_some_and(|query| query.matches())
 }
 
-/// Whether a point `client_y` px from the top of the viewport is in its lower half.
-pub fn in_lower_half(client_y: f64) -> bool {
-    let height = web_sys::window()
+/// The viewport's height in CSS px; 0 if it cannot be read.
+pub fn viewport_height() -> f64 {
+    web_sys::window()
         .and_then(|window| window.inner_height().ok())
         .and_then(|height| height.as_f64())
-        .unwrap_or(0.0);
-    client_y > height / 2.0
+        .unwrap_or(0.0)
 }
 
 pub fn device_pixel_ratio() -> f64 {

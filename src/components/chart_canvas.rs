@@ -1,23 +1,26 @@
 //! Hosts one chart: measures its container, lays the chart out for that width, draws it at the
-//! device pixel ratio (scene_bitmap.rs), and turns pointer, touch and keys into highlighted items
-//! with an HTML tooltip. Hit-testing reads the same scene that was drawn. It also renders the
-//! figure's caption and tools, which need that scene (data table, CSV, PNG).
+//! device pixel ratio (chart_drawing.rs), and turns pointer, touch and keys (chart_input.rs)
+//! into highlighted items (chart_interaction.rs) with an HTML tooltip (chart_overlays.rs).
+//! Hit-testing reads the same scene that was drawn. It also renders the figure's caption and
+//! tools, which need that scene (data table, CSV, PNG).
 
 use std::rc::Rc;
 
-use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
-use crate::browser::in_lower_half;
 use crate::charts::catalog::ChartSpec;
-use crate::charts::scene::{Rect, Scene};
-use crate::charts::theme::{Role, Theme};
+use crate::charts::scene::{Details, Scene};
+use crate::charts::theme::Theme;
+use crate::data::MissingEntry;
 use crate::lang::Lang;
 
+use super::chart_drawing::use_drawing;
+use super::chart_input::ChartInput;
+use super::chart_interaction::{Action, Interaction, Point};
+use super::chart_overlays::use_overlays;
 use super::chart_tools::{ChartTools, SharedScene};
 use super::hooks::{use_content_width, use_dismiss_outside};
-use super::scene_bitmap::draw_and_show;
-use super::tooltip::{place_tooltip, position_tooltip, tooltip_view};
+use super::tooltip::{place_tooltip, tooltip_view};
 use super::SharedDataset;
 
 #[derive(Properties)]
@@ -55,82 +58,149 @@ impl PartialEq for ChartCanvasProps {
     }
 }
 
-/// Width of the highlight outline, CSS px.
-const FOCUS_WIDTH: f64 = 2.5;
+/// A chart laid out for its container's width, or the entry it misses; `None` until the width
+/// is known and above 0.
+type Layout = Option<Result<Rc<Scene>, MissingEntry>>;
 
-/// The item being shown and where its tooltip points.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Active {
-    index: usize,
-    x: f64,
-    y: f64,
-    /// Chosen by a tap, click or key: it stays until dismissed, not just while hovered.
-    pinned: bool,
-    /// The point is in the lower half of the viewport, so the tooltip goes above it.
-    above: bool,
+/// Lays the chart out for `width` (whole CSS px): again only when the width, the language or
+/// the data change.
+#[hook]
+fn use_layout(
+    spec: &'static ChartSpec,
+    dataset: SharedDataset,
+    width: Option<f64>,
+    lang: Lang,
+) -> Rc<Layout> {
+    let layout = spec.layout;
+    use_memo(
+        (width.unwrap_or(0.0) as u32, lang, dataset),
+        move |(width, lang, dataset)| {
+            (*width > 0).then(|| layout(&dataset.0, f64::from(*width), *lang).map(Rc::new))
+        },
+    )
 }
 
-/// Places the highlight outline over the item at `bounds` (CSS px in the canvas), or hides it.
-/// An element over the canvas rather than a redraw of the canvas: a hover then costs no
-/// drawing, and the browser does not upload the whole canvas again (at a phone's pixel ratio
-/// that upload was most of a hover's time; see README.md, "Benchmark"). The stylesheet gives it
-/// the rest (`.chart-highlight`: absolute, hidden, no pointer events).
-fn place_highlight(element: &HtmlElement, bounds: Option<Rect>, theme: &Theme) {
-    let css = bounds.map_or_else(String::new, |r| {
-        let focus = theme.color(Role::Focus);
-        // Drawn just outside the item, so the outline never covers the item's own text (a label
-        // that starts at the chart's left edge lost its first letter under it).
-        let outset = FOCUS_WIDTH + 1.0;
-        let css_px = |v: f64| format!("{v:.2}");
-        format!(
-            "display:block;left:{}px;top:{}px;width:{}px;height:{}px;border:{}px solid rgb({},{},{})",
-            css_px(r.x - outset),
-            css_px(r.y - outset),
-            css_px(r.width + 2.0 * outset),
-            css_px(r.height + 2.0 * outset),
-            css_px(FOCUS_WIDTH),
-            focus.0,
-            focus.1,
-            focus.2
-        )
-    });
-    // Through the style object, not a style attribute, so a strict CSP allows it.
-    element.style().set_css_text(&css);
-}
-
-/// The item of `scene` under the pointer of `event`, and where its tooltip points.
-fn item_under(scene: Option<&Scene>, event: &PointerEvent, pinned: bool) -> Option<Active> {
-    let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-    Some(Active {
-        index: scene?.item_at(x, y)?,
-        x,
-        y,
-        pinned,
-        above: in_lower_half(f64::from(event.client_y())),
+/// Where each item is, for end-to-end tests and tools that drive the chart by position
+/// (`data-items`); made once per scene, not on every hover.
+#[hook]
+fn use_item_bounds(scene: Option<Rc<Scene>>) -> Rc<Option<AttrValue>> {
+    use_memo(scene.map(SharedScene), |scene| {
+        scene.as_ref().map(|SharedScene(scene)| item_bounds(scene))
     })
+}
+
+fn item_bounds(scene: &Scene) -> AttrValue {
+    let text = scene
+        .items
+        .iter()
+        .map(|item| {
+            let b = item.bounds;
+            let [x, y, width, height] = [b.x, b.y, b.width, b.height].map(|v| v.round() as i64);
+            format!("{}:{x},{y},{width},{height}", item.key)
+        })
+        .collect::<Vec<_>>()
+        .join(";");
+    AttrValue::from(text)
+}
+
+/// Why the chart is not drawn, for the reader, if it cannot be.
+fn layout_message(layout: &Layout, width: Option<f64>, lang: Lang) -> Option<String> {
+    match (layout, width) {
+        (_, Some(w)) if w < 1.0 => Some(
+            lang.pick(
+                "此图所在区域宽度为0，无法绘制。",
+                "This chart’s container is 0 px wide, so it cannot be drawn.",
+            )
+            .to_owned(),
+        ),
+        (Some(Err(missing)), _) => Some(match lang {
+            Lang::Zh => format!("此图无法绘制：{missing}。"),
+            Lang::En => format!("This chart cannot be drawn: {missing}."),
+        }),
+        _ => None,
+    }
+}
+
+/// What the live region says of the item shown: its title, value and tags.
+fn spoken_details(details: &Details, lang: Lang) -> String {
+    [
+        Some(details.title.clone()),
+        details.value.clone(),
+        Some(details.tags.join(lang.pick("，", ", "))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The chart's accessible name: the heading, then how to read it by keyboard.
+fn accessible_label(heading: &str, lang: Lang) -> String {
+    format!(
+        "{heading}{}",
+        lang.pick(
+            "。用方向键逐项查看详情，Esc 关闭。",
+            ". Use the arrow keys to read each item’s details; Escape closes them.",
+        )
+    )
+}
+
+/// What the canvas and its box say of the chart's state.
+struct CanvasState {
+    /// The scene is laid out; the box and the canvas are hidden until it is.
+    laid_out: bool,
+    /// The tooltip's id, while an item is active (`aria-describedby`).
+    described_by: Option<String>,
+    /// Where each item is (`data-items`).
+    items: Option<AttrValue>,
+    /// The key of the item shown (`data-active-item`).
+    active_item: Option<String>,
+}
+
+/// The chart as a reader's tools know it: an image with a name, reached by Tab and read item by
+/// item with the arrow keys. Its canvas is rendered by the browser only near the viewport
+/// (`.canvas-box`, scene_bitmap.rs), and while it is skipped Chromium leaves it out of the
+/// accessibility tree, so the box, which is always there, is the image (an image's content is
+/// presentational anyway).
+fn canvas_box(label: String, state: CanvasState, canvas: NodeRef, input: ChartInput) -> Html {
+    html! {
+        <div class="canvas-box" hidden={!state.laid_out} tabindex="0" role="img" aria-label={label}
+            aria-describedby={state.described_by}
+            onkeydown={input.onkeydown} onblur={input.onblur}>
+        // 0 × 0 until its first drawing is shown (scene_bitmap.rs), so that a sized canvas
+        // is a drawn one.
+        <canvas
+            class="chart-canvas"
+            ref={canvas}
+            width="0"
+            height="0"
+            hidden={!state.laid_out}
+            data-items={state.items}
+            data-active-item={state.active_item}
+            onpointerdown={input.onpointerdown} onpointermove={input.onpointermove}
+            onpointerleave={input.onpointerleave} onpointerup={input.onpointerup}
+            onpointercancel={input.onpointercancel}
+        />
+        </div>
+    }
 }
 
 #[function_component(ChartCanvas)]
 pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
-    let highlight_ref = use_node_ref();
-    let tooltip_ref = use_node_ref();
+    let highlight = use_node_ref();
+    let tooltip = use_node_ref();
+    let lang = props.lang;
     let width = use_content_width(container.clone(), props.width_hint);
-    let active = use_state_eq(|| None::<Active>);
-    let draw_error = use_state_eq(|| None::<String>);
-    use_dismiss_outside(container.clone(), active.clone());
-
-    let scene = {
-        let (layout, dataset, lang) = (props.spec.layout, props.dataset.clone(), props.lang);
-        use_memo(
-            (width.unwrap_or(0.0) as u32, lang, dataset),
-            move |(width, lang, dataset)| {
-                (*width > 0).then(|| layout(&dataset.0, f64::from(*width), *lang).map(Rc::new))
-            },
-        )
-    };
-    let ready: Option<Rc<Scene>> = match &*scene {
+    let interaction = use_reducer_eq(Interaction::default);
+    use_dismiss_outside(
+        container.clone(),
+        interaction.dispatcher(),
+        Action::TapOutside,
+    );
+    let layout = use_layout(props.spec, props.dataset.clone(), width, lang);
+    let scene = match &*layout {
         Some(Ok(scene)) => Some(scene.clone()),
         _ => None,
     };
@@ -139,264 +209,59 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     } else {
         Theme::light()
     };
-    let scene_ptr = ready.as_ref().map(|s| Rc::as_ptr(s) as usize);
-    {
-        let (canvas, draw_error, ready) = (canvas.clone(), draw_error.clone(), ready.clone());
-        let theme = theme.clone();
-        use_effect_with(
-            (scene_ptr, props.dark, props.pixel_ratio),
-            move |(_, _, ratio)| {
-                if let (Some(scene), Some(element)) = (ready, canvas.cast::<HtmlCanvasElement>()) {
-                    draw_error.set(draw_and_show(&element, &scene, &theme, *ratio).err());
-                }
-            },
-        );
-    }
-    let shown_item = ready
-        .as_ref()
-        .zip(*active)
-        .and_then(|(scene, active)| Some((scene.items.get(active.index)?, scene.width, active)));
-    let placement =
-        shown_item.map(|(_, width, active)| place_tooltip(active.x, active.y, width, active.above));
-    // The overlays over the canvas, placed once they are in the page: the highlight outline
-    // and the tooltip.
-    {
-        let (highlight_ref, tooltip_ref) = (highlight_ref.clone(), tooltip_ref.clone());
-        let bounds = shown_item.map(|(item, _, _)| item.bounds);
-        use_effect_with(
-            (bounds, placement, props.dark),
-            move |(bounds, placement, _)| {
-                if let Some(element) = highlight_ref.cast::<HtmlElement>() {
-                    place_highlight(&element, *bounds, &theme);
-                }
-                if let (Some(placement), Some(element)) =
-                    (placement, tooltip_ref.cast::<HtmlElement>())
-                {
-                    position_tooltip(&element, placement);
-                }
-            },
-        );
-    }
-
-    let item_at = {
-        let ready = ready.clone();
-        move |event: &PointerEvent, pinned: bool| item_under(ready.as_deref(), event, pinned)
-    };
-    let onpointermove = {
-        let (active, item_at) = (active.clone(), item_at.clone());
-        Callback::from(move |event: PointerEvent| {
-            if event.pointer_type() == "touch" {
-                return;
-            }
-            match item_at(&event, false) {
-                Some(item) => active.set(Some(item)),
-                None if active.is_some_and(|a| !a.pinned) => active.set(None),
-                None => {}
-            }
-        })
-    };
-    let onpointerleave = {
-        let active = active.clone();
-        Callback::from(move |_: PointerEvent| {
-            if active.is_some_and(|a| !a.pinned) {
-                active.set(None);
-            }
-        })
-    };
-    // A finger shows the item it lands on at once, not when it lifts: the browser delivers
-    // pointerup a frame or more after the touch ends, pointerdown without delay (README.md,
-    // "Benchmark"). If the finger goes on to scroll the page, the browser sends pointercancel
-    // and the chart goes back to what it showed before the touch.
-    let before_touch = use_mut_ref(|| None::<Option<Active>>);
-    let onpointerdown = {
-        let (active, item_at, before_touch) =
-            (active.clone(), item_at.clone(), before_touch.clone());
-        Callback::from(move |event: PointerEvent| {
-            if event.pointer_type() != "touch" {
-                return;
-            }
-            if let Some(item) = item_at(&event, true) {
-                *before_touch.borrow_mut() = Some(*active);
-                active.set(Some(item));
-            }
-        })
-    };
-    let onpointercancel = {
-        let (active, before_touch) = (active.clone(), before_touch.clone());
-        Callback::from(move |_: PointerEvent| {
-            if let Some(previous) = before_touch.borrow_mut().take() {
-                active.set(previous);
-            }
-        })
-    };
-    // A tap or click shows an item's details until another tap.
-    let onpointerup = {
-        let (active, item_at) = (active.clone(), item_at.clone());
-        Callback::from(move |event: PointerEvent| {
-            before_touch.borrow_mut().take();
-            active.set(item_at(&event, true));
-        })
-    };
-    let onkeydown = {
-        let (active, ready, canvas) = (active.clone(), ready.clone(), canvas.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            let Some(scene) = &ready else { return };
-            let count = scene.items.len();
-            if count == 0 {
-                return;
-            }
-            let current = active.map(|a| a.index);
-            let next = match event.key().as_str() {
-                "ArrowRight" | "ArrowDown" => Some(current.map_or(0, |i| (i + 1) % count)),
-                "ArrowLeft" | "ArrowUp" => {
-                    Some(current.map_or(count - 1, |i| (i + count - 1) % count))
-                }
-                "Home" => Some(0),
-                "End" => Some(count - 1),
-                "Escape" => {
-                    if current.is_some() {
-                        event.prevent_default();
-                        active.set(None);
-                    }
-                    return;
-                }
-                _ => return,
-            };
-            event.prevent_default();
-            if let Some(index) = next {
-                let bounds = scene.items[index].bounds;
-                let (x, y) = (bounds.x + bounds.width / 2.0, bounds.bottom() - 4.0);
-                let canvas_top = canvas
-                    .cast::<HtmlElement>()
-                    .map_or(0.0, |element| element.get_bounding_client_rect().top());
-                active.set(Some(Active {
-                    index,
-                    x,
-                    y,
-                    pinned: true,
-                    above: in_lower_half(canvas_top + y),
-                }));
-            }
-        })
-    };
-    let onblur = {
-        let active = active.clone();
-        Callback::from(move |_: FocusEvent| active.set(None))
-    };
+    let draw_error = use_drawing(
+        canvas.clone(),
+        scene.clone(),
+        theme.clone(),
+        props.pixel_ratio,
+    );
+    let active = interaction.active;
+    // The item shown, while the scene has it, and where its tooltip goes.
+    let shown = scene.as_deref().zip(active).and_then(|(scene, active)| {
+        let item = scene.items.get(active.point.item)?;
+        let Point { x, y, above, .. } = active.point;
+        Some((item, place_tooltip(x, y, scene.width, above)))
+    });
+    use_overlays(
+        highlight.clone(),
+        tooltip.clone(),
+        shown.map(|(item, placement)| (item.bounds, placement)),
+        theme,
+    );
+    let item_bounds = use_item_bounds(scene.clone());
+    let input = ChartInput::new(&interaction, scene.clone(), &canvas);
 
     let tooltip_id = format!("{}-tooltip", props.spec.id);
-    let message = match (&*scene, width) {
-        (_, Some(w)) if w < 1.0 => Some(
-            props
-                .lang
-                .pick(
-                    "此图所在区域宽度为0，无法绘制。",
-                    "This chart’s container is 0 px wide, so it cannot be drawn.",
-                )
-                .to_owned(),
-        ),
-        (Some(Err(missing)), _) => Some(match props.lang {
-            Lang::Zh => format!("此图无法绘制：{missing}。"),
-            Lang::En => format!("This chart cannot be drawn: {missing}."),
-        }),
-        _ => None,
+    let state = CanvasState {
+        laid_out: scene.is_some(),
+        described_by: active.is_some().then(|| tooltip_id.clone()),
+        items: (*item_bounds).clone(),
+        active_item: shown.map(|(item, _)| item.key.clone()),
     };
-    let live_text = match (&ready, *active) {
-        (Some(scene), Some(active)) => scene.items.get(active.index).map(|item| {
-            let details = &item.details;
-            [
-                Some(details.title.clone()),
-                details.value.clone(),
-                Some(details.tags.join(props.lang.pick("，", ", "))),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
-        }),
-        _ => None,
-    }
-    .unwrap_or_default();
-    let tooltip = shown_item.map(|(item, _, _)| {
-        tooltip_view(
-            tooltip_id.clone().into(),
-            &item.details,
-            props.lang,
-            tooltip_ref.clone(),
-        )
-    });
-    // Where each item is, for end-to-end tests and tools that drive the chart by position;
-    // made once per scene, not on every hover.
-    let item_bounds = {
-        let ready = ready.clone();
-        use_memo(scene_ptr, move |_| {
-            ready.map(|scene| {
-                let text = scene
-                    .items
-                    .iter()
-                    .map(|item| {
-                        let b = item.bounds;
-                        let [x, y, width, height] =
-                            [b.x, b.y, b.width, b.height].map(|v| v.round() as i64);
-                        format!("{}:{x},{y},{width},{height}", item.key)
-                    })
-                    .collect::<Vec<_>>()
-                    .join(";");
-                AttrValue::from(text)
-            })
-        })
-    };
-    let lang = props.lang;
-    // The chart's accessible name: the heading, then how to read it by keyboard.
-    let label = format!(
-        "{}{}",
-        props.heading,
-        lang.pick(
-            "。用方向键逐项查看详情，Esc 关闭。",
-            ". Use the arrow keys to read each item’s details; Escape closes them.",
-        )
-    );
+    let tooltip_box =
+        shown.map(|(item, _)| tooltip_view(tooltip_id.into(), &item.details, lang, tooltip));
+    let live_text = shown.map_or_else(String::new, |(item, _)| spoken_details(&item.details, lang));
     html! {
         <>
         <div class="chart-body" ref={container}>
-            // The chart as a reader's tools know it: an image with a name, reached by Tab and read
-            // item by item with the arrow keys. Its canvas is rendered by the browser only near
-            // the viewport (`.canvas-box`, scene_bitmap.rs), and while it is skipped Chromium
-            // leaves it out of the accessibility tree, so the box, which is always there, is the
-            // image (an image's content is presentational anyway).
-            <div class="canvas-box" hidden={ready.is_none()} tabindex="0" role="img" aria-label={label}
-                aria-describedby={active.is_some().then(|| tooltip_id.clone())}
-                {onkeydown} {onblur}>
-            // 0 × 0 until its first drawing is shown (scene_bitmap.rs), so that a sized canvas
-            // is a drawn one.
-            <canvas
-                class="chart-canvas"
-                ref={canvas}
-                width="0"
-                height="0"
-                hidden={ready.is_none()}
-                data-items={(*item_bounds).clone()}
-                data-active-item={ready.as_ref().zip(*active).and_then(|(s, a)| s.items.get(a.index)).map(|item| item.key.clone())}
-                {onpointerdown} {onpointermove} {onpointerleave} {onpointerup} {onpointercancel}
-            />
-            </div>
+            { canvas_box(accessible_label(&props.heading, lang), state, canvas, input) }
             // Always present (shown and placed by its effect), like the tooltip layer below.
-            <div class="chart-highlight" ref={highlight_ref} aria-hidden="true"></div>
+            <div class="chart-highlight" ref={highlight} aria-hidden="true"></div>
             // A wrapper of its own, so showing a tooltip never changes the number of siblings
             // and Yew never replaces the canvas (which would drop keyboard focus).
-            <div class="tooltip-layer">{ for tooltip }</div>
-            if let Some(message) = message {
+            <div class="tooltip-layer">{ for tooltip_box }</div>
+            if let Some(message) = layout_message(&layout, width, lang) {
                 <p class="chart-message" role="status">{ message }</p>
             }
-            if let Some(error) = &*draw_error {
-                <p class="chart-message" role="alert">{ props.lang.pick("绘图失败：", "Drawing failed: ") }{ error }</p>
+            if let Some(error) = draw_error {
+                <p class="chart-message" role="alert">{ lang.pick("绘图失败：", "Drawing failed: ") }{ error }</p>
             }
             <div class="sr-only" aria-live="polite">{ live_text }</div>
         </div>
         <figcaption class="chart-source">
             { props.source.clone() }{ lang.pick("，每项详情附原文语句。", "; each item’s details quote the article’s sentence.") }
         </figcaption>
-        if let Some(scene) = ready {
+        if let Some(scene) = scene {
             <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}
                 note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} printing={props.printing} />
         }

@@ -48,10 +48,14 @@ pub fn use_content_width(target: NodeRef, hint: Option<f64>) -> Option<f64> {
     *width
 }
 
-/// Clears `active` (a pinned tooltip) when the reader taps or clicks anywhere outside
-/// `container`.
+/// Sends `action` (say, to close a pinned tooltip) to `state` when the reader taps or clicks
+/// anywhere outside `container`.
 #[hook]
-pub fn use_dismiss_outside<T: 'static>(container: NodeRef, active: UseStateHandle<Option<T>>) {
+pub fn use_dismiss_outside<T>(container: NodeRef, state: UseReducerDispatcher<T>, action: T::Action)
+where
+    T: Reducible + 'static,
+    T::Action: Clone,
+{
     use_effect_with(container, move |container| {
         let container = container.clone();
         let document = web_sys::window().and_then(|window| window.document());
@@ -64,8 +68,8 @@ pub fn use_dismiss_outside<T: 'static>(container: NodeRef, active: UseStateHandl
                     (Some(container), Some(target)) => container.contains(Some(&target)),
                     _ => false,
                 };
-                if !inside && active.is_some() {
-                    active.set(None);
+                if !inside {
+                    state.dispatch(action.clone());
                 }
             })
         });

@@ -2,7 +2,11 @@
 
 pub mod app;
 pub mod chart_canvas;
+pub mod chart_drawing;
 pub mod chart_figure;
+pub mod chart_input;
+pub mod chart_interaction;
+pub mod chart_overlays;
 pub mod chart_tools;
 pub mod data_downloads;
 pub mod embed_control;
