@@ -1,4 +1,4 @@
-// Trunk post-build hook (Trunk.toml, run after shrink-glue.mjs): writes a gzip copy `<file>.gz`
+// Trunk post-build hook (Trunk.toml, run last): writes a gzip copy `<file>.gz`
 // and a brotli copy `<file>.br` beside every text file of a release build, for hosts that send
 // precompressed files (nginx `gzip_static on` / `brotli_static on`, an S3 or CDN upload with
 // `Content-Encoding`; README "Hosting").

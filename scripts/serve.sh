@@ -26,6 +26,5 @@ awk '
   }
 ' Trunk.toml > "$serve_config"
 
-use_release_std
 step "trunk serve --release --offline (http://127.0.0.1:8080/, Ctrl-C to stop)"
 exec trunk serve --config "$serve_config" --release --offline "$@"

@@ -4,12 +4,10 @@
 # scripts/serve.sh and scripts/test.sh. Works as root without a TTY (CI=true).
 #
 #   Debian packages   chromium chromium-driver fonts-noto-cjk brotli (only when missing)
-#   Rust              wasm32-unknown-unknown target, rustfmt, clippy, rust-src (the release
-#                     build compiles std from it; scripts/env.sh, use_release_std)
+#   Rust              wasm32-unknown-unknown target, rustfmt, clippy (stable toolchain only)
 #   cargo install     trunk 0.21.14, wasm-bindgen-cli 0.2.130
-#   npm ci            binaryen (wasm-opt 132), terser, @gfx/zopfli, playwright-core, @axe-core/playwright, pym.js
-#   cargo fetch       so that `trunk build --offline` (cargo build --offline) finds every crate,
-#                     the project's and those of std's own workspace (rust-src)
+#   npm ci            binaryen (wasm-opt 132), @gfx/zopfli, playwright-core, @axe-core/playwright, pym.js
+#   cargo fetch       so that `trunk build --offline` (cargo build --offline) finds every crate
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -67,16 +65,6 @@ for component in rustfmt clippy; do
   fi
 done
 
-# The release build compiles std from its source (scripts/env.sh, use_release_std). Without it
-# the build still works, with the prebuilt std, and the page is larger: warn, do not fail.
-if [ -f "$RUST_SRC_LIBRARY/std/Cargo.toml" ]; then
-  info "ok: rust-src installed"
-else
-  info "installing: rustup component add rust-src"
-  rustup component add rust-src ||
-    echo "warning: rustup component add rust-src failed; release builds use the prebuilt std" >&2
-fi
-
 # --- trunk -----------------------------------------------------------------
 step "setup: trunk $TRUNK_VERSION"
 have="$(trunk --version 2>/dev/null || true)"
@@ -125,17 +113,6 @@ if cargo fetch --offline >/dev/null 2>&1; then
 else
   info "running: cargo fetch"
   cargo fetch
-fi
-
-# std's own dependencies (its workspace in rust-src has its own Cargo.lock), for the release
-# build's std; `cargo fetch` of the project does not reach them.
-if [ -f "$RUST_SRC_LIBRARY/Cargo.lock" ]; then
-  if RUSTC_BOOTSTRAP=1 cargo fetch --offline --locked --manifest-path "$RUST_SRC_LIBRARY/Cargo.toml" >/dev/null 2>&1; then
-    info "ok: every crate of std's workspace is already downloaded"
-  else
-    info "running: cargo fetch --locked --manifest-path $RUST_SRC_LIBRARY/Cargo.toml"
-    RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$RUST_SRC_LIBRARY/Cargo.toml"
-  fi
 fi
 
 step "setup: done"

@@ -159,7 +159,7 @@ struct CanvasState {
 
 /// The chart as a reader's tools know it: an image with a name, reached by Tab and read item by
 /// item with the arrow keys. Its canvas is rendered by the browser only near the viewport
-/// (`.canvas-box`, scene_bitmap.rs), and while it is skipped Chromium leaves it out of the
+/// (`.canvas-box`, chart_drawing.rs), and while it is skipped Chromium leaves it out of the
 /// accessibility tree, so the box, which is always there, is the image (an image's content is
 /// presentational anyway).
 fn canvas_box(label: String, state: CanvasState, canvas: NodeRef, input: ChartInput) -> Html {
@@ -167,7 +167,7 @@ fn canvas_box(label: String, state: CanvasState, canvas: NodeRef, input: ChartIn
         <div class="canvas-box" hidden={!state.laid_out} tabindex="0" role="img" aria-label={label}
             aria-describedby={state.described_by}
             onkeydown={input.onkeydown} onblur={input.onblur}>
-        // 0 × 0 until its first drawing is shown (scene_bitmap.rs), so that a sized canvas
+        // 0 × 0 until its first drawing is shown (chart_drawing.rs), so that a sized canvas
         // is a drawn one.
         <canvas
             class="chart-canvas"

@@ -15,7 +15,7 @@ use crate::charts::theme::Theme;
 use crate::export::chart_csv;
 use crate::lang::Lang;
 
-use super::scene_bitmap::draw_on;
+use super::chart_drawing::draw_on;
 
 /// A scene shared by pointer: equal when it is the same layout.
 #[derive(Clone)]

@@ -15,7 +15,6 @@ pub mod figure_card;
 pub mod headline_cards;
 pub mod hooks;
 pub mod page_header;
-pub mod scene_bitmap;
 pub mod tooltip;
 
 use std::rc::Rc;
