@@ -126,14 +126,17 @@ fn item_keys_are_unique_and_the_same_in_both_languages() {
         unique.dedup();
         assert_eq!(unique.len(), zh.items.len(), "{}", chart.id);
         for item in &zh.items {
-            let source = item
-                .details
-                .source
-                .as_ref()
-                .unwrap_or_else(|| panic!("{}: {} has no source", chart.id, item.key));
-            assert!(banan_infographic::data::ARTICLE_TEXT
-                .replace('\n', "")
-                .contains(&source.zh));
+            assert!(
+                !item.details.sources.is_empty(),
+                "{}: {} has no source",
+                chart.id,
+                item.key
+            );
+            for source in &item.details.sources {
+                assert!(banan_infographic::data::ARTICLE_TEXT
+                    .replace('\n', "")
+                    .contains(&source.zh));
+            }
         }
     }
 }
@@ -220,6 +223,47 @@ fn the_investment_bar_splits_the_total_at_the_known_part() {
         .unwrap();
     assert_eq!(remainder.details.value.as_deref(), Some("165亿元"));
     assert!(remainder.details.tags.contains(&"派生数据".to_owned()));
+}
+
+/// A derived figure quotes every sentence its inputs come from, each once: the remainder of the
+/// 215亿元 quotes the total's sentence and the 50亿元's; a combined renovation total quotes the
+/// completed and the started work's.
+#[test]
+fn a_derived_figure_cites_every_sentence_it_is_computed_from() {
+    let dataset = dataset();
+    let sentence = |id: &str| dataset.figure(id).unwrap().source.display_zh();
+    let cases = [
+        (
+            "investment",
+            "major_projects_remainder",
+            ["major_projects_investment", "display_module_investment"],
+        ),
+        (
+            "renovation",
+            "old_completed_floor_area_combined",
+            ["old_completed_floor_area", "old_started_floor_area"],
+        ),
+        (
+            "renovation",
+            "old_completed_households_combined",
+            ["old_completed_households", "old_started_households"],
+        ),
+    ];
+    for (chart, key, inputs) in cases {
+        let spec = CHARTS.iter().find(|spec| spec.id == chart).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = (spec.layout)(&dataset, 768.0, lang).unwrap();
+            let item = &scene.items[scene.index_of(key).unwrap()];
+            let quoted: Vec<&str> = item.details.sources.iter().map(|s| s.zh.as_str()).collect();
+            let expected: Vec<String> = inputs.iter().map(|id| sentence(id)).collect();
+            assert_eq!(quoted, expected, "{key} {lang:?}");
+            assert!(item
+                .details
+                .sources
+                .iter()
+                .all(|s| s.en.is_some() == (lang == Lang::En)));
+        }
+    }
 }
 
 #[test]

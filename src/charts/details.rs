@@ -14,6 +14,18 @@ pub fn quote(source: &Source, lang: Lang) -> SourceQuote {
     }
 }
 
+/// The quotes of `sources`, a sentence quoted twice only once.
+pub fn quotes(sources: &[&Source], lang: Lang) -> Vec<SourceQuote> {
+    let mut quotes: Vec<SourceQuote> = Vec::with_capacity(sources.len());
+    for source in sources {
+        let quote = quote(source, lang);
+        if !quotes.contains(&quote) {
+            quotes.push(quote);
+        }
+    }
+    quotes
+}
+
 /// The figure's value, formatted with its unit and qualifier in the article's words.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {
     format_as_written(
@@ -58,7 +70,7 @@ pub fn figure_details(figure: &Figure, lang: Lang) -> Details {
         tags: figure_tags(figure, lang),
         note: None,
         related: Vec::new(),
-        source: Some(quote(&figure.source, lang)),
+        sources: vec![quote(&figure.source, lang)],
     }
 }
 
@@ -67,13 +79,13 @@ pub fn derived_tag(lang: Lang) -> String {
     lang.pick("派生数据", "derived").to_owned()
 }
 
-/// A figure we computed: its title, value, how it was computed, and the sentence its inputs
-/// come from.
+/// A figure we computed: its title, value, how it was computed, and every sentence its inputs
+/// come from (each once, in the order given).
 pub fn derived_details(
     title: String,
     value: String,
     how: String,
-    source: &Source,
+    sources: &[&Source],
     lang: Lang,
 ) -> Details {
     Details {
@@ -82,7 +94,7 @@ pub fn derived_details(
         tags: vec![derived_tag(lang)],
         note: Some(how),
         related: Vec::new(),
-        source: Some(quote(source, lang)),
+        sources: quotes(sources, lang),
     }
 }
 
@@ -108,6 +120,6 @@ pub fn list_item_details(dataset: &Dataset, list: &NamedList, index: usize, lang
         tags: vec![list.title.get(lang).to_owned()],
         note: item.note.as_ref().map(|note| note.get(lang).to_owned()),
         related,
-        source: Some(quote(&list.source, lang)),
+        sources: vec![quote(&list.source, lang)],
     }
 }

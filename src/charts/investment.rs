@@ -99,7 +99,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             rest_title.clone(),
             rest_text.clone(),
             how,
-            &total.source,
+            &[&total.source, &part.source],
             lang,
         ),
     });

@@ -277,7 +277,7 @@ fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang
         ),
         Lang::En => format!("combined: {}", completed.label.en),
     };
-    derived_details(title, sum, how, &completed.source, lang)
+    derived_details(title, sum, how, &[&completed.source, &started.source], lang)
 }
 
 /// "This year's work is larger than all completed so far" when the numbers say so, in every
