@@ -156,7 +156,7 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
         (
             "industrial_value_added_growth",
             10.0,
-            Qualifier::MoreThan,
+            Qualifier::AtLeast,
             Status::Target,
         ),
         (
@@ -194,8 +194,9 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
     }
 }
 
-/// On the page, a Chinese "more than" uses 余, 多 or 以上 only where the article does: 300多户
-/// for the article's 突破300户 would bound the number (under 400), which the article does not.
+/// On the page, a Chinese "more than" or "at least" uses 余, 多 or 以上 only where the article
+/// does: 300多户 for the article's 突破300户 would bound the number (under 400), which the article
+/// does not.
 #[test]
 fn chinese_more_than_words_are_the_articles() {
     use banan_infographic::charts::details::figure_value;
@@ -206,7 +207,7 @@ fn chinese_more_than_words_are_the_articles() {
     for figure in dataset
         .figures
         .iter()
-        .filter(|f| f.qualifier == Qualifier::MoreThan)
+        .filter(|f| matches!(f.qualifier, Qualifier::MoreThan | Qualifier::AtLeast))
     {
         let shown = figure_value(figure, Lang::Zh);
         for word in ["余", "多", "以上"] {
@@ -220,7 +221,10 @@ fn chinese_more_than_words_are_the_articles() {
         }
         checked += 1;
     }
-    assert!(checked >= 8, "only {checked} more-than figures");
+    assert!(
+        checked >= 9,
+        "only {checked} more-than and at-least figures"
+    );
 }
 
 #[test]
@@ -367,14 +371,14 @@ fn a_value_its_sentence_does_not_state_is_rejected() {
 
 #[test]
 fn a_qualifier_the_articles_words_do_not_support_is_rejected() {
-    // 增长10%以上: 以上 is "more than", so neither exact nor "at least" will do.
-    for wrong in ["exact", "at_least"] {
+    // 增长10%以上: 以上 counts the 10% itself, "at least", so neither exact nor "more than" will do.
+    for wrong in ["exact", "more_than"] {
         let mut json = default_json();
         find_mut(&mut json, "figures", "industrial_value_added_growth")["qualifier"] = json!(wrong);
         assert_rejected(
             &json,
             "figure \"industrial_value_added_growth\"",
-            &format!("says more_than (破/余/多/以上/超), but the qualifier is {wrong}"),
+            &format!("says at_least (以上/至少/不低于/不少于), but the qualifier is {wrong}"),
         );
     }
     // 500亿级 is a scale, not an exact 500亿元.

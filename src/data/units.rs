@@ -77,9 +77,10 @@ pub enum Qualifier {
     /// The number as it stands.
     #[default]
     Exact,
-    /// 破 / 突破 / 余 / 多 / 以上 / 超: more than the number.
+    /// 破 / 突破 / 余 / 多 / 超: more than the number.
     MoreThan,
-    /// 至少 / 不低于 / 不少于: the number or more (the article has none).
+    /// 以上 / 至少 / 不低于 / 不少于: the number or more (以上 counts the number itself, as in
+    /// 10%以上).
     AtLeast,
     /// 约 / 左右: about the number.
     About,
@@ -108,7 +109,7 @@ impl Qualifier {
     }
 }
 
-/// The word the article says "more than" with, which Chinese display keeps: 300多户 would say
+/// The word the article says "more than" (or, with 以上, "at least") with, which Chinese display keeps: 300多户 would say
 /// three hundred and some (under 400) where the article writes 突破300户, with no upper bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MoreThanWord {
@@ -118,7 +119,7 @@ pub enum MoreThanWord {
     Yu,
     /// 多 after the number: 1500多公顷.
     Duo,
-    /// 以上 after the number: 增长10%以上.
+    /// 以上 after the number: 增长10%以上, which says "at least" (the number itself counts).
     YiShang,
 }
 
@@ -137,7 +138,7 @@ impl MoreThanWord {
     }
 
     /// The word for an amount with no wording of its own (a derived sum): 超, or 以上 for a rate
-    /// as the article writes one.
+    /// as the article writes one (for "at least"; a rate "more than" is 超).
     pub fn plain(unit: Unit) -> MoreThanWord {
         if unit == Unit::Percent {
             MoreThanWord::YiShang

@@ -200,13 +200,15 @@ impl Checker<'_> {
         found
     }
 
-    /// The qualifier must say what the article's words say: 破, 突破, 余, 多, 以上 and 超 are
-    /// "more than", 级 is a scale, 约 and 左右 are "about". A figure stored as exact, or as "at
-    /// least", when the article writes 以上 would claim more (or less) than the article does.
+    /// The qualifier must say what the article's words say: 破, 突破, 余, 多 and 超 are "more
+    /// than"; 以上 counts the number itself (10%以上 includes 10%), so it and 至少, 不低于, 不少于 are
+    /// "at least"; 级 is a scale, 约 and 左右 are "about". A figure stored as exact, or as "more
+    /// than", when the article writes 以上 would claim more than the article does.
     fn check_qualifier_words(&mut self, entry: &str, raw: &RawFigure) {
         use super::units::Qualifier;
-        const MARKERS: [(Qualifier, &[&str]); 3] = [
-            (Qualifier::MoreThan, &["破", "余", "多", "以上", "超"]),
+        const MARKERS: [(Qualifier, &[&str]); 4] = [
+            (Qualifier::MoreThan, &["破", "余", "多", "超"]),
+            (Qualifier::AtLeast, &["以上", "至少", "不低于", "不少于"]),
             (Qualifier::Scale, &["级"]),
             (Qualifier::About, &["约", "左右"]),
         ];
@@ -226,16 +228,14 @@ impl Checker<'_> {
                     raw.qualifier.json_name()
                 ),
             ),
-            None if raw.qualifier != Qualifier::Exact && raw.qualifier != Qualifier::AtLeast => {
-                self.report(
-                    entry,
-                    format!(
-                        "the qualifier is {}, but \"{}\" has no word that says so",
-                        raw.qualifier.json_name(),
-                        raw.written
-                    ),
-                )
-            }
+            None if raw.qualifier != Qualifier::Exact => self.report(
+                entry,
+                format!(
+                    "the qualifier is {}, but \"{}\" has no word that says so",
+                    raw.qualifier.json_name(),
+                    raw.written
+                ),
+            ),
             _ => {}
         }
     }
