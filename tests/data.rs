@@ -614,3 +614,32 @@ fn a_file_nested_too_deeply_is_refused_as_a_whole() {
         "{error}"
     );
 }
+
+/// A list the article closes with 等 or 为代表 names only some of its items: the model says so
+/// (and the page marks its heading), and the file may not claim it complete.
+#[test]
+fn a_list_the_article_closes_with_deng_is_incomplete() {
+    let dataset = load_default().unwrap();
+    let complete = |id: &str| dataset.list(id).unwrap().complete;
+    // 食品商贸流通等领域, 航空航天等未来产业, 软件和信息服务等, 黑五牧为代表的.
+    for id in [
+        "major_projects_fields",
+        "future_industries",
+        "producer_services",
+        "jiangjia_black_industry",
+        "old_completed_named",
+    ] {
+        assert!(!complete(id), "{id}");
+    }
+    // 新一代信息技术2大新兴产业, 创新活力8个维度: all named.
+    for id in ["emerging_industries", "city_check_dimensions_named"] {
+        assert!(complete(id), "{id}");
+    }
+    let mut json = default_json();
+    find_mut(&mut json, "lists", "old_completed_named")["named_of"]["complete"] = json!(true);
+    assert_rejected(
+        &json,
+        "list \"old_completed_named\"",
+        "named_of says complete, but the article closes the list with 等 or 为代表",
+    );
+}

@@ -5,7 +5,7 @@ use crate::data::{Dataset, MissingEntry};
 use crate::format::format_number;
 use crate::lang::Lang;
 
-use super::details::figure_details;
+use super::details::{figure_details, list_heading};
 use super::layout::{list_tiles, text_block, text_item, tile_grid, TextStyle, GAP};
 use super::scene::{Anchor, Fill, Mark, Rect, Scene};
 use super::theme::Role;
@@ -82,13 +82,13 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                 fill: Fill::Solid,
                 stroke: None,
             });
-            let heading = list.title.get(lang);
+            let heading = list_heading(list, lang);
             let heading_height = text_block(
                 &mut scene,
                 x,
                 y + BAND + 6.0,
                 panel_width,
-                heading,
+                &heading,
                 TextStyle::HEADING,
                 Anchor::Start,
             );
@@ -107,13 +107,13 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     }
 
     let named = dataset.list("major_projects_named")?;
-    let heading = named.title.get(lang);
+    let heading = list_heading(named, lang);
     y += text_block(
         &mut scene,
         0.0,
         y,
         width,
-        heading,
+        &heading,
         TextStyle::HEADING,
         Anchor::Start,
     ) + 6.0;

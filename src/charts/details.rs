@@ -98,6 +98,17 @@ pub fn derived_details(
     }
 }
 
+/// A list's heading, marked where the article names only some of its items (its 等): 未来产业
+/// （部分）, "Future industries, including".
+pub fn list_heading(list: &NamedList, lang: Lang) -> String {
+    let title = list.title.get(lang);
+    match (list.complete, lang) {
+        (true, _) => title.to_owned(),
+        (false, Lang::Zh) => format!("{title}（部分）"),
+        (false, Lang::En) => format!("{title}, including"),
+    }
+}
+
 /// One named item of a list, with the figures the article ties to it.
 pub fn list_item_details(dataset: &Dataset, list: &NamedList, index: usize, lang: Lang) -> Details {
     let item = &list.items[index];

@@ -74,6 +74,9 @@ pub struct NamedList {
     pub items: Vec<ListItem>,
     /// The figure counting the items, and whether the list names all of them.
     pub named_of: Option<(String, bool)>,
+    /// Whether the article names them all: `false` where it closes the list with 等 or 为代表
+    /// (such as, represented by), so that the page says the list is incomplete.
+    pub complete: bool,
     pub source: Rc<Source>,
 }
 

@@ -62,6 +62,22 @@ fn spellings(value: f64) -> Vec<String> {
     forms
 }
 
+/// Words after a list's last item that make it a list of examples: 生态渔业等特色产品,
+/// 黑五谷、黑五牧为代表的“黑产业”.
+const INCOMPLETE_MARKERS: [&str; 2] = ["等", "为代表"];
+
+/// Whether `sentence` closes the list ending in `last` with 等 or 为代表: at any of its
+/// occurrences, as a name may recur in the sentence (丰盛等 … 丰盛七彩森林等).
+fn closes_with_examples(sentence: &str, last: &str) -> bool {
+    !last.is_empty()
+        && sentence.match_indices(last).any(|(at, _)| {
+            let rest = &sentence[at + last.len()..];
+            INCOMPLETE_MARKERS
+                .iter()
+                .any(|marker| rest.starts_with(marker))
+        })
+}
+
 fn find_figure<'a>(figures: &'a [RawFigure], id: &str) -> Option<&'a RawFigure> {
     figures.iter().find(|figure| figure.id == id)
 }
@@ -396,6 +412,16 @@ impl Checker<'_> {
                 },
             });
         }
+        let examples = raw
+            .items
+            .last()
+            .is_some_and(|last| closes_with_examples(&sentence, &last.zh));
+        if examples && raw.named_of.as_ref().is_some_and(|n| n.complete) {
+            self.report(
+                &entry,
+                "named_of says complete, but the article closes the list with 等 or 为代表",
+            );
+        }
         if let Some(named_of) = &raw.named_of {
             match find_figure(figures, &named_of.figure).and_then(|f| f.value) {
                 None => self.report(
@@ -439,6 +465,7 @@ impl Checker<'_> {
                 .named_of
                 .as_ref()
                 .map(|n| (n.figure.clone(), n.complete)),
+            complete: !examples && raw.named_of.as_ref().is_none_or(|n| n.complete),
             source: source?,
         })
     }
