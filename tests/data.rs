@@ -90,7 +90,13 @@ fn every_source_sentence_is_in_the_article_verbatim() {
 #[test]
 fn every_value_appears_in_its_sentence() {
     let json = default_json();
-    let numerals = [(100.0, "百"), (1000.0, "千"), (5.0, "五"), (1.0, "亿元")];
+    let numerals = [
+        (100.0, "百"),
+        (1000.0, "千"),
+        (5.0, "五"),
+        (3.0, "三"),
+        (1.0, "亿元"),
+    ];
     for figure in json["figures"].as_array().unwrap() {
         let id = figure["id"].as_str().unwrap();
         let value = figure["value"].as_f64().unwrap();

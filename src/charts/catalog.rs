@@ -34,13 +34,20 @@ impl ChartSpec {
 }
 
 /// The charts in page order.
-pub const CHARTS: [ChartSpec; 7] = [
+pub const CHARTS: [ChartSpec; 8] = [
     ChartSpec {
         id: "clusters",
         title: ("五大产业集群：2大新兴产业、3大优势产业，另培育未来产业和生产性服务业", "Five industry clusters: two emerging, three advantage, plus future industries and producer services"),
         note: ("结构图：文章未给出各集群的产值，因此不按数值大小绘制。", "Structure only: the article gives no output per cluster, so nothing is sized by value."),
         layout: super::clusters::layout,
         computed_title: None,
+    },
+    ChartSpec {
+        id: "display",
+        title: ("新型显示产业集群：已聚集的链上规模企业与目标规模", "The new-display cluster: the enterprises of scale it has gathered, and its goal"),
+        note: ("文章未给出集群现有产值，因此不按数值大小绘制；虚线框为目标。", "The article gives no output for the cluster today, so nothing is sized by value; dashed outlines are targets."),
+        layout: super::display::layout,
+        computed_title: Some(super::display::headline),
     },
     ChartSpec {
         id: "investment",

@@ -5,8 +5,8 @@ use crate::data::{Dataset, Figure, MissingEntry};
 use crate::format::{format_number, format_value};
 use crate::lang::Lang;
 
-use super::details::{derived_details, figure_details, figure_value};
-use super::layout::{legend, text_block, LegendEntry, TextStyle, GAP};
+use super::details::{derived_details, figure_details, figure_value, list_heading};
+use super::layout::{legend, list_tiles, text_block, tile_grid, LegendEntry, TextStyle, GAP};
 use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, TextMark};
 use super::text::{bold_text_width, text_width};
 use super::theme::Role;
@@ -44,6 +44,12 @@ const MEASURES: [Measure; 3] = [
         started: "old_started_households",
         summable: true,
     },
+];
+
+/// The named areas and communities, in the colour of their phase.
+const NAMED: [(&str, Role); 2] = [
+    ("old_completed_named", Role::Result),
+    ("old_started_named", Role::Started),
 ];
 
 fn phase_label(lang: Lang, started: bool) -> &'static str {
@@ -248,7 +254,23 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         }
         y += GAP / 2.0;
     }
-    scene.height = y.ceil();
+
+    // The areas and communities the article names, completed and started (each list its 等).
+    for (id, role) in NAMED {
+        let list = dataset.list(id)?;
+        y += text_block(
+            &mut scene,
+            0.0,
+            y,
+            width,
+            &list_heading(list, lang),
+            TextStyle::HEADING,
+            Anchor::Start,
+        ) + 4.0;
+        let tiles = list_tiles(dataset, list, role, false, lang);
+        y += tile_grid(&mut scene, 0.0, y, width, 130.0, tiles) + GAP;
+    }
+    scene.height = (y - GAP).ceil();
     Ok(scene)
 }
 

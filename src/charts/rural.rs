@@ -25,11 +25,12 @@ pub const COUNTS: [&str; 4] = [
 /// Single figures of their own kind.
 pub const STATS: [&str; 2] = ["agri_processing_growth", "jiangjia_output_goal"];
 /// Named places and products, with whether the article reports them as built.
-pub const NAMED: [(&str, bool); 5] = [
+pub const NAMED: [(&str, bool); 6] = [
     ("rural_environment_demo_areas", true),
     ("agritourism_projects", true),
     ("integration_demo_named", false),
     ("specialty_product_types", false),
+    ("digital_village_brands", false),
     ("jiangjia_black_industry", false),
 ];
 const SQUARE: f64 = 10.0;

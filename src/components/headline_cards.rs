@@ -8,7 +8,7 @@ use super::figure_card::figure_card;
 use super::SharedDataset;
 
 /// Groups of headline figures: heading (zh, en) and figure ids.
-pub const GROUPS: [((&str, &str), &[&str]); 3] = [
+pub const GROUPS: [((&str, &str), &[&str]); 4] = [
     (
         ("今年开工的重大招商项目", "Major projects started this year"),
         &["major_projects_count", "major_projects_investment"],
@@ -19,6 +19,7 @@ pub const GROUPS: [((&str, &str), &[&str]); 3] = [
             "Industry’s “three breakthroughs” last year",
         ),
         &[
+            "industry_breakthroughs",
             "industrial_output",
             "industrial_investment",
             "above_size_enterprises",
@@ -30,7 +31,12 @@ pub const GROUPS: [((&str, &str), &[&str]); 3] = [
             "digital_economy_revenue",
             "net_new_above_size",
             "industrial_value_added_growth",
+            "srdi_new_enterprises",
         ],
+    ),
+    (
+        ("汽车产业", "The car industry"),
+        &["car_maker_scale", "car_suppliers"],
     ),
 ];
 
