@@ -649,3 +649,37 @@ fn a_list_the_article_closes_with_deng_is_incomplete() {
         "named_of says complete, but the article closes the list with 等 or 为代表",
     );
 }
+
+/// The article's 今年 is 2022 because its sentences write 2022年 for this year's plans: periods of
+/// 今年 and 去年 carry that year and the one before, marked as derived and quoting those
+/// sentences; a year the sentences do not write is refused.
+#[test]
+fn this_year_is_dated_from_the_articles_own_sentences() {
+    use banan_infographic::charts::details::{figure_details, figure_tags};
+    use banan_infographic::lang::Lang;
+    let dataset = load_default().unwrap();
+    let year = |id: &str| dataset.figure(id).unwrap().year.as_ref().map(|y| y.year);
+    assert_eq!(year("digital_economy_revenue"), Some(2022));
+    assert_eq!(year("industrial_output"), Some(2021));
+    assert_eq!(year("old_completed_floor_area"), None, "目前 has no year");
+    assert_eq!(year("car_suppliers"), None, "2022年 is stated, not derived");
+    let output = dataset.figure("industrial_output").unwrap();
+    let tags = figure_tags(output, Lang::En);
+    assert!(tags.contains(&"last year, 2021".to_owned()), "{tags:?}");
+    assert!(tags.contains(&"year derived".to_owned()), "{tags:?}");
+    let details = figure_details(output, Lang::Zh);
+    let quoted: Vec<&str> = details.sources.iter().map(|s| s.zh.as_str()).collect();
+    assert_eq!(quoted.len(), 3, "{quoted:?}");
+    assert!(
+        quoted[1..].iter().all(|s| s.contains("2022年")),
+        "{quoted:?}"
+    );
+
+    let mut json = default_json();
+    json["article"]["this_year"]["year"] = json!(2021);
+    assert_rejected(
+        &json,
+        "article, this_year",
+        "the sentence \"car\" does not write 2021年",
+    );
+}

@@ -22,10 +22,13 @@ pub struct ChartSpec {
 }
 
 impl ChartSpec {
+    /// The heading, its 今年 and 去年 dated where the article dates them.
     pub fn title(&self, dataset: &Dataset, lang: Lang) -> String {
-        self.computed_title
+        let title = self
+            .computed_title
             .and_then(|title| title(dataset, lang))
-            .unwrap_or_else(|| lang.pick(self.title.0, self.title.1).to_owned())
+            .unwrap_or_else(|| lang.pick(self.title.0, self.title.1).to_owned());
+        super::details::with_years(&title, dataset.article.this_year.as_ref(), lang)
     }
 
     pub fn note(&self, lang: Lang) -> &'static str {

@@ -7,7 +7,9 @@
 
 use super::error::DataProblem;
 use super::json::{self, Json};
-use super::raw::{RawArticle, RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource};
+use super::raw::{
+    RawArticle, RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource, RawThisYear,
+};
 use super::units::{Qualifier, Status, Unit};
 
 /// Decodes a data file. `Err` lists a whole-file problem (not JSON, a top-level key missing or
@@ -235,8 +237,20 @@ impl Decode for RawArticle {
             dek_en: fields.required("dek_en")?,
             credit_zh: fields.required("credit_zh")?,
             credit_en: fields.required("credit_en")?,
+            this_year: fields.optional("this_year")?,
         };
         fields.finish().map(|()| article)
+    }
+}
+
+impl Decode for RawThisYear {
+    fn decode(value: Json) -> Result<Self, String> {
+        let mut fields = Fields::of(value)?;
+        let this_year = RawThisYear {
+            year: fields.required("year")?,
+            sources: fields.required("sources")?,
+        };
+        fields.finish().map(|()| this_year)
     }
 }
 

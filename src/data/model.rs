@@ -53,8 +53,19 @@ pub struct Figure {
     pub label: Bilingual,
     pub written: String,
     pub period: Option<Bilingual>,
+    /// The calendar year of a period of 今年 or 去年, where the article dates its 今年.
+    pub year: Option<DerivedYear>,
     pub part_of: Option<String>,
     pub source: Rc<Source>,
+}
+
+/// A calendar year we derived, not one the article states next to the figure: the year the
+/// article writes out elsewhere (2022年) for its 今年, or the one before for 去年.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DerivedYear {
+    pub year: i32,
+    /// The sentences that write the article's 今年 out.
+    pub sources: Vec<Rc<Source>>,
 }
 
 /// One named thing in an enumeration of the article.
@@ -86,6 +97,8 @@ pub struct ArticleMeta {
     pub title: Bilingual,
     pub dek: Bilingual,
     pub credit: Bilingual,
+    /// The article's 今年, where its sentences date it.
+    pub this_year: Option<DerivedYear>,
 }
 
 /// The whole checked data set.

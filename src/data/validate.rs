@@ -4,8 +4,10 @@ use std::rc::Rc;
 
 use super::decode::decode_file;
 use super::error::{DataError, DataProblem};
-use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList, Source};
-use super::raw::{RawDataFile, RawFigure, RawList};
+use super::model::{
+    ArticleMeta, Bilingual, Dataset, DerivedYear, Figure, ListItem, NamedList, Source,
+};
+use super::raw::{RawDataFile, RawFigure, RawList, RawThisYear};
 use super::units::qualifies_a_number;
 use crate::format::plain_number;
 use crate::search::contains;
@@ -76,6 +78,22 @@ fn closes_with_examples(sentence: &str, last: &str) -> bool {
                 .iter()
                 .any(|marker| rest.starts_with(marker))
         })
+}
+
+/// The year of a period the article words relative to its 今年: 今年 and 全年 are that year,
+/// 去年 the one before; other periods (目前, 3年内, 2022年 itself) have none to derive.
+fn period_year(period_zh: &str, this_year: &DerivedYear) -> Option<DerivedYear> {
+    let offset = if period_zh.contains("去年") {
+        -1
+    } else if period_zh.contains("今年") || period_zh.contains("全年") {
+        0
+    } else {
+        return None;
+    };
+    Some(DerivedYear {
+        year: this_year.year + offset,
+        sources: this_year.sources.clone(),
+    })
 }
 
 fn find_figure<'a>(figures: &'a [RawFigure], id: &str) -> Option<&'a RawFigure> {
@@ -157,11 +175,15 @@ impl Checker<'_> {
             ));
         }
 
+        let this_year = article
+            .this_year
+            .as_ref()
+            .and_then(|dating| self.check_this_year(dating, &sources));
         let values = raw.figures.as_slice();
         let figures: Vec<Figure> = raw
             .figures
             .iter()
-            .filter_map(|figure| self.check_figure(figure, &sources, values))
+            .filter_map(|figure| self.check_figure(figure, &sources, values, this_year.as_ref()))
             .collect();
         let lists: Vec<NamedList> = raw
             .lists
@@ -174,6 +196,12 @@ impl Checker<'_> {
             .iter()
             .map(|f| f.source.as_str())
             .chain(raw.lists.iter().map(|l| l.source.as_str()))
+            .chain(
+                article
+                    .this_year
+                    .iter()
+                    .flat_map(|dating| dating.sources.iter().map(String::as_str)),
+            )
             .collect();
         for source in &raw.sources {
             if !used.contains(&source.id.as_str()) {
@@ -190,11 +218,48 @@ impl Checker<'_> {
                 title: Bilingual::new(&article.title_zh, &article.title_en),
                 dek: Bilingual::new(&article.dek_zh, &article.dek_en),
                 credit: Bilingual::new(&article.credit_zh, &article.credit_en),
+                this_year,
             },
             figures,
             lists,
             sources,
         }
+    }
+
+    /// The article's 今年 as a year: a whole year, written out (2022年) in each sentence given.
+    fn check_this_year(
+        &mut self,
+        raw: &RawThisYear,
+        sources: &[(&str, Rc<Source>)],
+    ) -> Option<DerivedYear> {
+        let entry = "article, this_year";
+        let year = raw.year;
+        if year.fract() != 0.0 || !(1900.0..=2100.0).contains(&year) {
+            self.report(entry, format!("{} is not a year", plain_number(year, 9)));
+            return None;
+        }
+        let year = year as i32;
+        if raw.sources.is_empty() {
+            self.report(entry, "no sentence dates the article's 今年");
+        }
+        let written = format!("{year}年");
+        let mut dating = Vec::with_capacity(raw.sources.len());
+        for id in &raw.sources {
+            let Some(source) = self.lookup_source(entry, id, sources) else {
+                continue;
+            };
+            if !contains(&source.display_zh(), &written) {
+                self.report(
+                    entry,
+                    format!("the sentence \"{id}\" does not write {written}"),
+                );
+            }
+            dating.push(source);
+        }
+        Some(DerivedYear {
+            year,
+            sources: dating,
+        })
     }
 
     fn lookup_source(
@@ -261,6 +326,7 @@ impl Checker<'_> {
         raw: &RawFigure,
         sources: &[(&str, Rc<Source>)],
         figures: &[RawFigure],
+        this_year: Option<&DerivedYear>,
     ) -> Option<Figure> {
         let entry = format!("figure \"{}\"", raw.id);
         self.require_text(&entry, "label_zh", &raw.label_zh);
@@ -362,6 +428,7 @@ impl Checker<'_> {
                 (Some(zh), Some(en)) => Some(Bilingual::new(zh, en)),
                 _ => None,
             },
+            year: this_year.and_then(|dating| period_year(raw.period_zh.as_deref()?, dating)),
             part_of: raw.part_of.clone(),
             source: source?,
         })
