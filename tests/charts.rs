@@ -526,3 +526,32 @@ fn snapshots() {
         }
     }
 }
+
+/// A combined total says it adds completed and started work; the heading compares this year's
+/// work with the 12 areas the article counts as completed, not with "everything".
+#[test]
+fn renovation_totals_and_heading_say_what_they_add_and_compare() {
+    let dataset = dataset();
+    let scene = banan_infographic::charts::renovation::layout(&dataset, 768.0, Lang::En).unwrap();
+    let title = |key: &str| {
+        scene.items[scene.index_of(key).unwrap()]
+            .details
+            .title
+            .clone()
+    };
+    assert_eq!(
+        title("old_completed_floor_area_combined"),
+        "Floor area: completed and started this year, combined"
+    );
+    assert_eq!(
+        title("old_completed_households_combined"),
+        "Households benefiting: completed and started this year, combined"
+    );
+    let spec = CHARTS.iter().find(|spec| spec.id == "renovation").unwrap();
+    let heading = spec.title(&dataset, Lang::En);
+    assert!(
+        heading.ends_with("than the 12 areas completed so far"),
+        "{heading}"
+    );
+    assert!(heading.contains("started this year (2022)"), "{heading}");
+}

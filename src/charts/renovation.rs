@@ -222,7 +222,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         }
         if measure.summable {
             let value = format_value(Some(total), completed.unit, completed.qualifier, lang);
-            let details = combined_details(completed, started, total, lang);
+            let details = combined_details(measure, completed, started, total, lang);
             let label = lang.pick("合计", "combined");
             bar(
                 &mut scene,
@@ -274,7 +274,15 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     Ok(scene)
 }
 
-fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang) -> Details {
+/// The sum of completed and started work. Titled by the measure, not by the completed figure's
+/// label, which would call a sum of both "completed".
+fn combined_details(
+    measure: &Measure,
+    completed: &Figure,
+    started: &Figure,
+    total: f64,
+    lang: Lang,
+) -> Details {
     let difference = started.value - completed.value;
     let unit = completed.unit;
     let sum = format_value(Some(total), unit, completed.qualifier, lang);
@@ -289,21 +297,18 @@ fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang
         ),
     };
     let title = match lang {
-        Lang::Zh => format!(
-            "合计：{}",
-            completed
-                .label
-                .zh
-                .strip_prefix("已完成改造")
-                .unwrap_or(&completed.label.zh)
+        Lang::Zh => format!("{}：已完成与今年开工合计", measure.heading.0),
+        Lang::En => format!(
+            "{}: completed and started this year, combined",
+            measure.heading.1
         ),
-        Lang::En => format!("combined: {}", completed.label.en),
     };
     derived_details(title, sum, how, &[&completed.source, &started.source], lang)
 }
 
-/// "This year's work is larger than all completed so far" when the numbers say so, in every
-/// summable measure; otherwise no computed heading.
+/// "This year's work is larger than the 12 areas completed so far" when the numbers say so, in
+/// every summable measure; otherwise no computed heading. The article counts what is completed
+/// as those 12 areas, so the heading says no more than that.
 pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
     let larger = MEASURES.iter().filter(|m| m.summable).all(|m| {
         match (dataset.figure(m.started), dataset.figure(m.completed)) {
@@ -311,11 +316,11 @@ pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
             _ => false,
         }
     });
-    larger.then(|| {
-        lang.pick(
-            "老旧小区改造：今年开工的面积和惠及户数都超过此前已完成的",
-            "Old-community renovation: this year’s work covers more floor area and more households than everything completed so far",
-        )
-        .to_owned()
+    let areas = format_number(dataset.figure(MEASURES[0].completed).ok()?.value, lang);
+    larger.then(|| match lang {
+        Lang::Zh => format!("老旧小区改造：今年开工的面积和惠及户数都超过此前已完成的{areas}个片区"),
+        Lang::En => format!(
+            "Old-community renovation: the work started this year covers more floor area and more households than the {areas} areas completed so far"
+        ),
     })
 }
