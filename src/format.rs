@@ -328,15 +328,25 @@ fn format_en(base: f64, unit: Unit, qualifier: Qualifier) -> String {
         },
     };
     let exact = with_unit(sized(" "));
-    match qualifier {
+    let text = match qualifier {
         Qualifier::Exact => exact,
         Qualifier::MoreThan => format!("over {exact}"),
         Qualifier::AtLeast => format!("{exact} or more"),
         Qualifier::About => format!("about {exact}"),
         Qualifier::Scale if magnitude.is_empty() => format!("on the order of {exact}"),
         Qualifier::Scale => format!("{} scale", with_unit(sized("-"))),
+    };
+    // English readers do not know the mu: hectares beside it, at 15 mu to the hectare.
+    if unit == Unit::WanMu {
+        let hectares = format_number((base / MU_PER_HECTARE).round(), Lang::En);
+        format!("{text} (≈{hectares} ha)")
+    } else {
+        text
     }
 }
+
+/// Mu in a hectare (1 mu = 666.7 m²).
+const MU_PER_HECTARE: f64 = 15.0;
 
 /// A number rounded to a fixed count of decimals, kept as decimal digits.
 struct RoundedNumber {

@@ -77,8 +77,9 @@ const VALUE_TABLE: &[Row] = &[
     (Some(5711.0), Households, Exact, En, "5,711 households"),
     (Some(10732.0), Households, Exact, En, "10,732 households"),
     (Some(1.0), Households, Exact, En, "1 household"),
-    (Some(2.0), WanMu, MoreThan, En, "over 20,000 mu"),
-    (Some(1.65), WanMu, Exact, En, "16,500 mu"),
+    // Mu with hectares beside them, 15 mu to the hectare, to the whole hectare.
+    (Some(2.0), WanMu, MoreThan, En, "over 20,000 mu (≈1,333 ha)"),
+    (Some(1.65), WanMu, Exact, En, "16,500 mu (≈1,100 ha)"),
     (Some(1500.0), Hectares, MoreThan, En, "over 1,500 ha"),
     (Some(1000.0), YiYuan, MoreThan, En, "over CNY 100 billion"),
     (Some(300.0), Households, MoreThan, En, "over 300 households"),
