@@ -683,3 +683,15 @@ fn this_year_is_dated_from_the_articles_own_sentences() {
         "the sentence \"car\" does not write 2021年",
     );
 }
+
+#[test]
+fn an_english_rendering_cut_short_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "sources", "renewal_works")["en"] =
+        json!("This year Banan will strengthen its core, ... push ahead with Babin Road, ...");
+    assert_rejected(
+        &json,
+        "source \"renewal_works\"",
+        "the English rendering leaves part of the sentence out",
+    );
+}

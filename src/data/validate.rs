@@ -159,6 +159,14 @@ impl Checker<'_> {
             let entry = format!("source \"{}\"", source.id);
             self.require_text(&entry, "zh", &source.zh);
             self.require_text(&entry, "en", &source.en);
+            // A foreign desk publishes the whole sentence: a rendering cut short with an
+            // ellipsis drops what the Chinese says.
+            if source.en.contains("...") || source.en.contains('…') {
+                self.report(
+                    &entry,
+                    "the English rendering leaves part of the sentence out (…)",
+                );
+            }
             if !source.zh.is_empty()
                 && self
                     .article
