@@ -55,18 +55,27 @@ pub fn chart_csv(scene: &Scene, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(" ");
         let tags = details.tags.join(" · ");
-        let (source_zh, source_en) = match &details.source {
-            Some(source) => (source.zh.as_str(), source.en.as_deref().unwrap_or("")),
-            None => ("", ""),
-        };
+        // Several sentences (a derived figure's) share the cell, one a line.
+        let source_zh = details
+            .sources
+            .iter()
+            .map(|source| source.zh.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let source_en = details
+            .sources
+            .iter()
+            .filter_map(|source| source.en.as_deref())
+            .collect::<Vec<_>>()
+            .join("\n");
         csv.push_str(&row(&[
             &item.key,
             &details.title,
             details.value.as_deref().unwrap_or(""),
             &tags,
             &note,
-            source_zh,
-            source_en,
+            &source_zh,
+            &source_en,
         ]));
     }
     csv

@@ -49,14 +49,14 @@ const EN_MAGNITUDES: [(f64, &str); 3] = [(1e9, "billion"), (1e6, "million"), (1.
 /// [`format_base_amount`], so the display magnitude is chosen afresh: 0.5亿元 prints "5000万元"
 /// in Chinese and "CNY 50 million" in English. `None`, NaN and infinities print [`MISSING`].
 ///
-/// A Chinese "more than" is 超 (10%以上 for a rate): an amount formatted here has no wording of
-/// its own. A figure of the article keeps the article's word through [`format_as_written`].
+/// A Chinese "more than" is 超, "at least" 不低于 (以上 for a rate): an amount formatted here has
+/// no wording of its own. A figure of the article keeps the article's word through [`format_as_written`].
 pub fn format_value(value: Option<f64>, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
     format_worded(value, unit, qualifier, MoreThanWord::plain(unit), lang)
 }
 
 /// [`format_value`] for a figure the article writes as `written`: a Chinese "more than" keeps the
-/// article's word (1500多公顷, 2万余亩, 10%以上), or is 超 for its 破 and 突破 (突破300户 prints
+/// article's word (1500多公顷, 2万余亩), as does "at least" (10%以上), or is 超 for its 破 and 突破 (突破300户 prints
 /// 超300户, not 300多户, which would mean fewer than 400).
 pub fn format_as_written(
     value: Option<f64>,
@@ -261,10 +261,11 @@ fn format_zh(base: f64, unit: Unit, qualifier: Qualifier, word: MoreThanWord) ->
     match qualifier {
         Qualifier::Exact => exact,
         Qualifier::About => format!("约{exact}"),
+        // 以上 counts the number itself (10%以上: 10% or more), so it says "at least".
+        Qualifier::AtLeast if word == MoreThanWord::YiShang => format!("{exact}以上"),
         Qualifier::AtLeast => format!("不低于{exact}"),
         Qualifier::Scale => format!("{exact}级"),
         Qualifier::MoreThan => match word {
-            MoreThanWord::YiShang => format!("{exact}以上"),
             // 余 and 多 go after a whole number or a magnitude (1500多公顷, 2万余亩); after
             // decimals or a percent sign (1.5多公顷, 10%多) they would misread.
             MoreThanWord::Yu | MoreThanWord::Duo
@@ -309,15 +310,25 @@ fn format_en(base: f64, unit: Unit, qualifier: Qualifier) -> String {
         },
     };
     let exact = with_unit(sized(" "));
-    match qualifier {
+    let text = match qualifier {
         Qualifier::Exact => exact,
         Qualifier::MoreThan => format!("over {exact}"),
-        Qualifier::AtLeast => format!("at least {exact}"),
+        Qualifier::AtLeast => format!("{exact} or more"),
         Qualifier::About => format!("about {exact}"),
         Qualifier::Scale if magnitude.is_empty() => format!("on the order of {exact}"),
         Qualifier::Scale => format!("{} scale", with_unit(sized("-"))),
+    };
+    // English readers do not know the mu: hectares beside it, at 15 mu to the hectare.
+    if unit == Unit::WanMu {
+        let hectares = format_number((base / MU_PER_HECTARE).round(), Lang::En);
+        format!("{text} (≈{hectares} ha)")
+    } else {
+        text
     }
 }
+
+/// Mu in a hectare (1 mu = 666.7 m²).
+const MU_PER_HECTARE: f64 = 15.0;
 
 /// A number rounded to a fixed count of decimals, kept as decimal digits.
 struct RoundedNumber {

@@ -179,7 +179,9 @@ mod tests {
         assert_eq!(notices.len(), 4);
         assert!(notices[0].en.contains("lang=fr") && notices[0].en.contains("zh, en"));
         assert!(
-            notices[1].en.contains("clusters, investment, scale"),
+            notices[1]
+                .en
+                .contains("clusters, display, investment, scale"),
             "{}",
             notices[1].en
         );

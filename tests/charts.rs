@@ -126,14 +126,17 @@ fn item_keys_are_unique_and_the_same_in_both_languages() {
         unique.dedup();
         assert_eq!(unique.len(), zh.items.len(), "{}", chart.id);
         for item in &zh.items {
-            let source = item
-                .details
-                .source
-                .as_ref()
-                .unwrap_or_else(|| panic!("{}: {} has no source", chart.id, item.key));
-            assert!(banan_infographic::data::ARTICLE_TEXT
-                .replace('\n', "")
-                .contains(&source.zh));
+            assert!(
+                !item.details.sources.is_empty(),
+                "{}: {} has no source",
+                chart.id,
+                item.key
+            );
+            for source in &item.details.sources {
+                assert!(banan_infographic::data::ARTICLE_TEXT
+                    .replace('\n', "")
+                    .contains(&source.zh));
+            }
         }
     }
 }
@@ -209,7 +212,13 @@ fn the_scale_ladder_runs_largest_first_and_keeps_ties_in_order() {
 fn the_investment_bar_splits_the_total_at_the_known_part() {
     let dataset = dataset();
     let scene = banan_infographic::charts::investment::layout(&dataset, 390.0, Lang::Zh).unwrap();
-    let segments = bars(&scene, 44.0);
+    // The bar's two segments share a row; the tiles of the fields below are as tall.
+    let boxes = bars(&scene, 44.0);
+    let segments: Vec<Rect> = boxes
+        .iter()
+        .filter(|r| r.y == boxes[0].y)
+        .copied()
+        .collect();
     assert_eq!(segments.len(), 2);
     assert!((segments[0].width / 390.0 - 50.0 / 215.0).abs() < 1e-9);
     assert!((segments[0].width + segments[1].width - 390.0).abs() < 1e-9);
@@ -220,6 +229,47 @@ fn the_investment_bar_splits_the_total_at_the_known_part() {
         .unwrap();
     assert_eq!(remainder.details.value.as_deref(), Some("165亿元"));
     assert!(remainder.details.tags.contains(&"派生数据".to_owned()));
+}
+
+/// A derived figure quotes every sentence its inputs come from, each once: the remainder of the
+/// 215亿元 quotes the total's sentence and the 50亿元's; a combined renovation total quotes the
+/// completed and the started work's.
+#[test]
+fn a_derived_figure_cites_every_sentence_it_is_computed_from() {
+    let dataset = dataset();
+    let sentence = |id: &str| dataset.figure(id).unwrap().source.display_zh();
+    let cases = [
+        (
+            "investment",
+            "major_projects_remainder",
+            ["major_projects_investment", "display_module_investment"],
+        ),
+        (
+            "renovation",
+            "old_completed_floor_area_combined",
+            ["old_completed_floor_area", "old_started_floor_area"],
+        ),
+        (
+            "renovation",
+            "old_completed_households_combined",
+            ["old_completed_households", "old_started_households"],
+        ),
+    ];
+    for (chart, key, inputs) in cases {
+        let spec = CHARTS.iter().find(|spec| spec.id == chart).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = (spec.layout)(&dataset, 768.0, lang).unwrap();
+            let item = &scene.items[scene.index_of(key).unwrap()];
+            let quoted: Vec<&str> = item.details.sources.iter().map(|s| s.zh.as_str()).collect();
+            let expected: Vec<String> = inputs.iter().map(|id| sentence(id)).collect();
+            assert_eq!(quoted, expected, "{key} {lang:?}");
+            assert!(item
+                .details
+                .sources
+                .iter()
+                .all(|s| s.en.is_some() == (lang == Lang::En)));
+        }
+    }
 }
 
 #[test]
@@ -475,4 +525,33 @@ fn snapshots() {
             );
         }
     }
+}
+
+/// A combined total says it adds completed and started work; the heading compares this year's
+/// work with the 12 areas the article counts as completed, not with "everything".
+#[test]
+fn renovation_totals_and_heading_say_what_they_add_and_compare() {
+    let dataset = dataset();
+    let scene = banan_infographic::charts::renovation::layout(&dataset, 768.0, Lang::En).unwrap();
+    let title = |key: &str| {
+        scene.items[scene.index_of(key).unwrap()]
+            .details
+            .title
+            .clone()
+    };
+    assert_eq!(
+        title("old_completed_floor_area_combined"),
+        "Floor area: completed and started this year, combined"
+    );
+    assert_eq!(
+        title("old_completed_households_combined"),
+        "Households benefiting: completed and started this year, combined"
+    );
+    let spec = CHARTS.iter().find(|spec| spec.id == "renovation").unwrap();
+    let heading = spec.title(&dataset, Lang::En);
+    assert!(
+        heading.ends_with("than the 12 areas completed so far"),
+        "{heading}"
+    );
+    assert!(heading.contains("started this year (2022)"), "{heading}");
 }

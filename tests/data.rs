@@ -90,7 +90,13 @@ fn every_source_sentence_is_in_the_article_verbatim() {
 #[test]
 fn every_value_appears_in_its_sentence() {
     let json = default_json();
-    let numerals = [(100.0, "百"), (1000.0, "千"), (5.0, "五"), (1.0, "亿元")];
+    let numerals = [
+        (100.0, "百"),
+        (1000.0, "千"),
+        (5.0, "五"),
+        (3.0, "三"),
+        (1.0, "亿元"),
+    ];
     for figure in json["figures"].as_array().unwrap() {
         let id = figure["id"].as_str().unwrap();
         let value = figure["value"].as_f64().unwrap();
@@ -156,7 +162,7 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
         (
             "industrial_value_added_growth",
             10.0,
-            Qualifier::MoreThan,
+            Qualifier::AtLeast,
             Status::Target,
         ),
         (
@@ -194,8 +200,9 @@ fn the_headline_figures_carry_the_articles_qualifiers() {
     }
 }
 
-/// On the page, a Chinese "more than" uses 余, 多 or 以上 only where the article does: 300多户
-/// for the article's 突破300户 would bound the number (under 400), which the article does not.
+/// On the page, a Chinese "more than" or "at least" uses 余, 多 or 以上 only where the article
+/// does: 300多户 for the article's 突破300户 would bound the number (under 400), which the article
+/// does not.
 #[test]
 fn chinese_more_than_words_are_the_articles() {
     use banan_infographic::charts::details::figure_value;
@@ -206,7 +213,7 @@ fn chinese_more_than_words_are_the_articles() {
     for figure in dataset
         .figures
         .iter()
-        .filter(|f| f.qualifier == Qualifier::MoreThan)
+        .filter(|f| matches!(f.qualifier, Qualifier::MoreThan | Qualifier::AtLeast))
     {
         let shown = figure_value(figure, Lang::Zh);
         for word in ["余", "多", "以上"] {
@@ -220,7 +227,10 @@ fn chinese_more_than_words_are_the_articles() {
         }
         checked += 1;
     }
-    assert!(checked >= 8, "only {checked} more-than figures");
+    assert!(
+        checked >= 9,
+        "only {checked} more-than and at-least figures"
+    );
 }
 
 #[test]
@@ -367,14 +377,14 @@ fn a_value_its_sentence_does_not_state_is_rejected() {
 
 #[test]
 fn a_qualifier_the_articles_words_do_not_support_is_rejected() {
-    // 增长10%以上: 以上 is "more than", so neither exact nor "at least" will do.
-    for wrong in ["exact", "at_least"] {
+    // 增长10%以上: 以上 counts the 10% itself, "at least", so neither exact nor "more than" will do.
+    for wrong in ["exact", "more_than"] {
         let mut json = default_json();
         find_mut(&mut json, "figures", "industrial_value_added_growth")["qualifier"] = json!(wrong);
         assert_rejected(
             &json,
             "figure \"industrial_value_added_growth\"",
-            &format!("says more_than (破/余/多/以上/超), but the qualifier is {wrong}"),
+            &format!("says at_least (以上/至少/不低于/不少于), but the qualifier is {wrong}"),
         );
     }
     // 500亿级 is a scale, not an exact 500亿元.
@@ -614,5 +624,80 @@ fn a_file_nested_too_deeply_is_refused_by_its_entry() {
             .problem
             .contains("invalid type: sequence, expected a string"),
         "{error}"
+    );
+}
+
+/// A list the article closes with 等 or 为代表 names only some of its items: the model says so
+/// (and the page marks its heading), and the file may not claim it complete.
+#[test]
+fn a_list_the_article_closes_with_deng_is_incomplete() {
+    let dataset = load_default().unwrap();
+    let complete = |id: &str| dataset.list(id).unwrap().complete;
+    // 食品商贸流通等领域, 航空航天等未来产业, 软件和信息服务等, 黑五牧为代表的.
+    for id in [
+        "major_projects_fields",
+        "future_industries",
+        "producer_services",
+        "jiangjia_black_industry",
+        "old_completed_named",
+    ] {
+        assert!(!complete(id), "{id}");
+    }
+    // 新一代信息技术2大新兴产业, 创新活力8个维度: all named.
+    for id in ["emerging_industries", "city_check_dimensions_named"] {
+        assert!(complete(id), "{id}");
+    }
+    let mut json = default_json();
+    find_mut(&mut json, "lists", "old_completed_named")["named_of"]["complete"] = json!(true);
+    assert_rejected(
+        &json,
+        "list \"old_completed_named\"",
+        "named_of says complete, but the article closes the list with 等 or 为代表",
+    );
+}
+
+/// The article's 今年 is 2022 because its sentences write 2022年 for this year's plans: periods of
+/// 今年 and 去年 carry that year and the one before, marked as derived and quoting those
+/// sentences; a year the sentences do not write is refused.
+#[test]
+fn this_year_is_dated_from_the_articles_own_sentences() {
+    use banan_infographic::charts::details::{figure_details, figure_tags};
+    use banan_infographic::lang::Lang;
+    let dataset = load_default().unwrap();
+    let year = |id: &str| dataset.figure(id).unwrap().year.as_ref().map(|y| y.year);
+    assert_eq!(year("digital_economy_revenue"), Some(2022));
+    assert_eq!(year("industrial_output"), Some(2021));
+    assert_eq!(year("old_completed_floor_area"), None, "目前 has no year");
+    assert_eq!(year("car_suppliers"), None, "2022年 is stated, not derived");
+    let output = dataset.figure("industrial_output").unwrap();
+    let tags = figure_tags(output, Lang::En);
+    assert!(tags.contains(&"last year, 2021".to_owned()), "{tags:?}");
+    assert!(tags.contains(&"year derived".to_owned()), "{tags:?}");
+    let details = figure_details(output, Lang::Zh);
+    let quoted: Vec<&str> = details.sources.iter().map(|s| s.zh.as_str()).collect();
+    assert_eq!(quoted.len(), 3, "{quoted:?}");
+    assert!(
+        quoted[1..].iter().all(|s| s.contains("2022年")),
+        "{quoted:?}"
+    );
+
+    let mut json = default_json();
+    json["article"]["this_year"]["year"] = json!(2021);
+    assert_rejected(
+        &json,
+        "article, this_year",
+        "the sentence \"car\" does not write 2021年",
+    );
+}
+
+#[test]
+fn an_english_rendering_cut_short_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "sources", "renewal_works")["en"] =
+        json!("This year Banan will strengthen its core, ... push ahead with Babin Road, ...");
+    assert_rejected(
+        &json,
+        "source \"renewal_works\"",
+        "the English rendering leaves part of the sentence out",
     );
 }

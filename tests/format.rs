@@ -27,12 +27,12 @@ const VALUE_TABLE: &[Row] = &[
     (Some(10732.0), Households, Exact, Zh, "10732户"),
     (Some(1.65), WanMu, Exact, Zh, "1.65万亩"),
     (Some(1000.0), YiYuan, MoreThan, Zh, "超1000亿元"),
-    // "More than" with no wording of its own: 超 (a rate: 以上); never 多 or 余, which
+    // "More than" with no wording of its own: 超 ("at least" a rate: 以上); never 多 or 余, which
     // would bound it (300多 is under 400). The article's words: `format_as_written_table`.
     (Some(300.0), Households, MoreThan, Zh, "超300户"),
     (Some(13.9), Percent, Exact, Zh, "13.9%"),
-    (Some(10.0), Percent, MoreThan, Zh, "10%以上"),
-    (Some(10.0), Percent, AtLeast, Zh, "不低于10%"),
+    (Some(10.0), Percent, MoreThan, Zh, "超10%"),
+    (Some(10.0), Percent, AtLeast, Zh, "10%以上"),
     (Some(500.0), YiYuan, Scale, Zh, "500亿元级"),
     (Some(100.0), YiYuan, Scale, Zh, "100亿元级"),
     (Some(100.0), Enterprises, MoreThan, Zh, "超100家"),
@@ -60,7 +60,7 @@ const VALUE_TABLE: &[Row] = &[
         "超49.82万平方米",
     ),
     (Some(1.5), Hectares, MoreThan, Zh, "超1.5公顷"),
-    (Some(13.9), Percent, MoreThan, Zh, "13.9%以上"),
+    (Some(13.9), Percent, MoreThan, Zh, "超13.9%"),
     (Some(13.9), Percent, About, Zh, "约13.9%"),
     // Chinese, measures go into 万/亿 but counts never do.
     (Some(15000.0), Hectares, Exact, Zh, "1.5万公顷"),
@@ -77,13 +77,14 @@ const VALUE_TABLE: &[Row] = &[
     (Some(5711.0), Households, Exact, En, "5,711 households"),
     (Some(10732.0), Households, Exact, En, "10,732 households"),
     (Some(1.0), Households, Exact, En, "1 household"),
-    (Some(2.0), WanMu, MoreThan, En, "over 20,000 mu"),
-    (Some(1.65), WanMu, Exact, En, "16,500 mu"),
+    // Mu with hectares beside them, 15 mu to the hectare, to the whole hectare.
+    (Some(2.0), WanMu, MoreThan, En, "over 20,000 mu (≈1,333 ha)"),
+    (Some(1.65), WanMu, Exact, En, "16,500 mu (≈1,100 ha)"),
     (Some(1500.0), Hectares, MoreThan, En, "over 1,500 ha"),
     (Some(1000.0), YiYuan, MoreThan, En, "over CNY 100 billion"),
     (Some(300.0), Households, MoreThan, En, "over 300 households"),
     (Some(13.9), Percent, Exact, En, "13.9%"),
-    (Some(10.0), Percent, AtLeast, En, "at least 10%"),
+    (Some(10.0), Percent, AtLeast, En, "10% or more"),
     (Some(10.0), Percent, MoreThan, En, "over 10%"),
     (Some(500.0), YiYuan, Scale, En, "CNY 50-billion scale"),
     (Some(100.0), YiYuan, Scale, En, "CNY 10-billion scale"),
@@ -130,13 +131,7 @@ const VALUE_TABLE: &[Row] = &[
         En,
         "on the order of 1,000 ha",
     ),
-    (
-        Some(215.0),
-        YiYuan,
-        AtLeast,
-        En,
-        "at least CNY 21.5 billion",
-    ),
+    (Some(215.0), YiYuan, AtLeast, En, "CNY 21.5 billion or more"),
     (
         Some(1234567.0),
         Households,
@@ -203,7 +198,7 @@ fn format_value_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// The article's figures keep its word for "more than": 余, 多 and 以上 as written, 超 for 破,
+/// The article's figures keep its word for "more than": 余 and 多 as written, 超 for 破,
 /// 突破 and 超. Each row: value, unit, the figure as the article writes it, language, expected.
 #[test]
 fn format_as_written_table() {
@@ -214,7 +209,6 @@ fn format_as_written_table() {
         (300.0, EnterpriseHouseholds, "突破300户", Zh, "超300户"),
         (1000.0, YiYuan, "工业总产值破千亿元", Zh, "超1000亿元"),
         (700.0, YiYuan, "收入突破700亿元", Zh, "超700亿元"),
-        (10.0, Percent, "增长10%以上", Zh, "10%以上"),
         (2.996, WanMu, "2万余亩", Zh, "3.00万余亩"),
         // 余 or 多 after decimals or a percent sign would misread: 超 instead.
         (1.5, Hectares, "1.5多公顷", Zh, "超1.5公顷"),
@@ -242,6 +236,14 @@ fn format_as_written_table() {
         format_as_written(None, Hectares, MoreThan, "1500多公顷", Zh),
         MISSING
     );
+    // 以上 counts the number itself: "at least", shown in the article's word in Chinese and as
+    // "or more" in English.
+    for (lang, expected) in [(Zh, "10%以上"), (En, "10% or more")] {
+        assert_eq!(
+            format_as_written(Some(10.0), Percent, AtLeast, "增长10%以上", lang),
+            expected
+        );
+    }
     assert_eq!(
         format_as_written(Some(5711.0), Households, Exact, "5711户", Zh),
         "5711户"

@@ -22,10 +22,13 @@ pub struct ChartSpec {
 }
 
 impl ChartSpec {
+    /// The heading, its 今年 and 去年 dated where the article dates them.
     pub fn title(&self, dataset: &Dataset, lang: Lang) -> String {
-        self.computed_title
+        let title = self
+            .computed_title
             .and_then(|title| title(dataset, lang))
-            .unwrap_or_else(|| lang.pick(self.title.0, self.title.1).to_owned())
+            .unwrap_or_else(|| lang.pick(self.title.0, self.title.1).to_owned());
+        super::details::with_years(&title, dataset.article.this_year.as_ref(), lang)
     }
 
     pub fn note(&self, lang: Lang) -> &'static str {
@@ -34,25 +37,32 @@ impl ChartSpec {
 }
 
 /// The charts in page order.
-pub const CHARTS: [ChartSpec; 7] = [
+pub const CHARTS: [ChartSpec; 8] = [
     ChartSpec {
         id: "clusters",
-        title: ("五大产业集群：2大新兴产业、3大优势产业，另培育未来产业和生产性服务业", "Five industry clusters: two emerging, three advantage, plus future industries and producer services"),
+        title: ("五大产业集群：文章具体列出2大新兴产业、3大优势产业，另培育未来产业和生产性服务业", "Five industry clusters: the article goes on to name two emerging and three advantage industries, and future industries and producer services to cultivate"),
         note: ("结构图：文章未给出各集群的产值，因此不按数值大小绘制。", "Structure only: the article gives no output per cluster, so nothing is sized by value."),
         layout: super::clusters::layout,
         computed_title: None,
     },
     ChartSpec {
+        id: "display",
+        title: ("新型显示产业集群：已聚集的链上规模企业与目标规模", "The new-display cluster: the enterprises of scale it has gathered, and its goal"),
+        note: ("文章未给出集群现有产值，因此不按数值大小绘制；虚线框为目标。", "The article gives no output for the cluster today, so nothing is sized by value; dashed outlines are targets."),
+        layout: super::display::layout,
+        computed_title: Some(super::display::headline),
+    },
+    ChartSpec {
         id: "investment",
-        title: ("重大项目计划总投资中，文章单独给出惠科显示模组项目的投资额", "Of the major projects’ planned investment, only the HKC display-module line is priced"),
-        note: ("单位：亿元。其余项目的合计由总额减去已知部分得出（派生）。", "In yuan. The other projects’ sum is the total less the known part (derived)."),
+        title: ("重大项目计划总投资中，文章单独给出惠科显示模组项目的投资额", "Of the major projects’ planned investment, the HKC display-module line is the only project whose investment is given"),
+        note: ("单位：亿元。其余项目的合计由总额减去已知部分得出（派生）。", "In CNY. The other projects’ sum is the total less the known part (derived)."),
         layout: super::investment::layout,
         computed_title: None,
     },
     ChartSpec {
         id: "scale",
-        title: ("从已实现到目标：文章中以亿元计的各项规模", "From results to targets: the article’s figures in hundreds of millions of yuan"),
-        note: ("同一线性比例尺，单位亿元；实心为已实现或计划，虚线框为目标，箭头表示“破/突破”。", "One linear scale in yuan; solid bars are results or plans, dashed outlines are targets, arrowheads mean “more than”."),
+        title: ("从已实现到目标：文章中以亿元计的部分规模", "From results to targets: a selection of the article’s figures in yuan"),
+        note: ("同一线性比例尺，单位亿元；实心为已实现或计划，虚线框为目标，箭头表示“破/突破”。", "One linear scale, in CNY billions; solid bars are results or plans, dashed outlines are targets, arrowheads mean “more than”."),
         layout: super::scale_ladder::layout,
         computed_title: None,
     },
@@ -65,14 +75,14 @@ pub const CHARTS: [ChartSpec; 7] = [
     },
     ChartSpec {
         id: "renewal",
-        title: ("城市更新：各片区因地制宜，分扩容提质、产业升级、保护性和保障性更新等方式", "Urban renewal: each area its own way, from expansion and industrial upgrading to protective and guaranteed renewal"),
+        title: ("城市更新：各片区因地制宜，分扩容提质、产业升级、保护性和保障性更新等方式", "Urban renewal: each area its own way, from expansion and industrial upgrading to conservation-led renewal and renewal that secures basic living conditions"),
         note: ("规划规模与文章点名的片区及其更新方式。", "The size of the plan, and the places the article names with how each is to be renewed."),
         layout: super::renewal::layout,
         computed_title: None,
     },
     ChartSpec {
         id: "rural",
-        title: ("乡村振兴：今年的特色产业、品牌与示范项目计划，姜家镇发展“黑产业”", "Rural revitalisation: this year’s plans for specialty farming, brands and demonstration projects, and Jiangjia’s “black industry”"),
+        title: ("乡村振兴：今年的特色产业、品牌与示范项目计划，姜家镇发展“黑产业”", "Rural revitalisation: plans for specialty farming, brands and demonstration projects this year, and Jiangjia’s “black industry” of black-coloured farm produce"),
         note: ("面积同一比例尺；数量每格代表1；均为计划或目标，示范片与农旅项目为已建成。", "Areas share one scale; counts are one square each; all are plans or targets except the demonstration areas and agri-tourism projects, which are built."),
         layout: super::rural::layout,
         computed_title: None,

@@ -1,13 +1,13 @@
 //! The five industry clusters as structure, not magnitude: the article gives no output per
 //! cluster, so groups and members are drawn and what it says of each is in the details.
 
-use crate::data::{Dataset, MissingEntry};
+use crate::data::{Dataset, Figure, MissingEntry};
 use crate::format::format_number;
 use crate::lang::Lang;
 
-use super::details::figure_details;
-use super::layout::{list_tiles, text_block, text_item, tile_grid, TextStyle, GAP};
-use super::scene::{Anchor, Fill, Mark, Rect, Scene};
+use super::details::{figure_details, quotes};
+use super::layout::{list_heading_block, list_tiles, text_item, tile_grid, TextStyle, GAP};
+use super::scene::{Details, Fill, Mark, Rect, Scene};
 use super::theme::Role;
 
 /// The groups, in the article's order, with the colour of each.
@@ -46,12 +46,12 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
 
     let headline = match lang {
         Lang::Zh => format!(
-            "五大产业集群 = {}大新兴产业 + {}大优势产业",
+            "五大产业集群 = {}大新兴产业 + {}大优势产业（据文意）",
             format_number(emerging.value, lang),
             format_number(advantage.value, lang)
         ),
         Lang::En => format!(
-            "Five industry clusters = {} emerging + {} advantage industries",
+            "Five industry clusters = {} emerging + {} advantage industries (as we read the article)",
             format_number(emerging.value, lang),
             format_number(advantage.value, lang)
         ),
@@ -63,7 +63,24 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         &headline,
         TextStyle::VALUE,
         &total.id,
-        figure_details(total, lang),
+        reading_details(total, &[emerging, advantage], lang),
+    );
+    let chains = dataset.figure("leading_chain_count")?;
+    let chains_text = match lang {
+        Lang::Zh => format!("另：做优做强{}（文章未列出是哪几条）", chains.written),
+        Lang::En => format!(
+            "Also: strengthen {} leading industry chains (the article does not name them)",
+            format_number(chains.value, lang)
+        ),
+    };
+    y += text_item(
+        &mut scene,
+        y,
+        width,
+        &chains_text,
+        TextStyle::LABEL,
+        &chains.id,
+        figure_details(chains, lang),
     ) + GAP;
 
     let columns = panel_columns(width);
@@ -82,15 +99,12 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
                 fill: Fill::Solid,
                 stroke: None,
             });
-            let heading = list.title.get(lang);
-            let heading_height = text_block(
+            let heading_height = list_heading_block(
                 &mut scene,
-                x,
-                y + BAND + 6.0,
-                panel_width,
-                heading,
-                TextStyle::HEADING,
-                Anchor::Start,
+                dataset,
+                list,
+                (x, y + BAND + 6.0, panel_width),
+                lang,
             );
             let tiles = list_tiles(dataset, list, *role, false, lang);
             let tiles_height = tile_grid(
@@ -107,18 +121,35 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     }
 
     let named = dataset.list("major_projects_named")?;
-    let heading = named.title.get(lang);
-    y += text_block(
-        &mut scene,
-        0.0,
-        y,
-        width,
-        heading,
-        TextStyle::HEADING,
-        Anchor::Start,
-    ) + 6.0;
+    y += list_heading_block(&mut scene, dataset, named, (0.0, y, width), lang) + 6.0;
     let tiles = list_tiles(dataset, named, Role::Muted, true, lang);
-    y += tile_grid(&mut scene, 0.0, y, width, 240.0, tiles);
+    y += tile_grid(&mut scene, 0.0, y, width, 240.0, tiles) + GAP;
+
+    let financing = dataset.list("sme_financing_tools")?;
+    y += list_heading_block(&mut scene, dataset, financing, (0.0, y, width), lang) + 6.0;
+    let tiles = list_tiles(dataset, financing, Role::Muted, false, lang);
+    y += tile_grid(&mut scene, 0.0, y, width, 160.0, tiles);
     scene.height = y.ceil();
     Ok(scene)
+}
+
+/// The five clusters as 2 + 3: the article says 五大产业集群, then, 具体来讲, names two emerging
+/// and three advantage industries, but never says the five are these; the details say it is our
+/// reading and quote every sentence it rests on.
+fn reading_details(total: &Figure, parts: &[&Figure], lang: Lang) -> Details {
+    let mut details = figure_details(total, lang);
+    details
+        .tags
+        .push(lang.pick("据文意", "our reading").to_owned());
+    details.note = Some(
+        lang.pick(
+            "文章先说“全力壮大五大产业集群”，随后以“具体来讲”列出2大新兴产业和3大优势产业；五大集群即这2+3个产业，是据此读出的，文章没有直接这样说。",
+            "The article says Banan will grow its “five industry clusters”, then, “specifically”, names two emerging and three advantage industries; that the five clusters are these 2 + 3 is our reading, not the article’s statement.",
+        )
+        .to_owned(),
+    );
+    let mut sources = vec![&*total.source];
+    sources.extend(parts.iter().map(|part| &*part.source));
+    details.sources = quotes(&sources, lang);
+    details
 }

@@ -1,6 +1,6 @@
 //! What a reader is told about an item: built from the checked model in the page's language.
 
-use crate::data::{Dataset, Figure, NamedList, Source};
+use crate::data::{Dataset, DerivedYear, Figure, NamedList, Source};
 use crate::format::{format_as_written, qualifier_label, status_label};
 use crate::lang::Lang;
 
@@ -14,6 +14,18 @@ pub fn quote(source: &Source, lang: Lang) -> SourceQuote {
     }
 }
 
+/// The quotes of `sources`, a sentence quoted twice only once.
+pub fn quotes(sources: &[&Source], lang: Lang) -> Vec<SourceQuote> {
+    let mut quotes: Vec<SourceQuote> = Vec::with_capacity(sources.len());
+    for source in sources {
+        let quote = quote(source, lang);
+        if !quotes.contains(&quote) {
+            quotes.push(quote);
+        }
+    }
+    quotes
+}
+
 /// The figure's value, formatted with its unit and qualifier in the article's words.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {
     format_as_written(
@@ -25,7 +37,19 @@ pub fn figure_value(figure: &Figure, lang: Lang) -> String {
     )
 }
 
-/// The tags of a figure: its qualifier in words, result/plan/target, and its period.
+/// The figure's period in words, with the year where we derived it: 去年，2021年, last year,
+/// 2021.
+pub fn period_text(figure: &Figure, lang: Lang) -> Option<String> {
+    let period = figure.period.as_ref()?.get(lang);
+    Some(match (&figure.year, lang) {
+        (Some(derived), Lang::Zh) => format!("{period}，{}年", derived.year),
+        (Some(derived), Lang::En) => format!("{period}, {}", derived.year),
+        (None, _) => period.to_owned(),
+    })
+}
+
+/// The tags of a figure: its qualifier in words, result/plan/target, its period, and whether
+/// its year is derived.
 pub fn figure_tags(figure: &Figure, lang: Lang) -> Vec<String> {
     let mut tags = Vec::new();
     let qualifier = qualifier_label(figure.qualifier, lang);
@@ -33,32 +57,75 @@ pub fn figure_tags(figure: &Figure, lang: Lang) -> Vec<String> {
         tags.push(qualifier.to_owned());
     }
     tags.push(status_label(figure.status, lang).to_owned());
-    if let Some(period) = &figure.period {
-        tags.push(period.get(lang).to_owned());
+    tags.extend(period_text(figure, lang));
+    if figure.year.is_some() {
+        tags.push(lang.pick("年份为派生", "year derived").to_owned());
     }
     tags
 }
 
-/// The figure's label with its period in brackets: 工业总产值（去年）, gross industrial output
-/// (last year).
+/// The figure's label with its period in brackets: 工业总产值（去年，2021年）, gross industrial
+/// output (last year, 2021).
 pub fn label_with_period(figure: &Figure, lang: Lang) -> String {
     let label = figure.label.get(lang);
-    match (&figure.period, lang) {
-        (Some(period), Lang::Zh) => format!("{label}（{}）", period.zh),
-        (Some(period), Lang::En) => format!("{label} ({})", period.en),
+    match (period_text(figure, lang), lang) {
+        (Some(period), Lang::Zh) => format!("{label}（{period}）"),
+        (Some(period), Lang::En) => format!("{label} ({period})"),
         (None, _) => label.to_owned(),
     }
 }
 
-/// Everything about one figure.
+/// Everything about one figure; a derived year says how it was derived and quotes the
+/// sentences that date the article's 今年.
 pub fn figure_details(figure: &Figure, lang: Lang) -> Details {
+    let mut sources = vec![&*figure.source];
+    let note = figure.year.as_ref().map(|derived| {
+        sources.extend(derived.sources.iter().map(|source| &**source));
+        let last_year = figure
+            .period
+            .as_ref()
+            .is_some_and(|period| period.zh.contains("去年"));
+        let this_year = derived.year + i32::from(last_year);
+        match (lang, last_year) {
+            (Lang::Zh, false) => format!("年份为派生：文章谈今年的计划时写明“{this_year}年”。"),
+            (Lang::Zh, true) => format!(
+                "年份为派生：文章谈今年的计划时写明“{this_year}年”，去年即{}年。",
+                derived.year
+            ),
+            (Lang::En, false) => {
+                format!("The year is derived: the article dates this year’s plans “{this_year}”.")
+            }
+            (Lang::En, true) => format!(
+                "The year is derived: the article dates this year’s plans “{this_year}”, so last year is {}.",
+                derived.year
+            ),
+        }
+    });
     Details {
         title: figure.label.get(lang).to_owned(),
         value: Some(figure_value(figure, lang)),
         tags: figure_tags(figure, lang),
-        note: None,
+        note,
         related: Vec::new(),
-        source: Some(quote(&figure.source, lang)),
+        sources: quotes(&sources, lang),
+    }
+}
+
+/// A heading's 今年 and 去年 with the years the article's dates give them (今年（2022年）,
+/// "this year (2022)"); unchanged where the article dates nothing.
+pub fn with_years(text: &str, this_year: Option<&DerivedYear>, lang: Lang) -> String {
+    let Some(derived) = this_year else {
+        return text.to_owned();
+    };
+    let (this, last) = (derived.year, derived.year - 1);
+    match lang {
+        Lang::Zh => text
+            .replace("今年", &format!("今年（{this}年）"))
+            .replace("去年", &format!("去年（{last}年）")),
+        Lang::En => text
+            .replace("this year", &format!("this year ({this})"))
+            .replace("This year", &format!("This year ({this})"))
+            .replace("last year", &format!("last year ({last})")),
     }
 }
 
@@ -67,13 +134,13 @@ pub fn derived_tag(lang: Lang) -> String {
     lang.pick("派生数据", "derived").to_owned()
 }
 
-/// A figure we computed: its title, value, how it was computed, and the sentence its inputs
-/// come from.
+/// A figure we computed: its title, value, how it was computed, and every sentence its inputs
+/// come from (each once, in the order given).
 pub fn derived_details(
     title: String,
     value: String,
     how: String,
-    source: &Source,
+    sources: &[&Source],
     lang: Lang,
 ) -> Details {
     Details {
@@ -82,7 +149,18 @@ pub fn derived_details(
         tags: vec![derived_tag(lang)],
         note: Some(how),
         related: Vec::new(),
-        source: Some(quote(source, lang)),
+        sources: quotes(sources, lang),
+    }
+}
+
+/// A list's heading, marked where the article names only some of its items (its 等): 未来产业
+/// （部分）, "Future industries, including".
+pub fn list_heading(list: &NamedList, lang: Lang) -> String {
+    let title = list.title.get(lang);
+    match (list.complete, lang) {
+        (true, _) => title.to_owned(),
+        (false, Lang::Zh) => format!("{title}（部分）"),
+        (false, Lang::En) => format!("{title}, including"),
     }
 }
 
@@ -108,6 +186,6 @@ pub fn list_item_details(dataset: &Dataset, list: &NamedList, index: usize, lang
         tags: vec![list.title.get(lang).to_owned()],
         note: item.note.as_ref().map(|note| note.get(lang).to_owned()),
         related,
-        source: Some(quote(&list.source, lang)),
+        sources: vec![quote(&list.source, lang)],
     }
 }

@@ -5,8 +5,11 @@ use crate::data::{Dataset, MissingEntry};
 use crate::format::{format_number, format_share, format_value};
 use crate::lang::Lang;
 
-use super::details::{derived_details, figure_details, figure_value};
-use super::layout::{legend, status_legend, status_style, text_block, text_item, TextStyle, GAP};
+use super::details::{derived_details, figure_details, figure_value, list_heading};
+use super::layout::{
+    legend, list_tiles, status_legend, status_style, text_block, text_item, tile_grid, TextStyle,
+    GAP,
+};
 use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene};
 use super::theme::Role;
 
@@ -99,7 +102,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             rest_title.clone(),
             rest_text.clone(),
             how,
-            &total.source,
+            &[&total.source, &part.source],
             lang,
         ),
     });
@@ -143,7 +146,21 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         TextStyle::LABEL,
         Anchor::End,
     );
-    y += left.max(right);
+    y += left.max(right) + GAP;
+
+    // What the 13 projects span, as far as the article says (its 等).
+    let fields = dataset.list("major_projects_fields")?;
+    y += text_block(
+        &mut scene,
+        0.0,
+        y,
+        width,
+        &list_heading(fields, lang),
+        TextStyle::HEADING,
+        Anchor::Start,
+    ) + 4.0;
+    let tiles = list_tiles(dataset, fields, Role::Muted, false, lang);
+    y += tile_grid(&mut scene, 0.0, y, width, 150.0, tiles);
     scene.height = y.ceil();
     Ok(scene)
 }

@@ -445,11 +445,23 @@ pub fn text_item(
     key: &str,
     details: Details,
 ) -> f64 {
+    text_item_at(scene, (0.0, y, width), text, style, key, details)
+}
+
+/// [`text_item`] in a column: (`x`, `y`, `width`).
+pub fn text_item_at(
+    scene: &mut Scene,
+    (x, y, width): (f64, f64, f64),
+    text: &str,
+    style: TextStyle,
+    key: &str,
+    details: Details,
+) -> f64 {
     let text_height = text_block_height(text, style, width);
     let height = text_height.max(TOUCH_MIN);
     text_block(
         scene,
-        0.0,
+        x,
         y + (height - text_height) / 2.0,
         width,
         text,
@@ -458,8 +470,44 @@ pub fn text_item(
     );
     scene.items.push(Item {
         key: key.to_owned(),
-        bounds: Rect::new(0.0, y, width, height),
+        bounds: Rect::new(x, y, width, height),
         details,
     });
     height
+}
+
+/// A list's heading in a column: an item showing the figure that counts the list where the
+/// article gives one (2大新兴产业 is the heading of its two industries), else plain text;
+/// returns the height used.
+pub fn list_heading_block(
+    scene: &mut Scene,
+    dataset: &crate::data::Dataset,
+    list: &crate::data::NamedList,
+    (x, y, width): (f64, f64, f64),
+    lang: crate::lang::Lang,
+) -> f64 {
+    let heading = super::details::list_heading(list, lang);
+    let count = list
+        .named_of
+        .as_ref()
+        .and_then(|(id, _)| dataset.figure(id).ok());
+    match count {
+        Some(figure) => text_item_at(
+            scene,
+            (x, y, width),
+            &heading,
+            TextStyle::HEADING,
+            &figure.id,
+            super::details::figure_details(figure, lang),
+        ),
+        None => text_block(
+            scene,
+            x,
+            y,
+            width,
+            &heading,
+            TextStyle::HEADING,
+            Anchor::Start,
+        ),
+    }
 }

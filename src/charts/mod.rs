@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod city_check;
 pub mod clusters;
 pub mod details;
+pub mod display;
 pub mod draw;
 pub mod framed;
 pub mod investment;

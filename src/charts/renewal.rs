@@ -4,7 +4,7 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value};
+use super::details::{figure_details, figure_value, list_heading};
 use super::layout::{
     list_tiles, stat_grid, status_style, text_block, tile_grid, Stat, TextStyle, GAP,
 };
@@ -71,7 +71,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             x,
             y,
             group_width,
-            list.title.get(lang),
+            &list_heading(list, lang),
             TextStyle::HEADING,
             Anchor::Start,
         ) + 4.0;

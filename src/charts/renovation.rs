@@ -5,8 +5,8 @@ use crate::data::{Dataset, Figure, MissingEntry};
 use crate::format::{format_number, format_value};
 use crate::lang::Lang;
 
-use super::details::{derived_details, figure_details, figure_value};
-use super::layout::{legend, text_block, LegendEntry, TextStyle, GAP};
+use super::details::{derived_details, figure_details, figure_value, list_heading};
+use super::layout::{legend, list_tiles, text_block, tile_grid, LegendEntry, TextStyle, GAP};
 use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, TextMark};
 use super::text::{bold_text_width, text_width};
 use super::theme::Role;
@@ -44,6 +44,12 @@ const MEASURES: [Measure; 3] = [
         started: "old_started_households",
         summable: true,
     },
+];
+
+/// The named areas and communities, in the colour of their phase.
+const NAMED: [(&str, Role); 2] = [
+    ("old_completed_named", Role::Result),
+    ("old_started_named", Role::Started),
 ];
 
 fn phase_label(lang: Lang, started: bool) -> &'static str {
@@ -216,7 +222,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         }
         if measure.summable {
             let value = format_value(Some(total), completed.unit, completed.qualifier, lang);
-            let details = combined_details(completed, started, total, lang);
+            let details = combined_details(measure, completed, started, total, lang);
             let label = lang.pick("合计", "combined");
             bar(
                 &mut scene,
@@ -248,11 +254,35 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         }
         y += GAP / 2.0;
     }
-    scene.height = y.ceil();
+
+    // The areas and communities the article names, completed and started (each list its 等).
+    for (id, role) in NAMED {
+        let list = dataset.list(id)?;
+        y += text_block(
+            &mut scene,
+            0.0,
+            y,
+            width,
+            &list_heading(list, lang),
+            TextStyle::HEADING,
+            Anchor::Start,
+        ) + 4.0;
+        let tiles = list_tiles(dataset, list, role, false, lang);
+        y += tile_grid(&mut scene, 0.0, y, width, 130.0, tiles) + GAP;
+    }
+    scene.height = (y - GAP).ceil();
     Ok(scene)
 }
 
-fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang) -> Details {
+/// The sum of completed and started work. Titled by the measure, not by the completed figure's
+/// label, which would call a sum of both "completed".
+fn combined_details(
+    measure: &Measure,
+    completed: &Figure,
+    started: &Figure,
+    total: f64,
+    lang: Lang,
+) -> Details {
     let difference = started.value - completed.value;
     let unit = completed.unit;
     let sum = format_value(Some(total), unit, completed.qualifier, lang);
@@ -267,21 +297,18 @@ fn combined_details(completed: &Figure, started: &Figure, total: f64, lang: Lang
         ),
     };
     let title = match lang {
-        Lang::Zh => format!(
-            "合计：{}",
-            completed
-                .label
-                .zh
-                .strip_prefix("已完成改造")
-                .unwrap_or(&completed.label.zh)
+        Lang::Zh => format!("{}：已完成与今年开工合计", measure.heading.0),
+        Lang::En => format!(
+            "{}: completed and started this year, combined",
+            measure.heading.1
         ),
-        Lang::En => format!("combined: {}", completed.label.en),
     };
-    derived_details(title, sum, how, &completed.source, lang)
+    derived_details(title, sum, how, &[&completed.source, &started.source], lang)
 }
 
-/// "This year's work is larger than all completed so far" when the numbers say so, in every
-/// summable measure; otherwise no computed heading.
+/// "This year's work is larger than the 12 areas completed so far" when the numbers say so, in
+/// every summable measure; otherwise no computed heading. The article counts what is completed
+/// as those 12 areas, so the heading says no more than that.
 pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
     let larger = MEASURES.iter().filter(|m| m.summable).all(|m| {
         match (dataset.figure(m.started), dataset.figure(m.completed)) {
@@ -289,11 +316,11 @@ pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
             _ => false,
         }
     });
-    larger.then(|| {
-        lang.pick(
-            "老旧小区改造：今年开工的面积和惠及户数都超过此前已完成的",
-            "Old-community renovation: this year’s work covers more floor area and more households than everything completed so far",
-        )
-        .to_owned()
+    let areas = format_number(dataset.figure(MEASURES[0].completed).ok()?.value, lang);
+    larger.then(|| match lang {
+        Lang::Zh => format!("老旧小区改造：今年开工的面积和惠及户数都超过此前已完成的{areas}个片区"),
+        Lang::En => format!(
+            "Old-community renovation: the work started this year covers more floor area and more households than the {areas} areas completed so far"
+        ),
     })
 }

@@ -4,7 +4,7 @@
 use crate::data::{Dataset, MissingEntry, Status};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, label_with_period};
+use super::details::{figure_details, figure_value, label_with_period, list_heading};
 use super::layout::{
     figure_bar, legend, list_tiles, more_than_entry, stat_grid, status_legend, status_style,
     text_block, tile_grid, Stat, TextStyle, ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
@@ -25,11 +25,12 @@ pub const COUNTS: [&str; 4] = [
 /// Single figures of their own kind.
 pub const STATS: [&str; 2] = ["agri_processing_growth", "jiangjia_output_goal"];
 /// Named places and products, with whether the article reports them as built.
-pub const NAMED: [(&str, bool); 5] = [
+pub const NAMED: [(&str, bool); 6] = [
     ("rural_environment_demo_areas", true),
     ("agritourism_projects", true),
     ("integration_demo_named", false),
     ("specialty_product_types", false),
+    ("digital_village_brands", false),
     ("jiangjia_black_industry", false),
 ];
 const SQUARE: f64 = 10.0;
@@ -179,13 +180,13 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
 
     for (id, built) in NAMED {
         let list = dataset.list(id)?;
-        let heading = list.title.get(lang);
+        let heading = list_heading(list, lang);
         y += text_block(
             &mut scene,
             0.0,
             y,
             width,
-            heading,
+            &heading,
             TextStyle::HEADING,
             Anchor::Start,
         ) + 4.0;

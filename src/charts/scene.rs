@@ -132,7 +132,7 @@ pub enum Mark {
     },
 }
 
-/// The sentence a detail comes from.
+/// A sentence a detail comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SourceQuote {
     /// The article's sentence, verbatim but for page breaks.
@@ -153,7 +153,9 @@ pub struct Details {
     pub note: Option<String>,
     /// Further facts the article ties to this item, one line each.
     pub related: Vec<String>,
-    pub source: Option<SourceQuote>,
+    /// The sentences the item comes from: one for a figure or a named item, every sentence its
+    /// inputs come from for a derived figure.
+    pub sources: Vec<SourceQuote>,
 }
 
 /// Something a reader can point at.

@@ -146,12 +146,15 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                     <td>{ details.value.clone().unwrap_or_default() }</td>
                     <td>{ notes }</td>
                     <td>
-                        if let Some(source) = &details.source {
+                        { for details.sources.iter().enumerate().map(|(index, source)| html! {
+                            <>
+                            if index > 0 { <br /> }
                             <span lang="zh-CN">{ &source.zh }</span>
                             if let Some(english) = &source.en {
                                 <br /><span lang="en">{ english }</span>
                             }
-                        }
+                            </>
+                        }) }
                     </td>
                 </tr>
             }

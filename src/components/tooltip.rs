@@ -24,14 +24,16 @@ pub fn details_view(details: &Details, lang: Lang) -> Html {
             if !details.related.is_empty() {
                 <ul class="details-related">{ for details.related.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             }
-            if let Some(source) = &details.source {
+            { for details.sources.iter().map(|source| html! {
+                <>
                 <blockquote class="details-source">
                     <span class="source-label">{ lang.pick("原文：", "Article: ") }</span><span lang="zh-CN">{ quoted(&source.zh) }</span>
                 </blockquote>
                 if let Some(english) = &source.en {
                     <p class="details-source-en" lang="en">{ english }</p>
                 }
-            }
+                </>
+            }) }
         </>
     }
 }

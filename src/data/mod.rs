@@ -9,9 +9,9 @@ mod validate;
 
 pub use error::{DataError, DataProblem};
 pub use model::{
-    ArticleMeta, Bilingual, Dataset, Figure, ListItem, MissingEntry, NamedList, Source,
+    ArticleMeta, Bilingual, Dataset, DerivedYear, Figure, ListItem, MissingEntry, NamedList, Source,
 };
-pub use raw::{RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource};
+pub use raw::{RawDataFile, RawFigure, RawItem, RawList, RawNamedOf, RawSource, RawThisYear};
 pub use units::{qualifies_a_number, MoreThanWord, Qualifier, Status, Unit};
 pub use validate::parse_dataset;
 

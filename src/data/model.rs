@@ -53,8 +53,19 @@ pub struct Figure {
     pub label: Bilingual,
     pub written: String,
     pub period: Option<Bilingual>,
+    /// The calendar year of a period of 今年 or 去年, where the article dates its 今年.
+    pub year: Option<DerivedYear>,
     pub part_of: Option<String>,
     pub source: Rc<Source>,
+}
+
+/// A calendar year we derived, not one the article states next to the figure: the year the
+/// article writes out elsewhere (2022年) for its 今年, or the one before for 去年.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DerivedYear {
+    pub year: i32,
+    /// The sentences that write the article's 今年 out.
+    pub sources: Vec<Rc<Source>>,
 }
 
 /// One named thing in an enumeration of the article.
@@ -74,6 +85,9 @@ pub struct NamedList {
     pub items: Vec<ListItem>,
     /// The figure counting the items, and whether the list names all of them.
     pub named_of: Option<(String, bool)>,
+    /// Whether the article names them all: `false` where it closes the list with 等 or 为代表
+    /// (such as, represented by), so that the page says the list is incomplete.
+    pub complete: bool,
     pub source: Rc<Source>,
 }
 
@@ -83,6 +97,8 @@ pub struct ArticleMeta {
     pub title: Bilingual,
     pub dek: Bilingual,
     pub credit: Bilingual,
+    /// The article's 今年, where its sentences date it.
+    pub this_year: Option<DerivedYear>,
 }
 
 /// The whole checked data set.

@@ -16,6 +16,17 @@ pub struct RawArticle {
     pub dek_en: String,
     pub credit_zh: String,
     pub credit_en: String,
+    /// The year the article's 今年 is, where its own sentences date it.
+    #[serde(default)]
+    pub this_year: Option<RawThisYear>,
+}
+
+/// The article's 今年 as a calendar year, and the sentences that write it out (2022年).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawThisYear {
+    pub year: f64,
+    pub sources: Vec<String>,
 }
 
 /// A sentence of the article, verbatim, with an English rendering.

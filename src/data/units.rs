@@ -93,9 +93,10 @@ pub enum Qualifier {
     /// The number as it stands.
     #[default]
     Exact,
-    /// 破 / 突破 / 余 / 多 / 以上 / 超: more than the number.
+    /// 破 / 突破 / 余 / 多 / 超: more than the number.
     MoreThan,
-    /// 至少 / 不低于 / 不少于: the number or more (the article has none).
+    /// 以上 / 至少 / 不低于 / 不少于: the number or more (以上 counts the number itself, as in
+    /// 10%以上).
     AtLeast,
     /// 约 / 左右: about the number.
     About,
@@ -124,7 +125,7 @@ impl Qualifier {
     }
 }
 
-/// The word the article says "more than" with, which Chinese display keeps: 300多户 would say
+/// The word the article says "more than" (or, with 以上, "at least") with, which Chinese display keeps: 300多户 would say
 /// three hundred and some (under 400) where the article writes 突破300户, with no upper bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MoreThanWord {
@@ -134,7 +135,7 @@ pub enum MoreThanWord {
     Yu,
     /// 多 after the number: 1500多公顷.
     Duo,
-    /// 以上 after the number: 增长10%以上.
+    /// 以上 after the number: 增长10%以上, which says "at least" (the number itself counts).
     YiShang,
 }
 
@@ -153,7 +154,7 @@ impl MoreThanWord {
     }
 
     /// The word for an amount with no wording of its own (a derived sum): 超, or 以上 for a rate
-    /// as the article writes one.
+    /// as the article writes one (for "at least"; a rate "more than" is 超).
     pub fn plain(unit: Unit) -> MoreThanWord {
         if unit == Unit::Percent {
             MoreThanWord::YiShang

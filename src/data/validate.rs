@@ -4,8 +4,10 @@ use std::rc::Rc;
 
 use super::decode::decode_file;
 use super::error::{DataError, DataProblem};
-use super::model::{ArticleMeta, Bilingual, Dataset, Figure, ListItem, NamedList, Source};
-use super::raw::{RawDataFile, RawFigure, RawList};
+use super::model::{
+    ArticleMeta, Bilingual, Dataset, DerivedYear, Figure, ListItem, NamedList, Source,
+};
+use super::raw::{RawDataFile, RawFigure, RawList, RawThisYear};
 use super::units::qualifies_a_number;
 
 /// Parses and checks a data file against the article it claims to quote. Without the article
@@ -58,6 +60,38 @@ fn spellings(value: f64) -> Vec<String> {
             .map(|(_, numeral)| (*numeral).to_owned()),
     );
     forms
+}
+
+/// Words after a list's last item that make it a list of examples: 生态渔业等特色产品,
+/// 黑五谷、黑五牧为代表的“黑产业”.
+const INCOMPLETE_MARKERS: [&str; 2] = ["等", "为代表"];
+
+/// Whether `sentence` closes the list ending in `last` with 等 or 为代表: at any of its
+/// occurrences, as a name may recur in the sentence (丰盛等 … 丰盛七彩森林等).
+fn closes_with_examples(sentence: &str, last: &str) -> bool {
+    !last.is_empty()
+        && sentence.match_indices(last).any(|(at, _)| {
+            let rest = &sentence[at + last.len()..];
+            INCOMPLETE_MARKERS
+                .iter()
+                .any(|marker| rest.starts_with(marker))
+        })
+}
+
+/// The year of a period the article words relative to its 今年: 今年 and 全年 are that year,
+/// 去年 the one before; other periods (目前, 3年内, 2022年 itself) have none to derive.
+fn period_year(period_zh: &str, this_year: &DerivedYear) -> Option<DerivedYear> {
+    let offset = if period_zh.contains("去年") {
+        -1
+    } else if period_zh.contains("今年") || period_zh.contains("全年") {
+        0
+    } else {
+        return None;
+    };
+    Some(DerivedYear {
+        year: this_year.year + offset,
+        sources: this_year.sources.clone(),
+    })
 }
 
 fn find_figure<'a>(figures: &'a [RawFigure], id: &str) -> Option<&'a RawFigure> {
@@ -123,6 +157,14 @@ impl Checker<'_> {
             let entry = format!("source \"{}\"", source.id);
             self.require_text(&entry, "zh", &source.zh);
             self.require_text(&entry, "en", &source.en);
+            // A foreign desk publishes the whole sentence: a rendering cut short with an
+            // ellipsis drops what the Chinese says.
+            if source.en.contains("...") || source.en.contains('…') {
+                self.report(
+                    &entry,
+                    "the English rendering leaves part of the sentence out (…)",
+                );
+            }
             if !source.zh.is_empty()
                 && self
                     .article
@@ -139,11 +181,15 @@ impl Checker<'_> {
             ));
         }
 
+        let this_year = article
+            .this_year
+            .as_ref()
+            .and_then(|dating| self.check_this_year(dating, &sources));
         let values = raw.figures.as_slice();
         let figures: Vec<Figure> = raw
             .figures
             .iter()
-            .filter_map(|figure| self.check_figure(figure, &sources, values))
+            .filter_map(|figure| self.check_figure(figure, &sources, values, this_year.as_ref()))
             .collect();
         let lists: Vec<NamedList> = raw
             .lists
@@ -156,6 +202,12 @@ impl Checker<'_> {
             .iter()
             .map(|f| f.source.as_str())
             .chain(raw.lists.iter().map(|l| l.source.as_str()))
+            .chain(
+                article
+                    .this_year
+                    .iter()
+                    .flat_map(|dating| dating.sources.iter().map(String::as_str)),
+            )
             .collect();
         for source in &raw.sources {
             if !used.contains(&source.id.as_str()) {
@@ -172,11 +224,48 @@ impl Checker<'_> {
                 title: Bilingual::new(&article.title_zh, &article.title_en),
                 dek: Bilingual::new(&article.dek_zh, &article.dek_en),
                 credit: Bilingual::new(&article.credit_zh, &article.credit_en),
+                this_year,
             },
             figures,
             lists,
             sources,
         }
+    }
+
+    /// The article's 今年 as a year: a whole year, written out (2022年) in each sentence given.
+    fn check_this_year(
+        &mut self,
+        raw: &RawThisYear,
+        sources: &[(&str, Rc<Source>)],
+    ) -> Option<DerivedYear> {
+        let entry = "article, this_year";
+        let year = raw.year;
+        if year.fract() != 0.0 || !(1900.0..=2100.0).contains(&year) {
+            self.report(entry, format!("{year} is not a year"));
+            return None;
+        }
+        let year = year as i32;
+        if raw.sources.is_empty() {
+            self.report(entry, "no sentence dates the article's 今年");
+        }
+        let written = format!("{year}年");
+        let mut dating = Vec::with_capacity(raw.sources.len());
+        for id in &raw.sources {
+            let Some(source) = self.lookup_source(entry, id, sources) else {
+                continue;
+            };
+            if !source.display_zh().contains(written.as_str()) {
+                self.report(
+                    entry,
+                    format!("the sentence \"{id}\" does not write {written}"),
+                );
+            }
+            dating.push(source);
+        }
+        Some(DerivedYear {
+            year,
+            sources: dating,
+        })
     }
 
     fn lookup_source(
@@ -198,13 +287,15 @@ impl Checker<'_> {
         found
     }
 
-    /// The qualifier must say what the article's words say: 破, 突破, 余, 多, 以上 and 超 are
-    /// "more than", 级 is a scale, 约 and 左右 are "about". A figure stored as exact, or as "at
-    /// least", when the article writes 以上 would claim more (or less) than the article does.
+    /// The qualifier must say what the article's words say: 破, 突破, 余, 多 and 超 are "more
+    /// than"; 以上 counts the number itself (10%以上 includes 10%), so it and 至少, 不低于, 不少于 are
+    /// "at least"; 级 is a scale, 约 and 左右 are "about". A figure stored as exact, or as "more
+    /// than", when the article writes 以上 would claim more than the article does.
     fn check_qualifier_words(&mut self, entry: &str, raw: &RawFigure) {
         use super::units::Qualifier;
-        const MARKERS: [(Qualifier, &[&str]); 3] = [
-            (Qualifier::MoreThan, &["破", "余", "多", "以上", "超"]),
+        const MARKERS: [(Qualifier, &[&str]); 4] = [
+            (Qualifier::MoreThan, &["破", "余", "多", "超"]),
+            (Qualifier::AtLeast, &["以上", "至少", "不低于", "不少于"]),
             (Qualifier::Scale, &["级"]),
             (Qualifier::About, &["约", "左右"]),
         ];
@@ -224,16 +315,14 @@ impl Checker<'_> {
                     raw.qualifier.json_name()
                 ),
             ),
-            None if raw.qualifier != Qualifier::Exact && raw.qualifier != Qualifier::AtLeast => {
-                self.report(
-                    entry,
-                    format!(
-                        "the qualifier is {}, but \"{}\" has no word that says so",
-                        raw.qualifier.json_name(),
-                        raw.written
-                    ),
-                )
-            }
+            None if raw.qualifier != Qualifier::Exact => self.report(
+                entry,
+                format!(
+                    "the qualifier is {}, but \"{}\" has no word that says so",
+                    raw.qualifier.json_name(),
+                    raw.written
+                ),
+            ),
             _ => {}
         }
     }
@@ -243,6 +332,7 @@ impl Checker<'_> {
         raw: &RawFigure,
         sources: &[(&str, Rc<Source>)],
         figures: &[RawFigure],
+        this_year: Option<&DerivedYear>,
     ) -> Option<Figure> {
         let entry = format!("figure \"{}\"", raw.id);
         self.require_text(&entry, "label_zh", &raw.label_zh);
@@ -341,6 +431,7 @@ impl Checker<'_> {
                 (Some(zh), Some(en)) => Some(Bilingual::new(zh, en)),
                 _ => None,
             },
+            year: this_year.and_then(|dating| period_year(raw.period_zh.as_deref()?, dating)),
             part_of: raw.part_of.clone(),
             source: source?,
         })
@@ -391,6 +482,16 @@ impl Checker<'_> {
                 },
             });
         }
+        let examples = raw
+            .items
+            .last()
+            .is_some_and(|last| closes_with_examples(&sentence, &last.zh));
+        if examples && raw.named_of.as_ref().is_some_and(|n| n.complete) {
+            self.report(
+                &entry,
+                "named_of says complete, but the article closes the list with 等 or 为代表",
+            );
+        }
         if let Some(named_of) = &raw.named_of {
             match find_figure(figures, &named_of.figure).and_then(|f| f.value) {
                 None => self.report(
@@ -434,6 +535,7 @@ impl Checker<'_> {
                 .named_of
                 .as_ref()
                 .map(|n| (n.figure.clone(), n.complete)),
+            complete: !examples && raw.named_of.as_ref().is_none_or(|n| n.complete),
             source: source?,
         })
     }

@@ -1,0 +1,91 @@
+//! The new-display cluster, one of the article's main paragraphs: the enterprises of scale it
+//! has gathered, the 500亿级 it aims for and the project that started on 2 March, then the firms
+//! and projects the article names. The article gives no output for the cluster today, so
+//! nothing is drawn to scale.
+
+use crate::data::{Dataset, MissingEntry};
+use crate::lang::Lang;
+
+use super::details::{figure_details, figure_value, label_with_period, list_heading};
+use super::layout::{
+    legend, list_tiles, stat_grid, status_legend, status_style, text_block, tile_grid, Stat,
+    TextStyle, GAP,
+};
+use super::scene::{Anchor, Fill, Scene};
+use super::theme::Role;
+
+/// Where the cluster stands and where it is to go.
+pub const STATS: [&str; 3] = [
+    "display_chain_enterprises",
+    "display_cluster_target",
+    "display_module_investment",
+];
+/// The firms and the projects the article names, each a list it closes with 等.
+pub const NAMED: [&str; 2] = ["display_enterprises", "display_representative_projects"];
+
+/// Lays the chart out at `width` CSS px.
+pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
+    let mut scene = Scene {
+        width,
+        ..Scene::default()
+    };
+    let figures = dataset.figures_of(&STATS)?;
+    let shown: Vec<_> = figures.iter().map(|figure| figure.status).collect();
+    let mut y = legend(
+        &mut scene,
+        0.0,
+        0.0,
+        width,
+        &status_legend(lang, &shown, false),
+    ) + GAP / 2.0;
+    let stats = figures
+        .into_iter()
+        .map(|figure| {
+            let (role, _, dashed) = status_style(figure.status);
+            Stat {
+                key: figure.id.clone(),
+                value: figure_value(figure, lang),
+                label: label_with_period(figure, lang),
+                role,
+                fill: Fill::Tint,
+                dashed,
+                details: figure_details(figure, lang),
+            }
+        })
+        .collect();
+    y += stat_grid(&mut scene, 0.0, y, width, 200.0, stats) + GAP;
+    for id in NAMED {
+        let list = dataset.list(id)?;
+        y += text_block(
+            &mut scene,
+            0.0,
+            y,
+            width,
+            &list_heading(list, lang),
+            TextStyle::HEADING,
+            Anchor::Start,
+        ) + 4.0;
+        let tiles = list_tiles(dataset, list, Role::Emerging, false, lang);
+        y += tile_grid(&mut scene, 0.0, y, width, 170.0, tiles) + GAP;
+    }
+    scene.height = (y - GAP).ceil();
+    Ok(scene)
+}
+
+/// The heading, with the cluster's figures as the article gives them.
+pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
+    let enterprises = dataset.figure("display_chain_enterprises").ok()?;
+    let target = dataset.figure("display_cluster_target").ok()?;
+    Some(match lang {
+        Lang::Zh => format!(
+            "新型显示产业集群：已聚集链上规模企业{}，目标打造{}",
+            figure_value(enterprises, lang),
+            figure_value(target, lang)
+        ),
+        Lang::En => format!(
+            "The new-display cluster: {} of scale gathered so far, and a {} cluster as the goal",
+            figure_value(enterprises, lang),
+            figure_value(target, lang)
+        ),
+    })
+}
