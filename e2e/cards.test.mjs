@@ -9,6 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  ARTICLE,
   assertNoErrors,
   figure,
   frames,
@@ -36,8 +37,16 @@ const STATUS = {
 const OVER_MARK = { zh: /超|余|多|以上|超过|不低于/, en: /\bover\b|more than|at least/i };
 
 function expectedQualifier(f, lang) {
-  const period = lang === 'zh' ? f.period_zh : f.period_en;
-  return [QUALIFIER[lang][f.qualifier], STATUS[lang][f.status], period].filter(Boolean).join(' · ');
+  let period = lang === 'zh' ? f.period_zh : f.period_en;
+  // A period the article words as 今年/全年/去年 is dated from the year its other sentences give
+  // (article.this_year: 2022年), and says that the year is derived.
+  const dated = ARTICLE.article.this_year && /今年|全年|去年/.test(f.period_zh ?? '');
+  if (dated) {
+    const year = ARTICLE.article.this_year.year - (f.period_zh.includes('去年') ? 1 : 0);
+    period = lang === 'zh' ? `${period}，${year}年` : `${period}, ${year}`;
+  }
+  const derived = dated ? (lang === 'zh' ? '年份为派生' : 'year derived') : null;
+  return [QUALIFIER[lang][f.qualifier], STATUS[lang][f.status], period, derived].filter(Boolean).join(' · ');
 }
 
 /** What every card shows, read in one go. */

@@ -138,7 +138,7 @@ describe('?data= on a page served without a CSP', () => {
       `//xn--bcher-kva.example/x.json`,
       `//b%C3%BCcher.example/x.json`,
       `http://${encodeURIComponent(own().slice(7))}@${host}/x.json`,
-      encodeURIComponent(`data:application/json,${dataFile(THEIR_TITLE)}`),
+      encodeURIComponent(`data:application/json,{"article":{"title_en":"${THEIR_TITLE}"}}`),
       `blob:http://${host}/0b1c`,
       `javascript:alert(1)`,
       `JaVaScRiPt:alert(1)`,

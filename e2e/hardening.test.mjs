@@ -415,14 +415,14 @@ describe('hardening', () => {
 
   // -------------------------------------------------------------------------------------------
   describe('a data file of the wrong shape is named on the page', () => {
-    // The browser's parse path (JSON.parse, then src/data/json.rs) in the release build.
+    // The loader as the release build runs it (serde_json in the wasm, src/data/decode.rs).
     for (const [what, file, change, message] of [
       // Each names its entry, as the checks do (src/data/decode.rs), its field and what is wrong.
-      ['a number given as a string', 'wrong-type.json', (d) => { d.figures[0].value = 'abc'; }, (d) => `figure "${d.figures[0].id}": field \`value\`: invalid type: string "abc", expected a number`],
-      ['a label given as a list', 'wrong-shape.json', (d) => { d.lists[1].title_en = ['x']; }, (d) => `list "${d.lists[1].id}": field \`title_en\`: invalid type: an array, expected a string`],
-      ['a list item of the wrong type', 'wrong-item.json', (d) => { d.lists[0].items[1].figures = [null]; }, (d) => `list "${d.lists[0].id}": field \`items\`: item 2: field \`figures\`: item 1: invalid type: null, expected a string`],
-      // The page turns JSON.parse's result into a tree by recursion, which has to stop.
-      ['a file nested a thousand levels deep', 'too-deep.json', (d) => { d.article.title_en = JSON.parse('['.repeat(1000) + ']'.repeat(1000)); }, () => 'not a valid data file: the file nests more than 32 levels deep'],
+      ['a number given as a string', 'wrong-type.json', (d) => { d.figures[0].value = 'abc'; }, (d) => `figure "${d.figures[0].id}": field \`value\`: invalid type: string "abc", expected f64 (line `],
+      ['a label given as a list', 'wrong-shape.json', (d) => { d.lists[1].title_en = ['x']; }, (d) => `list "${d.lists[1].id}": field \`title_en\`: invalid type: sequence, expected a string (line `],
+      ['a list item of the wrong type', 'wrong-item.json', (d) => { d.lists[0].items[1].figures = [null]; }, (d) => `list "${d.lists[0].id}": field \`items\`: item 2: field \`figures\`: item 1: invalid type: null, expected a string (line `],
+      // Decoding stops at the first value of the wrong type: no recursion into the depth.
+      ['a file nested a thousand levels deep', 'too-deep.json', (d) => { d.article.title_en = JSON.parse('['.repeat(1000) + ']'.repeat(1000)); }, () => 'article: field `title_en`: invalid type: sequence, expected a string (line '],
     ]) {
       it(what, async () => {
         const broken = JSON.parse(readFileSync(ARTICLE_PATH, 'utf8'));
@@ -432,7 +432,8 @@ describe('hardening', () => {
         try {
           await p.page.waitForSelector('.error-panel', { timeout: 10_000 });
           const text = await p.page.textContent('.error-panel');
-          assert.ok(text.includes(`The data file fixtures/generated/${file} has errors`), text);
+          // Named by the address the page fetched, resolved against its own.
+          assert.ok(text.includes(`The data file ${server.url}fixtures/generated/${file} has errors`), text);
           assert.ok(text.includes(message(broken)), `${message(broken)} in ${text}`);
           assert.equal(await p.page.locator('figure.chart').count(), 0);
           assertNoErrors(p, 'a data file of the wrong shape');

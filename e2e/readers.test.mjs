@@ -25,6 +25,7 @@ import {
   expectedItem,
   figure,
   frames,
+  ALL_SENTENCES_ZH,
   saveViewport,
   sentenceZh,
   serveBuildToBrowser,
@@ -46,29 +47,13 @@ const CJK_SOURCE = CJK.source;
 
 /** Records every string drawn on a canvas, on the canvas element (`__e2eTexts`). */
 function recordCanvasText() {
-  // The page draws each chart on an OffscreenCanvas and shows it on the chart's canvas as a
-  // bitmap (src/components/scene_bitmap.rs): the texts travel with the bitmap.
-  for (const proto of [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype]) {
-    for (const name of ['fillText', 'strokeText']) {
-      const original = proto[name];
-      proto[name] = function (text, ...rest) {
-        (this.canvas.__e2eTexts ??= new Set()).add(String(text));
-        return original.call(this, text, ...rest);
-      };
-    }
+  for (const name of ['fillText', 'strokeText']) {
+    const original = CanvasRenderingContext2D.prototype[name];
+    CanvasRenderingContext2D.prototype[name] = function (text, ...rest) {
+      (this.canvas.__e2eTexts ??= new Set()).add(String(text));
+      return original.call(this, text, ...rest);
+    };
   }
-  const toBitmap = OffscreenCanvas.prototype.transferToImageBitmap;
-  OffscreenCanvas.prototype.transferToImageBitmap = function () {
-    const bitmap = toBitmap.call(this);
-    bitmap.__e2eTexts = this.__e2eTexts;
-    return bitmap;
-  };
-  const bitmapProto = ImageBitmapRenderingContext.prototype;
-  const transfer = bitmapProto.transferFromImageBitmap;
-  bitmapProto.transferFromImageBitmap = function (bitmap) {
-    this.canvas.__e2eTexts = bitmap?.__e2eTexts;
-    return transfer.call(this, bitmap);
-  };
 }
 
 /**
@@ -224,12 +209,13 @@ async function canvasBackgrounds(page) {
   const raw = await page.evaluate(() =>
     [...document.querySelectorAll('figure.chart')].map((fig) => {
       const canvas = fig.querySelector('canvas.chart-canvas');
-      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      // The backing store is the CSS size × the pixel ratio (charts.test.mjs checks it); a canvas
+      // far from the viewport has no layout box to measure.
+      const ratio = window.devicePixelRatio;
       const boxes = canvas.dataset.items.split(';').map((entry) => {
         const [x, y, w, h] = entry.slice(entry.lastIndexOf(':') + 1).split(',').map(Number);
         return { x: x - 2, y: y - 2, r: x + w + 2, b: y + h + 2 };
       });
-      // The canvas has a bitmaprenderer context (src/components/scene_bitmap.rs): read through a copy.
       const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d');
       copy.drawImage(canvas, 0, 0);
       const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -723,7 +709,11 @@ describe('every reader', () => {
           const want = expectedItem(row[0]);
           if (want.kind === 'derived') continue;
           if (row[1] !== want.titleZh) problems.push(`${name} ${row[0]}: item ${JSON.stringify(row[1])}, want ${JSON.stringify(want.titleZh)}`);
-          if (row[5] !== sentenceZh(want.sourceId)) problems.push(`${name} ${row[0]}: source ${JSON.stringify(row[5])}`);
+          // The item's own sentence first; a figure read or dated from other sentences cites
+          // them after it, one a line, each the article's.
+          const sources = row[5].split('\n');
+          if (sources[0] !== sentenceZh(want.sourceId)) problems.push(`${name} ${row[0]}: source ${JSON.stringify(row[5])}`);
+          for (const s of sources) if (!ALL_SENTENCES_ZH.has(s)) problems.push(`${name} ${row[0]}: not the article's: ${JSON.stringify(s)}`);
         }
       }
 
@@ -774,7 +764,12 @@ describe('every reader', () => {
       );
       assert.equal(await chartStatus.textContent(), 'cannot make the file');
       await page.evaluate((create) => (URL.createObjectURL = create), realCreate);
-      await download(page, footer.nth(1));
+      // The next good download clears the line. Judged by the line, not by a download event:
+      // headless Chromium drops the first download after the patched createObjectURL is put back
+      // (seen with the builds before and after the named-stack change alike); the downloads
+      // themselves are checked above.
+      await footer.nth(1).click();
+      await page.waitForFunction(() => document.querySelector('.page-downloads [role=alert]').textContent === '', null, { timeout: 5_000 });
       assert.equal(await status.textContent(), '', 'a good download leaves the old failure shown');
     });
   });
@@ -787,6 +782,9 @@ describe('every reader', () => {
       await withPage(suite.browser, `${suite.server.url}${url}`, { ...device }, async ({ page }) => {
         const problems = [];
         for (const id of dark ? ['scale'] : CHART_IDS) {
+          // Near the viewport, where the canvas has a layout box (`.canvas-box`, content-visibility).
+          await page.locator(canvasSel(id)).scrollIntoViewIfNeeded();
+          await frames(page);
           const css = await page.evaluate((sel) => {
             const r = document.querySelector(sel).getBoundingClientRect();
             return { width: r.width, height: r.height };

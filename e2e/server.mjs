@@ -29,6 +29,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isCopyOf } from '../scripts/copies.mjs';
+import { buildCsp } from '../scripts/csp.mjs';
 export { buildCsp, inlineScriptHashes } from '../scripts/csp.mjs';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -79,7 +80,13 @@ async function gzipBody(file) {
 export function buildHeaders(root) {
   const file = join(root, '_headers');
   if (!existsSync(file)) {
-    throw new Error(`e2e server: ${file} not found; build first (scripts/build-release.sh)`);
+    // A build from before the header files (the benchmark's comparisons): the same policy,
+    // computed from its page.
+    const index = join(root, 'index.html');
+    if (!existsSync(index)) {
+      throw new Error(`e2e server: ${file} not found; build first (scripts/build-release.sh)`);
+    }
+    return { 'Content-Security-Policy': buildCsp(readFileSync(index, 'utf8')) };
   }
   const headers = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {

@@ -171,8 +171,7 @@ function instrument({ expected }) {
     if (seen.has(canvas)) return true;
     if (canvas.hidden || !canvas.width || !canvas.height) return false;
     try {
-      // The canvas has a bitmaprenderer context (src/components/scene_bitmap.rs): read it
-      // through a copy.
+      // Read through a scaled copy (a 2D canvas, or a bitmaprenderer one in older builds).
       const w = Math.min(SAMPLE, canvas.width);
       const h = Math.max(1, Math.round((canvas.height * w) / canvas.width));
       const copy = new OffscreenCanvas(w, h).getContext('2d');

@@ -195,8 +195,22 @@ pub fn download_text(text: &str, filename: &str, mime: &str) -> Result<(), Strin
     let url =
         web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file")?;
     let result = download_url(&url, filename);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Not at once: the browser reads the file after the click, and a download whose address
+    // was revoked before that fails without a word (seen right after an earlier download).
+    revoke_later(url);
     result
+}
+
+/// Revokes the object URL `url` a minute from now, or never if the browser cannot schedule it.
+fn revoke_later(url: String) {
+    use wasm_bindgen::JsCast;
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
 }
 
 /// Calls `on_change` with the query list whenever the media query `query` starts or stops

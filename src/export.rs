@@ -57,14 +57,12 @@ pub fn chart_csv(scene: &Scene, lang: Lang) -> String {
         let tags = details.tags.join(" · ");
         // Several sentences (a derived figure's) share the cell, one a line.
         let source_zh = details
-            .sources
-            .iter()
+            .all_sources()
             .map(|source| source.zh.as_str())
             .collect::<Vec<_>>()
             .join("\n");
         let source_en = details
-            .sources
-            .iter()
+            .all_sources()
             .filter_map(|source| source.en.as_deref())
             .collect::<Vec<_>>()
             .join("\n");

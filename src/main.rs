@@ -1,7 +1,7 @@
 //! Mounts the page. A panic anywhere traps the wasm, and static/page.js then puts a short
 //! message in an error panel pinned to the top of the viewport, over the page as it was, instead
-//! of leaving it frozen or blank. Release builds abort on a panic without formatting a message
-//! (scripts/env.sh, `use_release_std`); other builds also log it to the console through Yew.
+//! of leaving it frozen or blank (release builds abort on a panic, `panic = "abort"`); debug builds
+//! also log it to the console through Yew.
 
 use banan_infographic::components::app::App;
 

@@ -16,7 +16,7 @@
     let m;
     try { m = e.origin === o && JSON.parse(e.data); } catch { return; }
     if (m && m.context === 'iframe.resize' && m.height > 0) each((f) => {
-      if (f.contentWindow === e.source && f.hasAttribute('data-banan-heights')) { f.bananSized = 1; f.style.height = Math.ceil(m.height) + 'px'; }
+      if (f.contentWindow === e.source) { f.bananSized = 1; f.style.height = Math.ceil(m.height) + 'px'; }
     });
   });
   first();

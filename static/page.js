@@ -5,8 +5,8 @@
 
 // 1. The error panel for a page whose WebAssembly fails, pinned to the top of the viewport so that
 // a reader scrolled down to a chart sees it too:
-// * a trap while running: release builds abort on a panic without a message (scripts/env.sh,
-//   use_release_std), and any build traps after a panic;
+// * a trap while running: release builds abort on a panic (`panic = "abort"` in Cargo.toml), and
+//   any build traps after a panic;
 // * any other uncaught error that went through the wasm or its glue (a JS error the glue throws
 //   for the wasm, as wasm-bindgen's throw_str and unwrap_throw do): it has unwound through Rust
 //   code, whose state can no longer be trusted, so the page is as broken as after a trap;

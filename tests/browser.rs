@@ -1,6 +1,6 @@
 //! Components in a real browser (headless Chromium through chromedriver): the app mounts, a
 //! card shows its figure, a chart's backing store is its CSS size times the pixel ratio, and
-//! the data loader survives mutated files through the browser's own `JSON.parse`.
+//! the data loader survives mutated files in the wasm build.
 #![cfg(target_arch = "wasm32")]
 
 use banan_infographic::components::app::App;
@@ -18,7 +18,7 @@ async fn mount() -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     // Let Yew render, measure the widths, and every chart draw. A canvas is 0 × 0 until its
-    // drawing is shown (src/components/scene_bitmap.rs), so wait for that rather than for it
+    // drawing is shown (src/components/chart_drawing.rs), so wait for that rather than for it
     // to show: a slow CI machine draws the charts over many frames.
     let expected = banan_infographic::charts::catalog::CHARTS.len() as u32;
     for _ in 0..500 {
@@ -117,8 +117,7 @@ async fn the_canvas_backing_store_is_css_size_times_the_pixel_ratio() {
     }
 }
 
-/// The page parses data files with the browser's `JSON.parse` (src/data/json.rs), a path
-/// the native fuzz test (tests/fuzz_data.rs) cannot reach. Mutations of the embedded file, at
+/// The loader as the wasm build runs it (serde_json compiled for wasm32). Mutations of the embedded file, at
 /// the byte level and in its JSON tree, must each come back as a checked model or as an error
 /// that names the file and a problem: a panic here aborts the test.
 #[wasm_bindgen_test]

@@ -674,12 +674,12 @@ fn this_year_is_dated_from_the_articles_own_sentences() {
     assert!(tags.contains(&"last year, 2021".to_owned()), "{tags:?}");
     assert!(tags.contains(&"year derived".to_owned()), "{tags:?}");
     let details = figure_details(output, Lang::Zh);
-    let quoted: Vec<&str> = details.sources.iter().map(|s| s.zh.as_str()).collect();
-    assert_eq!(quoted.len(), 3, "{quoted:?}");
-    assert!(
-        quoted[1..].iter().all(|s| s.contains("2022年")),
-        "{quoted:?}"
-    );
+    // Its own sentence, and apart from it (the table and CSV quote them, not the tooltip) the two
+    // that date the article's 今年.
+    assert_eq!(details.sources.len(), 1, "{:?}", details.sources);
+    let dating: Vec<&str> = details.dated_by.iter().map(|s| s.zh.as_str()).collect();
+    assert_eq!(dating.len(), 2, "{dating:?}");
+    assert!(dating.iter().all(|s| s.contains("2022年")), "{dating:?}");
 
     let mut json = default_json();
     json["article"]["this_year"]["year"] = json!(2021);

@@ -7,14 +7,13 @@
 //!
 //! ```sh
 //! cargo test --test fuzz_data                                   # CI: 1,500 inputs per strategy
-//! FUZZ_CASES=100000 cargo test --release --test fuzz_data -- --nocapture   # a long run
+//! FUZZ_CASES=100000 cargo test --profile fuzz --test fuzz_data -- --nocapture   # a long run
 //! ```
 //!
 //! `FUZZ_CASES` is the number of inputs of each of the five strategies; `--nocapture` prints
 //! how many inputs each strategy ran and how they ended. A failure prints the shrunk input.
-//! Native only: the page parses with the browser's `JSON.parse` (see `src/data/json.rs`),
-//! which this test cannot reach; everything after the parse is the same code, and
-//! tests/browser.rs mutates 2,000 files through the browser's own parse path.
+//! The page decodes with the same serde types and serde_json as this test (src/data/decode.rs);
+//! tests/browser.rs mutates 2,000 files in the browser as well.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::Cell;

@@ -37,7 +37,9 @@ fn page_items(dataset: &Dataset, lang: Lang) -> Vec<Item> {
 }
 
 fn quotes(item: &Item, source: &Source, lang: Lang) -> bool {
-    item.details.sources.contains(&quote(source, lang))
+    item.details
+        .all_sources()
+        .any(|cited| *cited == quote(source, lang))
 }
 
 /// The entries of `dataset` that no item of the page shows, named as the data file names them.

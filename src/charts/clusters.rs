@@ -143,8 +143,8 @@ fn reading_details(total: &Figure, parts: &[&Figure], lang: Lang) -> Details {
         .push(lang.pick("据文意", "our reading").to_owned());
     details.note = Some(
         lang.pick(
-            "文章先说“全力壮大五大产业集群”，随后以“具体来讲”列出2大新兴产业和3大优势产业；五大集群即这2+3个产业，是据此读出的，文章没有直接这样说。",
-            "The article says Banan will grow its “five industry clusters”, then, “specifically”, names two emerging and three advantage industries; that the five clusters are these 2 + 3 is our reading, not the article’s statement.",
+            "五大集群即“具体来讲”后列出的2大新兴产业和3大优势产业：这是据文意读出的，文章没有直接这样说。",
+            "That the five clusters are the two emerging and three advantage industries named after “specifically” is our reading; the article does not say so.",
         )
         .to_owned(),
     );

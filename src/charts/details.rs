@@ -78,9 +78,9 @@ pub fn label_with_period(figure: &Figure, lang: Lang) -> String {
 /// Everything about one figure; a derived year says how it was derived and quotes the
 /// sentences that date the article's 今年.
 pub fn figure_details(figure: &Figure, lang: Lang) -> Details {
-    let mut sources = vec![&*figure.source];
+    let mut dated_by: Vec<&Source> = Vec::new();
     let note = figure.year.as_ref().map(|derived| {
-        sources.extend(derived.sources.iter().map(|source| &**source));
+        dated_by.extend(derived.sources.iter().map(|source| &**source));
         let last_year = figure
             .period
             .as_ref()
@@ -107,7 +107,8 @@ pub fn figure_details(figure: &Figure, lang: Lang) -> Details {
         tags: figure_tags(figure, lang),
         note,
         related: Vec::new(),
-        sources: quotes(&sources, lang),
+        sources: vec![quote(&figure.source, lang)],
+        dated_by: quotes(&dated_by, lang),
     }
 }
 
@@ -150,6 +151,7 @@ pub fn derived_details(
         note: Some(how),
         related: Vec::new(),
         sources: quotes(sources, lang),
+        dated_by: Vec::new(),
     }
 }
 
@@ -187,5 +189,6 @@ pub fn list_item_details(dataset: &Dataset, list: &NamedList, index: usize, lang
         note: item.note.as_ref().map(|note| note.get(lang).to_owned()),
         related,
         sources: vec![quote(&list.source, lang)],
+        dated_by: Vec::new(),
     }
 }

@@ -156,6 +156,17 @@ pub struct Details {
     /// The sentences the item comes from: one for a figure or a named item, every sentence its
     /// inputs come from for a derived figure.
     pub sources: Vec<SourceQuote>,
+    /// The sentences that date a derived year (2022年). The note says so in a line; the data
+    /// table and the CSV quote them, the tooltip does not: on a phone the two long sentences
+    /// made it taller than the room above or below the finger.
+    pub dated_by: Vec<SourceQuote>,
+}
+
+impl Details {
+    /// Every sentence cited: the item's own, then those dating its year.
+    pub fn all_sources(&self) -> impl Iterator<Item = &SourceQuote> {
+        self.sources.iter().chain(&self.dated_by)
+    }
 }
 
 /// Something a reader can point at.

@@ -146,7 +146,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                     <td>{ details.value.clone().unwrap_or_default() }</td>
                     <td>{ notes }</td>
                     <td>
-                        { for details.sources.iter().enumerate().map(|(index, source)| html! {
+                        { for details.all_sources().enumerate().map(|(index, source)| html! {
                             <>
                             if index > 0 { <br /> }
                             <span lang="zh-CN">{ &source.zh }</span>

@@ -1,9 +1,8 @@
 //! A headline figure as a card: the value with the article's qualifier, what it measures, and,
 //! on hover, focus or tap, the sentence it comes from.
 //!
-//! A plain function rather than a component, to keep the download small (as a component with
-//! three states it cost the page 0.55 KB gzip more): whether a card is open lives in its element,
-//! as the reasons it is open (`data-hover`, `data-focus`, `data-pin`), and its listeners set
+//! A plain function rather than a component: whether a card is open lives in its element, as the
+//! reasons it is open (`data-hover`, `data-focus`, `data-pin`), and its listeners set
 //! `aria-expanded` and the source's `hidden` from them. Yew re-renders a card with the same
 //! attributes, so it never undoes them.
 
@@ -52,6 +51,19 @@ fn set_reasons(card: &Element, reasons: &[(&str, bool)]) {
     }
 }
 
+/// Scrolls the opened source of `card` into view if it opened below the screen's edge (a card
+/// tapped at the bottom of a phone's screen). Not on hover: the page never moves under a mouse.
+fn reveal_source(card: &Element) {
+    if !card.has_attribute(PIN) {
+        return;
+    }
+    if let Ok(Some(source)) = card.query_selector(".card-source") {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        source.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Shown while a mouse hovers or the keyboard focuses it; a tap or Enter pins it open until
 /// the next tap, a tap elsewhere or Escape. Touch never counts as hover, so a second tap
 /// closes what the first opened.
@@ -80,6 +92,7 @@ pub fn figure_card(figure: &Figure, lang: Lang) -> Html {
     let onclick = Callback::from(|event: MouseEvent| {
         if let Some(card) = card_of(&event) {
             set_reasons(&card, &[(PIN, !is_open(&card))]);
+            reveal_source(&card);
         }
     });
     let onkeydown = Callback::from(|event: KeyboardEvent| {
@@ -89,6 +102,7 @@ pub fn figure_card(figure: &Figure, lang: Lang) -> Html {
             "Enter" | " " => {
                 event.prevent_default();
                 set_reasons(&card, &[(PIN, !is_open(&card)), (FOCUS, false)]);
+                reveal_source(&card);
             }
             _ => {}
         }

@@ -64,8 +64,10 @@ pub struct TooltipPlacement {
 /// viewport; never outside the chart's width.
 pub fn place_tooltip(x: f64, y: f64, width: f64, above: bool) -> TooltipPlacement {
     const OFFSET: f64 = 16.0;
-    // Wide enough on desktops that a sentence and its English rendering stay short.
-    let max_width = (width - 16.0).clamp(120.0, if width >= 700.0 { 460.0 } else { 320.0 });
+    // Wide enough on desktops that a sentence and its English rendering stay short; on a phone
+    // nearly the chart's width, so that an item citing two sentences fits above or below the
+    // finger.
+    let max_width = (width - 16.0).clamp(120.0, if width >= 700.0 { 460.0 } else { 360.0 });
     let (left, beside) = if x + OFFSET + max_width <= width {
         (x + OFFSET, true)
     } else if x - OFFSET - max_width >= 0.0 {
