@@ -5,7 +5,7 @@
 
 use banan_infographic::components::app::App;
 
-// Talc instead of Rust's default dlmalloc: smaller in the wasm and faster (see Cargo.toml).
+// Talc instead of Rust's default dlmalloc (see Cargo.toml).
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -198,14 +198,14 @@ fn the_browser_parse_path_never_panics_on_mutated_files() {
 #[wasm_bindgen_test]
 fn the_page_refuses_a_key_written_twice() {
     use banan_infographic::data::{parse_dataset, DEFAULT_DATA_JSON};
-    let figure = r#"{"id":"major_projects_count","#;
+    let figure = r#""id": "major_projects_count","#;
     assert!(DEFAULT_DATA_JSON.contains(figure));
-    let text = DEFAULT_DATA_JSON.replacen(figure, &format!(r#"{figure}"value":1,"#), 1);
+    let text = DEFAULT_DATA_JSON.replacen(figure, &format!(r#"{figure} "value": 1,"#), 1);
     let error = parse_dataset("twice.json", &text, None).unwrap_err();
     assert!(
         error
             .to_string()
-            .contains(r#"figure "major_projects_count": duplicate field `value` (line 1, column"#),
+            .contains(r#"figure "major_projects_count": duplicate field `value` (line "#),
         "{error}"
     );
 }

@@ -1,7 +1,7 @@
 //! The whole data set to take away: every figure as CSV, and the data file as JSON.
 //!
-//! A plain function rather than a component, to keep the download small: a failed download
-//! is reported by writing into the row's alert line, so nothing re-renders.
+//! A plain function rather than a component: it holds no state, as a failed download is reported
+//! by writing into the row's alert line, so nothing re-renders.
 
 use yew::prelude::*;
 

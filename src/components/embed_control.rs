@@ -2,9 +2,9 @@
 //! (an iframe of the embedded graphic and our parent script; see `crate::embed`), in a
 //! read-only box with a copy button. Not shown inside an embed (`?embed=1`).
 //!
-//! A plain function rather than a component, to keep the download small: the snippet is made
-//! when the panel is opened and written straight into its box, and the copy button reports
-//! in the panel's status line, so nothing re-renders.
+//! A plain function rather than a component: it holds no state, as the snippet is made when the
+//! panel is opened and written straight into its box, and the copy button reports in the
+//! panel's status line, so nothing re-renders.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

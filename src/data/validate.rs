@@ -11,7 +11,7 @@ use super::raw::{RawDataFile, RawFigure, RawList, RawThisYear};
 use super::units::qualifies_a_number;
 
 /// Parses and checks a data file against the article it claims to quote. Without the article
-/// (`None`: the page leaves its 10 KB out of the download; the native tests always pass it)
+/// (`None`: the page does not carry the article; the native tests always pass it)
 /// every check runs but the one that each sentence is in the article.
 pub fn parse_dataset(file: &str, json: &str, article: Option<&str>) -> Result<Dataset, DataError> {
     let named_error = |problems| DataError {
