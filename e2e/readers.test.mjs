@@ -54,6 +54,19 @@ function recordCanvasText() {
       return original.call(this, text, ...rest);
     };
   }
+  // The page draws each chart on a detached canvas and shows it on the chart's canvas as a
+  // bitmap (src/components/chart_drawing.rs): the texts travel with the bitmap.
+  const toBitmap = window.createImageBitmap;
+  window.createImageBitmap = async function (source, ...rest) {
+    const bitmap = await toBitmap.call(this, source, ...rest);
+    bitmap.__e2eTexts = source.__e2eTexts;
+    return bitmap;
+  };
+  const transfer = ImageBitmapRenderingContext.prototype.transferFromImageBitmap;
+  ImageBitmapRenderingContext.prototype.transferFromImageBitmap = function (bitmap) {
+    this.canvas.__e2eTexts = bitmap?.__e2eTexts;
+    return transfer.call(this, bitmap);
+  };
 }
 
 /**

@@ -1,17 +1,26 @@
-//! Draws a chart's scene on its canvas with plotters-canvas, and again whenever what it shows
-//! changes, crisp at any device pixel ratio.
+//! Draws a chart's scene with plotters-canvas, and again whenever what it shows changes, crisp
+//! at any device pixel ratio.
 //!
 //! plotters-canvas draws in the canvas's own pixels and knows nothing of `devicePixelRatio`, so
 //! the backing store is the scene's CSS size × the ratio, and `draw_scene` draws at that scale
 //! (fonts, strokes and positions); the canvas's CSS size stays the scene's. The drawing leaves
 //! the background transparent: the page's own shows through.
+//!
+//! The drawing is made on a detached canvas and shown on the page's canvas as one bitmap (a
+//! `bitmaprenderer` context). With a 2D canvas in the page, Chromium without a GPU copies the
+//! backing store of every canvas in view into each frame that paints anything else: on a phone
+//! at 4× throttling hovers took 27 ms instead of 16 and the hover moves had 150 ms tasks.
+//! `createImageBitmap` is asynchronous, so a drawing overtaken by a newer one is dropped. A
+//! browser without `createImageBitmap` or `bitmaprenderer` gets the drawing on the canvas itself.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlCanvasElement, HtmlElement};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlCanvasElement, HtmlElement, ImageBitmap, ImageBitmapRenderingContext};
 use yew::prelude::*;
 
 use crate::charts::draw::{draw_scene, Backdrop};
@@ -20,9 +29,8 @@ use crate::charts::theme::Theme;
 
 use super::chart_tools::SharedScene;
 
-/// Draws `scene` on `canvas` in `theme` at `ratio` device px per CSS px once it
-/// is laid out, and again whenever one of them changes. Returns why the last drawing failed, if
-/// it did.
+/// Draws `scene` on `canvas` in `theme` at `ratio` device px per CSS px once it is laid out, and
+/// again whenever one of them changes. Returns why the last drawing failed, if it did.
 #[hook]
 pub fn use_drawing(
     canvas: NodeRef,
@@ -31,6 +39,8 @@ pub fn use_drawing(
     ratio: f64,
 ) -> Option<String> {
     let draw_error = use_state_eq(|| None::<String>);
+    // The number of the latest drawing, so that an older one still on its way is dropped.
+    let latest = use_memo((), |_| Rc::new(Cell::new(0u64)));
     {
         let draw_error = draw_error.clone();
         use_effect_with(
@@ -39,7 +49,13 @@ pub fn use_drawing(
                 if let (Some(SharedScene(scene)), Some(element)) =
                     (scene, canvas.cast::<HtmlCanvasElement>())
                 {
-                    draw_error.set(draw_and_show(&element, scene, theme, *ratio).err());
+                    let latest = (*latest).clone();
+                    latest.set(latest.get() + 1);
+                    let drawing = Drawing {
+                        number: latest.get(),
+                        latest,
+                    };
+                    draw_error.set(draw_and_show(&element, scene, theme, *ratio, drawing).err());
                 }
             },
         );
@@ -47,13 +63,26 @@ pub fn use_drawing(
     (*draw_error).clone()
 }
 
-/// Draws `scene` at `ratio` device px per CSS px on `canvas`, which takes the scene's CSS size
-/// and a backing store of that size × `ratio`.
-pub fn draw_and_show(
+/// One drawing of a canvas, and the number of the latest.
+struct Drawing {
+    number: u64,
+    latest: Rc<Cell<u64>>,
+}
+
+impl Drawing {
+    fn is_latest(&self) -> bool {
+        self.number == self.latest.get()
+    }
+}
+
+/// Draws `scene` at `ratio` device px per CSS px and shows it on `canvas`, which takes the
+/// scene's CSS size and, with the drawing, a backing store of that size × `ratio`.
+fn draw_and_show(
     canvas: &HtmlCanvasElement,
     scene: &Scene,
     theme: &Theme,
     ratio: f64,
+    drawing: Drawing,
 ) -> Result<(), String> {
     let (width, height) = (scene.width, scene.height);
     // Through the style object, not a style attribute, so a strict CSP allows it. The canvas's
@@ -70,11 +99,42 @@ pub fn draw_and_show(
     canvas
         .style()
         .set_css_text(&format!("width:{width}px;height:{height}px"));
-    draw_on(canvas, scene, theme, ratio, Backdrop::Transparent)
+    let window = web_sys::window().ok_or("no window")?;
+    let can_hand_over = js_sys::Reflect::get(&window, &"createImageBitmap".into())
+        .is_ok_and(|function| function.is_function());
+    let shown_by = can_hand_over
+        .then(|| canvas.get_context("bitmaprenderer").ok().flatten())
+        .flatten();
+    let Some(shown_by) = shown_by else {
+        return draw_on(canvas, scene, theme, ratio, Backdrop::Transparent);
+    };
+    let detached: HtmlCanvasElement = window
+        .document()
+        .ok_or("no document")?
+        .create_element("canvas")
+        .map_err(|_| "cannot make a canvas")?
+        .unchecked_into();
+    draw_on(&detached, scene, theme, ratio, Backdrop::Transparent)?;
+    let bitmap = window
+        .create_image_bitmap_with_html_canvas_element(&detached)
+        .map_err(|_| "the drawing cannot be made a bitmap")?;
+    let canvas = canvas.clone();
+    let shown_by: ImageBitmapRenderingContext = shown_by.unchecked_into();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(bitmap) = JsFuture::from(bitmap).await else {
+            return;
+        };
+        if drawing.is_latest() {
+            canvas.set_width(detached.width());
+            canvas.set_height(detached.height());
+            shown_by.transfer_from_image_bitmap(&bitmap.unchecked_into::<ImageBitmap>());
+        }
+    });
+    Ok(())
 }
 
 /// Gives `canvas` a backing store of the scene's size × `ratio` and draws `scene` over
-/// `backdrop` on it: the page's canvases, and the PNG export's detached one.
+/// `backdrop` on it: the drawings for the page, and the PNG export's.
 pub fn draw_on(
     canvas: &HtmlCanvasElement,
     scene: &Scene,
