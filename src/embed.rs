@@ -4,6 +4,7 @@
 //! renderer (`examples/render_assets.rs`, which writes the oEmbed documents) share it.
 
 use crate::charts::catalog::{ChartSpec, CHARTS};
+use crate::charts::details::with_years;
 use crate::charts::text::wrap;
 use crate::components::headline_cards::GROUPS;
 use crate::data::Dataset;
@@ -91,7 +92,9 @@ fn cards_height(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
             .fold(1.0_f64, f64::max);
         let rows = (ids.len() as f64 / columns).ceil();
         let card = 12.0 + 30.7 + 2.0 + label_lines * 25.6 + 21.8 + 12.0 + 3.0;
-        lines(lang.pick(zh, en), 16.0, width) * 25.6 + 8.0 + rows * card + (rows - 1.0) * 8.0
+        // The heading as the page shows it, with the year where the article dates it.
+        let heading = with_years(lang.pick(zh, en), dataset.article.this_year.as_ref(), lang);
+        lines(&heading, 16.0, width) * 25.6 + 8.0 + rows * card + (rows - 1.0) * 8.0
     });
     groups.sum::<f64>() + 2.0 * 16.0 + 16.0
 }
