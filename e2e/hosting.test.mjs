@@ -20,7 +20,9 @@ const REPO = join(import.meta.dirname, '..');
 /** GET with the raw (still encoded) body: node's fetch would decompress it. */
 function getEncoded(url, acceptEncoding) {
   return new Promise((ok, fail) => {
-    request(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+    // A connection of its own (agent: false): Node's shared agent keeps sockets alive, and one the
+    // server closed after its keep-alive timeout (5 s) while a slow step ran fails with ECONNRESET.
+    request(url, { agent: false, headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
