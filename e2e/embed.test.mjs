@@ -20,11 +20,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, DEFAULT_ROOT } from './server.mjs';
 import { launchBrowser, openPage, waitForContent, saveScreenshot, ARTIFACTS_DIR } from './harness.mjs';
+import { CHART_IDS } from './page-helpers.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(REPO, 'e2e', 'fixtures', 'embed');
 const PYM_DIST = join(REPO, 'node_modules', 'pym.js', 'dist');
-const CHART_IDS = ['clusters', 'display', 'investment', 'scale', 'renovation', 'renewal', 'rural', 'city-check'];
 const TOLERANCE = 4;
 
 /** Polls `check` (async, returns a truthy value when done) until it passes or `ms` runs out. */

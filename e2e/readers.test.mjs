@@ -20,7 +20,7 @@ import {
   figureSel,
   ARTICLE,
   assertNoErrors,
-  chartIds,
+  CHART_IDS,
   chartItems,
   expectedItem,
   figure,
@@ -32,7 +32,6 @@ import {
   waitForCharts,
 } from './page-helpers.mjs';
 
-const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };

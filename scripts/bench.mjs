@@ -56,7 +56,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../e2e/server.mjs';
 import { launchBrowser } from '../e2e/harness.mjs';
-import { chartIds } from '../e2e/page-helpers.mjs';
+import { CHART_IDS } from '../e2e/page-helpers.mjs';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -257,8 +257,6 @@ function instrument({ expected }) {
 
 // ---------------------------------------------------------------------------------------------
 // Driving the page.
-
-const CHART_IDS = chartIds();
 
 const frames = (page) =>
   page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
