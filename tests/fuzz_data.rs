@@ -31,9 +31,7 @@ use banan_infographic::format::format_value;
 use banan_infographic::lang::Lang;
 use plotters::prelude::*;
 use proptest::prelude::*;
-use proptest::test_runner::{
-    Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner,
-};
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
 use serde_json::{Map, Value};
 
 const FILE: &str = "fuzz.json";
@@ -311,7 +309,9 @@ fn check_against_file(dataset: &Dataset, json: &str) -> Result<(), TestCaseError
                 zh.as_str().unwrap_or_default(),
                 en.as_str().unwrap_or_default(),
             ))),
-            _ => Err(fail(format!("{zh} and {en}: one without the other in {entry}"))),
+            _ => Err(fail(format!(
+                "{zh} and {en}: one without the other in {entry}"
+            ))),
         }
     };
 
@@ -338,8 +338,9 @@ fn check_against_file(dataset: &Dataset, json: &str) -> Result<(), TestCaseError
             let mut total = 0.0;
             for part in parts.as_array().into_iter().flatten() {
                 let part = part.as_str().unwrap_or_default();
-                total += file_value(&file, part)
-                    .ok_or_else(|| fail(format!("{at}: sum_of names {part}, which has no value")))?;
+                total += file_value(&file, part).ok_or_else(|| {
+                    fail(format!("{at}: sum_of names {part}, which has no value"))
+                })?;
             }
             ensure(
                 (total - figure.value).abs() <= 1e-9,
@@ -366,7 +367,11 @@ fn check_against_file(dataset: &Dataset, json: &str) -> Result<(), TestCaseError
         let items = raw["items"].as_array().cloned().unwrap_or_default();
         ensure(
             items.len() == list.items.len(),
-            format!("{at}: {} items in the file, {} in the model", items.len(), list.items.len()),
+            format!(
+                "{at}: {} items in the file, {} in the model",
+                items.len(),
+                list.items.len()
+            ),
         )?;
         for (raw_item, item) in items.iter().zip(&list.items) {
             ensure(
@@ -375,7 +380,10 @@ fn check_against_file(dataset: &Dataset, json: &str) -> Result<(), TestCaseError
             )?;
         }
         match field(raw, "named_of") {
-            None => ensure(list.named_of.is_none(), format!("{at}: a named_of from nowhere"))?,
+            None => ensure(
+                list.named_of.is_none(),
+                format!("{at}: a named_of from nowhere"),
+            )?,
             Some(named_of) => {
                 let figure = named_of["figure"].as_str().unwrap_or_default();
                 let complete = named_of["complete"].as_bool().unwrap_or_default();
@@ -387,8 +395,14 @@ fn check_against_file(dataset: &Dataset, json: &str) -> Result<(), TestCaseError
                     .ok_or_else(|| fail(format!("{at}: named_of {figure}, which has no value")))?;
                 let named = items.len() as f64;
                 ensure(
-                    if complete { named == count } else { named <= count },
-                    format!("{at}: names {named} items, {figure} counts {count} (complete: {complete})"),
+                    if complete {
+                        named == count
+                    } else {
+                        named <= count
+                    },
+                    format!(
+                        "{at}: names {named} items, {figure} counts {count} (complete: {complete})"
+                    ),
                 )?;
                 ensure(
                     complete || !list.complete,
@@ -509,7 +523,9 @@ fn run<S: Strategy>(
     let tally = Tally::default();
     let mut bytes = [0u8; 32];
     for (i, chunk) in bytes.chunks_mut(8).enumerate() {
-        chunk.copy_from_slice(&(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).to_le_bytes());
+        chunk.copy_from_slice(
+            &(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).to_le_bytes(),
+        );
     }
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
     let mut runner = TestRunner::new_with_rng(
