@@ -21,7 +21,10 @@
 # names it, then `#` and why no test can tell it from the original) are not tested.
 #
 # Builds go to $CARGO_TARGET_DIR (default target/mutants): one target directory that every
-# scratch copy of the tree shares, so the dependencies are built once.
+# scratch copy of the tree shares, so the dependencies are built once. The two jobs then take
+# turns at cargo's lock on it, and a job's `cargo test` may wait for the other's build: the
+# timeout per mutant is therefore fixed, MUTANTS_TIMEOUT seconds (default 180), not derived from
+# the unmutated run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -122,7 +125,8 @@ for entry in "${GROUPS_TABLE[@]}"; do
   fi
   mkdir -p "$out"
   step "mutants: $group ($files) tested by: cargo test $test_args"
-  args=(mutants --no-shuffle --jobs 2 --output "$out" "${mode[@]}" "${file_args[@]}"
+  args=(mutants --no-shuffle --jobs 2 --timeout "${MUTANTS_TIMEOUT:-180}" --output "$out"
+    "${mode[@]}" "${file_args[@]}"
     "${shard_args[@]}" "${exclude_args[@]}")
   if [ "$list" = 1 ]; then
     cargo "${args[@]}" --list
