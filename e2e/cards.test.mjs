@@ -13,7 +13,7 @@ import {
   assertNoErrors,
   figure,
   frames,
-  headlineCardIds,
+  HEADLINE_CARD_IDS,
   openReader,
   quotedAsShown,
   saveViewport,
@@ -22,7 +22,7 @@ import {
   serveBuildToBrowser,
 } from './page-helpers.mjs';
 
-const CARD_IDS = headlineCardIds();
+const CARD_IDS = HEADLINE_CARD_IDS;
 
 // The tags under a card's value: qualifier (none when exact) · result/plan/target · period.
 const QUALIFIER = {
@@ -124,7 +124,7 @@ function assertCardsShowValues(cards, lang) {
   assert.deepEqual(
     cards.map((c) => c.id),
     CARD_IDS,
-    'the headline cards on the page are not the ids of GROUPS, in order',
+    'the headline cards on the page are not HEADLINE_CARD_IDS, in order',
   );
   for (const card of cards) {
     const f = figure(card.id);

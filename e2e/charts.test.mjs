@@ -15,7 +15,7 @@ import {
   chartSel,
   ALL_SENTENCES_ZH_QUOTED,
   assertNoErrors,
-  chartIds,
+  CHART_IDS,
   chartItems,
   chartPoint,
   chartState,
@@ -33,7 +33,6 @@ import {
   withInitScript,
 } from './page-helpers.mjs';
 
-const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
@@ -170,7 +169,7 @@ describe('charts', () => {
     try {
       const { page } = p;
       const report = await canvasReport(page);
-      assert.deepEqual(report.map((c) => c.id), CHART_IDS, 'charts on the page are not those of catalog.rs, in order');
+      assert.deepEqual(report.map((c) => c.id), CHART_IDS, 'charts on the page are not CHART_IDS, in order');
       for (const c of report) {
         assert.equal(c.hidden, false, `${c.id}: canvas hidden`);
         assert.ok(c.colours >= 4, `${c.id}: canvas looks blank (${c.colours} distinct colours)`);

@@ -4,8 +4,11 @@
 //     load and after the host goes from 1,280 to 360 px wide, the iframe is as tall as the
 //     embedded document (within 4 px) and nothing inside scrolls; for the whole graphic and
 //     for one chart; also after a language switch and an opened panel, and with no messages
-//     while nothing changes (no polling);
-//   * every message shape (pym.js, Datawrapper, Flourish/Embedly, AMP) with the right height;
+//     over a stated window while nothing changes (no polling);
+//   * share/embed.js sizes only the frame that asks, and ignores frames of another origin;
+//   * every message shape (pym.js, Datawrapper, Flourish/Embedly, AMP) with the right height,
+//     pym.js's width message answered by pym's height message for that child only, and no
+//     message at all from a page that is not framed;
 //   * the query modes: ?chart= for every id, an unknown id, ?lang=, ?theme=, ?embed=1, mixed;
 //   * the parent script's size, the Embed control's snippet and copy button;
 //   * share tags, the 1200×630 preview (not blank), oEmbed documents and their discovery
@@ -20,12 +23,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, DEFAULT_ROOT } from './server.mjs';
 import { launchBrowser, openPage, waitForContent, saveScreenshot, ARTIFACTS_DIR } from './harness.mjs';
+import { CHART_IDS, withInitScript } from './page-helpers.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const FIXTURES = join(REPO, 'e2e', 'fixtures', 'embed');
 const PYM_DIST = join(REPO, 'node_modules', 'pym.js', 'dist');
-const CHART_IDS = ['clusters', 'display', 'investment', 'scale', 'renovation', 'renewal', 'rural', 'city-check'];
 const TOLERANCE = 4;
+/**
+ * How long a page must stay silent while nothing changes, ms: longer than pym.js's own polling
+ * interval (500 ms when a child polls) and any debounce, so that polling would show.
+ */
+const IDLE_WINDOW_MS = 3000;
 
 /** Polls `check` (async, returns a truthy value when done) until it passes or `ms` runs out. */
 async function waitFor(check, ms = 15_000, every = 100) {
@@ -184,6 +192,44 @@ describe('embedding', () => {
     assert.deepEqual(readFileSync(published), source);
   });
 
+  it('share/embed.js sizes only the frame that asks, and only for our origin', async () => {
+    // Two frames of the graphic's origin (its static page, which posts nothing itself) and one of
+    // another origin (the host's), each 200 px: the foreign frame asks for 777 px, then b for 555.
+    const ours = (name) => `<iframe name="${name}" src="${site.url}share/static.html" title="${name}" width="100%" height="200" scrolling="no" frameborder="0"></iframe>`;
+    const foreign = '<iframe name="foreign" srcdoc="<p>another site</p>" title="foreign" width="100%" height="200"></iframe>';
+    const script = `<script async src="${site.url}share/embed.js"></script>`;
+    const p = await openPage(browser, `${host.url}parent.html`, { width: 800, height: 800 });
+    try {
+      await p.page.evaluate((html) => window.paste(html), ours('a') + ours('b') + foreign + script);
+      await p.page.waitForFunction(() => window.bananEmbed === 1);
+      const frameNamed = async (name) => {
+        const found = await waitFor(async () => {
+          const frame = p.page.frame({ name });
+          const ready = frame && (await frame.evaluate(() => document.readyState === 'complete'));
+          return { ok: !!ready, frame };
+        });
+        assert.ok(found?.ok, `no frame ${name}`);
+        return found.frame;
+      };
+      const ask = async (name, height) =>
+        (await frameNamed(name)).evaluate((h) => parent.postMessage(JSON.stringify({ context: 'iframe.resize', height: h }), '*'), height);
+      const heights = () => p.page.evaluate(() => Object.fromEntries([...document.querySelectorAll('iframe')].map((f) => [f.name, f.getBoundingClientRect().height])));
+      await ask('foreign', 777);
+      await ask('b', 555);
+      const got = await waitFor(async () => {
+        const h = await heights();
+        return { ok: h.b === 555, h };
+      }, 5000);
+      const report = JSON.stringify(got.h);
+      assert.equal(got.h.b, 555, `frame b asked for 555 px: ${report}`);
+      assert.equal(got.h.a, 200, `frame a asked nothing: ${report}`);
+      assert.equal(got.h.foreign, 200, `a frame of another origin is not sized: ${report}`);
+      assertClean(p, 'share/embed.js and other frames');
+    } finally {
+      await p.close();
+    }
+  });
+
   // --- auto-height --------------------------------------------------------------------------
 
   for (const [what, query] of [
@@ -285,14 +331,29 @@ describe('embedding', () => {
       const en = await assertFits(p.page, frame, 'English at 768 px');
       assert.notEqual(en.iframe, zh.iframe, 'the English page has another height');
 
-      await frame.locator('.embed-control[data-embed-for="page"] summary').click();
+      const summary = frame.locator('.embed-control[data-embed-for="page"] summary');
+      await summary.click();
+      // The pointer leaves the graphic: from here on the page is idle.
+      await p.page.mouse.move(0, 0);
       const opened = await assertFits(p.page, frame, 'with the Embed panel open');
       assert.ok(opened.iframe > en.iframe, `opening a panel makes it taller: ${en.iframe} -> ${opened.iframe}`);
 
-      // No polling: once settled, no message for two seconds.
-      const count = await p.page.evaluate(() => window.received.length);
-      await new Promise((ok) => setTimeout(ok, 2000));
-      assert.equal(await p.page.evaluate(() => window.received.length), count, 'messages while nothing changed');
+      // No polling: no message over IDLE_WINDOW_MS of the host's clock, counted by the time each
+      // arrived; then a change is reported, so the recorder was listening all along.
+      const since = (from) => p.page.evaluate((from) => window.received.filter((m) => m.at >= from), from);
+      const start = await p.page.evaluate(() => performance.now());
+      await p.page.waitForFunction((end) => performance.now() >= end, start + IDLE_WINDOW_MS, {
+        polling: 100,
+        timeout: IDLE_WINDOW_MS + 10_000,
+      });
+      const end = await p.page.evaluate(() => performance.now());
+      const during = (await since(start)).filter((m) => m.at <= end);
+      assert.ok(end - start >= IDLE_WINDOW_MS, `the window was ${end - start} ms`);
+      assert.deepEqual(during, [], `${during.length} messages in ${Math.round(end - start)} ms while nothing changed`);
+      await summary.click();
+      await p.page.mouse.move(0, 0);
+      const changed = await waitFor(async () => ({ ok: (await since(end)).length > 0 }), 5000);
+      assert.ok(changed?.ok, 'no message after the panel closed: the recorder heard nothing');
       assertClean(p, 'language switch');
     } finally {
       await p.close();
@@ -336,19 +397,48 @@ describe('embedding', () => {
       );
       assert.equal(embedly.src, src);
       assert.equal(embedly.sender, 'banan-infographic');
-      // pym.js width messages are answered.
-      const before = await p.page.evaluate(() => window.received.length);
-      await p.page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage('pymxPYMxstory-graphicxPYMxwidthxPYMx1280', '*'));
-      const answered = await waitFor(async () => ({ ok: (await p.page.evaluate(() => window.received.length)) > before }), 3000);
-      assert.ok(answered?.ok, 'no answer to a pym.js width message');
+      // A pym.js width message is answered with pym's own height message, for this child only:
+      // another child's width message first, then ours, gives exactly one pym height message.
+      const before = await p.page.evaluate(() => performance.now());
+      await p.page.evaluate(() => {
+        const child = document.querySelector('iframe').contentWindow;
+        child.postMessage('pymxPYMxother-graphicxPYMxwidthxPYMx1280', '*');
+        child.postMessage('pymxPYMxstory-graphicxPYMxwidthxPYMx1280', '*');
+      });
+      const pymAnswers = async () =>
+        (await p.page.evaluate((from) => window.received.filter((m) => m.at >= from && m.frame === 0).map((m) => m.data), before))
+          .filter((d) => typeof d === 'string' && d.startsWith('pymxPYMx'));
+      const answered = await waitFor(async () => {
+        const answers = await pymAnswers();
+        return { ok: answers.length > 0, answers };
+      }, 3000);
+      assert.ok(answered?.ok, 'no pym.js answer to a pym.js width message');
+      const height = await docHeight();
+      assert.deepEqual(await pymAnswers(), [`pymxPYMxstory-graphicxPYMxheightxPYMx${height}`], 'the answer to the width messages');
       assertClean(p, 'message shapes');
     } finally {
       await p.close();
     }
-    // Not framed: the child script stays silent (nothing to post to).
-    const q = await openPage(browser, `${site.url}?embed=1`, { width: 800, height: 600 });
+    // Not framed: the child script posts nothing (its parent would be itself). Every
+    // postMessage call and message event of the window is recorded from before the page's own
+    // scripts; after IDLE_WINDOW_MS drawn, only the test's own probe is there.
+    const recorder = () => {
+      window.__messages = [];
+      const post = window.postMessage.bind(window);
+      const text = (data) => (typeof data === 'string' ? data : JSON.stringify(data));
+      window.postMessage = (data, ...rest) => {
+        window.__messages.push(`posted ${text(data)}`);
+        return post(data, ...rest);
+      };
+      window.addEventListener('message', (e) => window.__messages.push(`received ${text(e.data)}`));
+    };
+    const q = await openPage(withInitScript(browser, recorder), `${site.url}?embed=1&childId=story-graphic`, { width: 800, height: 600 });
     try {
-      await waitForContent(q.page, '.chart');
+      await rendered(q.page);
+      await q.page.waitForTimeout(IDLE_WINDOW_MS);
+      await q.page.evaluate(() => window.postMessage('probe', '*'));
+      await q.page.waitForFunction(() => window.__messages.includes('received probe'));
+      assert.deepEqual(await q.page.evaluate(() => window.__messages), ['posted probe', 'received probe'], 'unframed ?embed=1 posted messages');
       assertClean(q, 'unframed ?embed=1');
     } finally {
       await q.close();

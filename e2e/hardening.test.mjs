@@ -30,11 +30,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { launchBrowser, openPage, waitForContent, wasmMemoryBytes } from './harness.mjs';
-import { canvasSel, assertNoErrors, chartIds, chartItems, errorReport, frames, saveViewport, waitForCharts } from './page-helpers.mjs';
+import { canvasSel, assertNoErrors, CHART_IDS, chartItems, errorReport, frames, saveViewport, waitForCharts } from './page-helpers.mjs';
 import { ARTICLE_PATH, FIXTURE_NAME, PAYLOAD, makeHostile } from './fixtures/make-hardening-hostile.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
 const HEAP_BUDGET = 1024 * 1024; // bytes of growth, JS heap + wasm memory
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };

@@ -20,7 +20,7 @@ import {
   figureSel,
   ARTICLE,
   assertNoErrors,
-  chartIds,
+  CHART_IDS,
   chartItems,
   expectedItem,
   figure,
@@ -32,7 +32,6 @@ import {
   waitForCharts,
 } from './page-helpers.mjs';
 
-const CHART_IDS = chartIds();
 const N = CHART_IDS.length;
 
 const DESKTOP = { width: 1280, height: 800, deviceScaleFactor: 1 };
@@ -188,20 +187,26 @@ function over(top, bottom) {
 
 /**
  * Text colour and the background it sits on (the backgrounds of it and its ancestors,
- * composited, over `paper`) for the first element of each selector.
+ * composited, over `paper`) for the first element of each selector. A selector that matches
+ * nothing fails: an element that should be there and is not has no contrast to check.
  */
 async function textColours(page, selectors) {
   const raw = await page.evaluate((selectors) => {
     const out = [];
     for (const sel of selectors) {
       const el = document.querySelector(sel);
-      if (!el) continue;
+      if (!el) {
+        out.push({ sel, missing: true });
+        continue;
+      }
       const layers = [];
       for (let e = el; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
       out.push({ sel, color: getComputedStyle(el).color, layers });
     }
     return out;
   }, selectors);
+  const missing = raw.filter((r) => r.missing).map((r) => r.sel);
+  assert.deepEqual(missing, [], `no element for ${missing.join(', ')}`);
   return raw.map(({ sel, color, layers }) => ({ sel, color: parseColour(color), layers: layers.map(parseColour) }));
 }
 
@@ -278,42 +283,71 @@ async function assertTheme(page, dark, when) {
 // ---------------------------------------------------------------------------------------------
 // Files.
 
-/** RFC 4180: fields, quoted fields with "" and line breaks, CRLF or LF rows. */
-function parseCsv(text) {
+/**
+ * A strict RFC 4180 reader: every record ends in CRLF (the last one too); a field holding `"`,
+ * `,`, CR or LF is quoted, with `""` for a quote; a quote opens a field or nothing, and after a
+ * closing quote comes `,` or CRLF. Anything else throws, naming the offset.
+ */
+function parseCsvStrict(text) {
   const rows = [];
   let row = [];
   let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') {
-      assert.equal(field, '', `CSV: a quote inside an unquoted field at ${i}`);
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      // the \n ends the row
-    } else if (c === '\n') {
-      row.push(field);
+  let i = 0;
+  const fail = (what) => {
+    throw new Error(`CSV: ${what} at offset ${i}: ${JSON.stringify(text.slice(Math.max(0, i - 20), i + 20))}`);
+  };
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  // At the start of a field.
+  while (i < text.length) {
+    if (text[i] === '"') {
+      i += 1;
+      for (;;) {
+        if (i >= text.length) fail('a quoted field is not closed');
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i += 1;
+          break;
+        } else field += text[i++];
+      }
+    } else {
+      while (i < text.length && !',\r\n"'.includes(text[i])) field += text[i++];
+      if (text[i] === '"') fail('a quote inside an unquoted field');
+    }
+    if (text[i] === ',') {
+      i += 1;
+      endField();
+    } else if (text[i] === '\r' && text[i + 1] === '\n') {
+      i += 2;
+      endField();
       rows.push(row);
       row = [];
-      field = '';
-    } else field += c;
+    } else if (text[i] === '\r') fail('a CR outside quotes that does not end a record');
+    else if (text[i] === '\n') fail('a record ending in LF instead of CRLF');
+    else if (i >= text.length) fail('the last record does not end in CRLF');
+    else fail('text after a closing quote');
   }
-  assert.equal(quoted, false, 'CSV: a quoted field is not closed');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  if (row.length > 0 || field !== '') fail('the last record does not end in CRLF');
   return rows;
 }
+
+it('the strict CSV reader reads RFC 4180 and refuses what a lenient reader forgives', () => {
+  assert.deepEqual(parseCsvStrict('a,"b ""q"", c\r\nd",\r\n"\r"\r\n'), [['a', 'b "q", c\r\nd', ''], ['\r']]);
+  for (const [text, problem] of [
+    ['a,b\n', /LF instead of CRLF/],
+    ['a\rb\r\n', /CR outside quotes/],
+    ['a"b\r\n', /quote inside an unquoted field/],
+    ['"a"b\r\n', /text after a closing quote/],
+    ['"a\r\n', /not closed/],
+    ['a,b', /does not end in CRLF/],
+  ]) {
+    assert.throws(() => parseCsvStrict(text), problem, JSON.stringify(text));
+  }
+});
 
 /** Click `locator` and return the downloaded file's name and bytes. */
 async function download(page, locator) {
@@ -327,7 +361,7 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function readCsv(bytes, name) {
   assert.ok(bytes.subarray(0, 3).equals(BOM), `${name} does not start with a UTF-8 BOM`);
-  const rows = parseCsv(bytes.subarray(3).toString('utf8'));
+  const rows = parseCsvStrict(bytes.subarray(3).toString('utf8'));
   assert.ok(rows.length > 1, `${name}: no data rows`);
   const width = rows[0].length;
   rows.forEach((r, i) => assert.equal(r.length, width, `${name}: row ${i} has ${r.length} fields, the header ${width}`));
@@ -822,24 +856,26 @@ describe('every reader', () => {
   it('reduced motion: no animations and no transitions', async () => {
     await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP, reducedMotion: 'reduce' }, async ({ page }) => {
       assert.equal(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches), true);
-      // Open things that could animate: a card's source, a chart tooltip, a data table.
+      // Open things that could animate: a card's source, a data table, and last a chart tooltip
+      // (a click elsewhere closes it).
       await page.locator('.card').first().hover();
+      await page.locator(`${figureSel('scale')} .tool-button`).first().click();
       await page.focus(chartSel('scale'));
       await page.keyboard.press('ArrowRight');
-      await page.locator(`${figureSel('scale')} .tool-button`).first().click();
       await frames(page);
       const state = await page.evaluate(() => ({
         animations: document.getAnimations().map((a) => `${a.constructor.name} ${a.animationName ?? a.transitionProperty ?? ''} on ${a.effect?.target?.className}`),
         styles: ['.card', '.card-source', '.chart-tooltip', '.tool-button', '.lang-button', '.chart-canvas', '.data-table-wrap']
           .map((sel) => {
             const el = document.querySelector(sel);
-            if (!el) return null;
+            if (!el) return { sel, missing: true };
             const s = getComputedStyle(el);
             return { sel, transition: s.transitionDuration, animation: s.animationName };
-          })
-          .filter(Boolean),
+          }),
         scroll: getComputedStyle(document.documentElement).scrollBehavior,
       }));
+      const missing = state.styles.filter((s) => s.missing).map((s) => s.sel);
+      assert.deepEqual(missing, [], `no element for ${missing.join(', ')}: nothing to check`);
       assert.deepEqual(state.animations, [], 'running animations or transitions');
       for (const s of state.styles) {
         assert.ok(s.transition.split(',').every((d) => parseFloat(d) === 0), `${s.sel}: transition-duration ${s.transition}`);

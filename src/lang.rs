@@ -66,6 +66,24 @@ mod tests {
     use super::Lang;
 
     #[test]
+    fn tags_codes_and_titles() {
+        assert_eq!((Lang::Zh.tag(), Lang::En.tag()), ("zh-CN", "en"));
+        assert_eq!(Lang::from_code("zh"), Some(Lang::Zh));
+        assert_eq!(Lang::from_code("en"), Some(Lang::En));
+        for code in ["", "EN", "zh-CN", "fr"] {
+            assert_eq!(Lang::from_code(code), None, "{code}");
+        }
+        assert_eq!(Lang::default(), Lang::Zh);
+        assert_eq!(Lang::Zh.pick("中", "en"), "中");
+        assert_eq!(Lang::En.pick("中", "en"), "en");
+        assert_eq!(Lang::Zh.page_title(None), "巴南数据图解");
+        assert_eq!(
+            Lang::En.page_title(Some("Building")),
+            "Building · Banan in figures"
+        );
+    }
+
+    #[test]
     fn a_cited_title_nests_its_quotes() {
         let title = "Building “one district, five cities”, striving for “two highs”";
         assert_eq!(

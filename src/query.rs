@@ -153,6 +153,21 @@ mod tests {
     }
 
     #[test]
+    fn every_theme_and_language_is_read() {
+        for (search, theme) in [
+            ("theme=light", ThemeChoice::Light),
+            ("theme=dark", ThemeChoice::Dark),
+            ("theme=dark&theme=auto", ThemeChoice::Auto),
+        ] {
+            let (options, notices) = parse(search);
+            assert_eq!(options.theme, theme, "{search}");
+            assert!(notices.is_empty(), "{search}: {notices:?}");
+        }
+        assert_eq!(parse("lang=zh").0.lang, Some(Lang::Zh));
+        assert_eq!(parse("lang=en").0.lang, Some(Lang::En));
+    }
+
+    #[test]
     fn embed_is_on_for_1_true_or_no_value_and_off_for_0_or_false() {
         for (search, embed) in [
             ("embed=1", true),

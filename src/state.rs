@@ -108,9 +108,17 @@ mod tests {
             pixel_ratio: 1.0,
         };
         assert!(settings.dark());
+        let system_light = Rc::new(settings.clone()).reduce(SettingsAction::SystemDark(false));
+        assert!(!system_light.dark(), "auto on a light system is light");
         let light = Rc::new(settings.clone()).reduce(SettingsAction::SetTheme(ThemeChoice::Light));
         assert!(!light.dark());
         let dark = Rc::new(settings).reduce(SettingsAction::SetTheme(ThemeChoice::Dark));
+        assert!(dark.dark(), "the dark theme is dark");
+        let dark_on_light_system = dark.clone().reduce(SettingsAction::SystemDark(false));
+        assert!(
+            dark_on_light_system.dark(),
+            "a chosen theme does not follow the system"
+        );
         assert!(
             !dark.reduce(SettingsAction::Printing(true)).dark(),
             "paper is white"

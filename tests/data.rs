@@ -573,6 +573,96 @@ fn a_list_that_disagrees_with_its_count_is_rejected() {
 }
 
 #[test]
+fn a_value_of_zero_is_a_value() {
+    // 总投资50亿元 holds a 0: a file may state nothing yet invested.
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "display_module_investment")["value"] = json!(0);
+    let dataset = parse_dataset("zero.json", &json.to_string(), Some(ARTICLE_TEXT))
+        .expect("0 is a finite amount ≥ 0");
+    let figure = dataset.figure("display_module_investment").unwrap();
+    assert_eq!(figure.value, 0.0);
+}
+
+#[test]
+fn periods_and_notes_come_in_pairs() {
+    for missing in ["period_zh", "period_en"] {
+        let mut json = default_json();
+        let figure = find_mut(&mut json, "figures", "major_projects_count");
+        figure.as_object_mut().unwrap().remove(missing).unwrap();
+        assert_rejected(
+            &json,
+            "figure \"major_projects_count\"",
+            "a period needs both period_zh and period_en",
+        );
+    }
+    for missing in ["note_zh", "note_en"] {
+        let mut json = default_json();
+        let item = &mut find_mut(&mut json, "lists", "major_projects_named")["items"][1];
+        item.as_object_mut().unwrap().remove(missing).unwrap();
+        assert_rejected(
+            &json,
+            "list \"major_projects_named\", item 2",
+            "a note needs both note_zh and note_en",
+        );
+    }
+}
+
+#[test]
+fn a_list_without_items_is_rejected() {
+    let mut json = default_json();
+    find_mut(&mut json, "lists", "major_projects_fields")["items"] = json!([]);
+    assert_rejected(
+        &json,
+        "list \"major_projects_fields\"",
+        "the list has no items",
+    );
+}
+
+#[test]
+fn a_sum_off_by_one_is_rejected() {
+    // 5 = 2 + 3; with the 1 of jiangjia_output_goal the parts make 6.
+    let mut json = default_json();
+    find_mut(&mut json, "figures", "industry_cluster_count")["sum_of"] = json!([
+        "emerging_industry_count",
+        "advantage_industry_count",
+        "jiangjia_output_goal"
+    ]);
+    assert_rejected(
+        &json,
+        "figure \"industry_cluster_count\"",
+        "which is 6, not 5",
+    );
+}
+
+/// 约 and 左右 say "about" (约13.9%, 13.9%左右). The article uses neither, so the sentence is
+/// edited and the file read without the article, as the page reads it.
+#[test]
+fn yue_and_zuoyou_say_about() {
+    for written in ["增长约13.9%", "增长13.9%左右"] {
+        let mut json = default_json();
+        let figure = find_mut(&mut json, "figures", "agri_processing_growth");
+        let source = figure["source"].as_str().unwrap().to_owned();
+        figure["written"] = json!(written);
+        let sentence = find_mut(&mut json, "sources", &source);
+        let zh = sentence["zh"].as_str().unwrap();
+        assert!(zh.contains("增长13.9%"), "{zh}");
+        sentence["zh"] = json!(zh.replace("增长13.9%", written));
+        let parse = |json: &Value| parse_dataset("about.json", &json.to_string(), None);
+        let error = parse(&json).expect_err("stored as exact");
+        assert!(
+            error.to_string().contains(&format!(
+                "\"{written}\" says about (约/左右), but the qualifier is exact"
+            )),
+            "{error}"
+        );
+        find_mut(&mut json, "figures", "agri_processing_growth")["qualifier"] = json!("about");
+        let dataset = parse(&json).unwrap_or_else(|e| panic!("{written}: {e}"));
+        let figure = dataset.figure("agri_processing_growth").unwrap();
+        assert_eq!(figure.qualifier, Qualifier::About, "{written}");
+    }
+}
+
+#[test]
 fn a_list_item_not_in_its_sentence_is_rejected() {
     let mut json = default_json();
     find_mut(&mut json, "lists", "city_check_dimensions_named")["items"][0]["zh"] =

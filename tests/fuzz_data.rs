@@ -11,7 +11,9 @@
 //! ```
 //!
 //! `FUZZ_CASES` is the number of inputs of each of the five strategies; `--nocapture` prints
-//! how many inputs each strategy ran and how they ended. A failure prints the shrunk input.
+//! how many inputs each strategy ran, how they ended and the seed. A failure prints the shrunk
+//! input (the edits and the text they make), the seed and the command that replays it:
+//! `FUZZ_SEED=<16 hex digits> FUZZ_CASES=<n> cargo test --test fuzz_data <strategy's test>`.
 //! The page decodes with the same serde types and serde_json as this test (src/data/decode.rs);
 //! tests/browser.rs mutates 2,000 files in the browser as well.
 #![cfg(not(target_arch = "wasm32"))]
@@ -22,12 +24,14 @@ use std::rc::Rc;
 use banan_infographic::charts::catalog::CHARTS;
 use banan_infographic::charts::draw::{draw_scene, Backdrop};
 use banan_infographic::charts::theme::Theme;
-use banan_infographic::data::{parse_dataset, DataError, Dataset, ARTICLE_TEXT, DEFAULT_DATA_JSON};
+use banan_infographic::data::{
+    parse_dataset, Bilingual, DataError, Dataset, ARTICLE_TEXT, DEFAULT_DATA_JSON,
+};
 use banan_infographic::format::format_value;
 use banan_infographic::lang::Lang;
 use plotters::prelude::*;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
 use serde_json::{Map, Value};
 
 const FILE: &str = "fuzz.json";
@@ -276,6 +280,140 @@ fn check_model(dataset: &Dataset, article: Option<&str>) -> Result<(), TestCaseE
     Ok(())
 }
 
+/// A field of an entry of the file, if present and not `null` (serde reads `null` as absent).
+fn field<'a>(entry: &'a Value, key: &str) -> Option<&'a Value> {
+    entry.get(key).filter(|v| !v.is_null())
+}
+
+/// The value of the file's figure `id`, if it has one.
+fn file_value(file: &Value, id: &str) -> Option<f64> {
+    file["figures"]
+        .as_array()?
+        .iter()
+        .find(|f| f["id"] == id)
+        .and_then(|f| field(f, "value")?.as_f64())
+}
+
+/// What a checked model must agree with in the file it came from, where the model keeps less
+/// than the file: periods and notes given in both languages or in neither, each `sum_of` adding
+/// up, and each `named_of` count matching its list.
+fn check_against_file(dataset: &Dataset, json: &str) -> Result<(), TestCaseError> {
+    let ensure = |ok: bool, what: String| if ok { Ok(()) } else { Err(fail(what)) };
+    let file: Value = serde_json::from_str(json)
+        .map_err(|e| fail(format!("a checked model from a file that is not JSON: {e}")))?;
+    let entries = |kind: &str| file[kind].as_array().cloned().unwrap_or_default();
+    let pair = |entry: &Value, zh: &str, en: &str| -> Result<Option<Bilingual>, TestCaseError> {
+        match (field(entry, zh), field(entry, en)) {
+            (None, None) => Ok(None),
+            (Some(zh), Some(en)) => Ok(Some(Bilingual::new(
+                zh.as_str().unwrap_or_default(),
+                en.as_str().unwrap_or_default(),
+            ))),
+            _ => Err(fail(format!(
+                "{zh} and {en}: one without the other in {entry}"
+            ))),
+        }
+    };
+
+    let figures = entries("figures");
+    ensure(
+        figures.len() == dataset.figures.len(),
+        format!(
+            "{} figures in the file, {} in the model",
+            figures.len(),
+            dataset.figures.len()
+        ),
+    )?;
+    for raw in &figures {
+        let id = raw["id"].as_str().unwrap_or_default();
+        let figure = dataset
+            .figure(id)
+            .map_err(|e| fail(format!("a figure of the file is not in the model: {e}")))?;
+        let at = format!("figure {id}");
+        ensure(
+            pair(raw, "period_zh", "period_en")? == figure.period,
+            format!("{at}: period {:?} in the model", figure.period),
+        )?;
+        if let Some(parts) = field(raw, "sum_of") {
+            let mut total = 0.0;
+            for part in parts.as_array().into_iter().flatten() {
+                let part = part.as_str().unwrap_or_default();
+                total += file_value(&file, part).ok_or_else(|| {
+                    fail(format!("{at}: sum_of names {part}, which has no value"))
+                })?;
+            }
+            ensure(
+                (total - figure.value).abs() <= 1e-9,
+                format!("{at}: {} is not the sum of {parts}, {total}", figure.value),
+            )?;
+        }
+    }
+
+    let lists = entries("lists");
+    ensure(
+        lists.len() == dataset.lists.len(),
+        format!(
+            "{} lists in the file, {} in the model",
+            lists.len(),
+            dataset.lists.len()
+        ),
+    )?;
+    for raw in &lists {
+        let id = raw["id"].as_str().unwrap_or_default();
+        let list = dataset
+            .list(id)
+            .map_err(|e| fail(format!("a list of the file is not in the model: {e}")))?;
+        let at = format!("list {id}");
+        let items = raw["items"].as_array().cloned().unwrap_or_default();
+        ensure(
+            items.len() == list.items.len(),
+            format!(
+                "{at}: {} items in the file, {} in the model",
+                items.len(),
+                list.items.len()
+            ),
+        )?;
+        for (raw_item, item) in items.iter().zip(&list.items) {
+            ensure(
+                pair(raw_item, "note_zh", "note_en")? == item.note,
+                format!("{at}: note {:?} in the model", item.note),
+            )?;
+        }
+        match field(raw, "named_of") {
+            None => ensure(
+                list.named_of.is_none(),
+                format!("{at}: a named_of from nowhere"),
+            )?,
+            Some(named_of) => {
+                let figure = named_of["figure"].as_str().unwrap_or_default();
+                let complete = named_of["complete"].as_bool().unwrap_or_default();
+                ensure(
+                    list.named_of == Some((figure.to_owned(), complete)),
+                    format!("{at}: named_of {:?} in the model", list.named_of),
+                )?;
+                let count = file_value(&file, figure)
+                    .ok_or_else(|| fail(format!("{at}: named_of {figure}, which has no value")))?;
+                let named = items.len() as f64;
+                ensure(
+                    if complete {
+                        named == count
+                    } else {
+                        named <= count
+                    },
+                    format!(
+                        "{at}: names {named} items, {figure} counts {count} (complete: {complete})"
+                    ),
+                )?;
+                ensure(
+                    complete || !list.complete,
+                    format!("{at}: complete, but named_of says the article names only some"),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// What the page does with a checked model: headline values, chart titles, every chart laid
 /// out at phone to desktop widths in both languages, hit-tested and drawn.
 fn use_model(dataset: &Dataset, draw: bool) -> Result<(), TestCaseError> {
@@ -334,6 +472,7 @@ fn check_input(json: &str, tally: &Tally, draw: bool) -> Result<(), TestCaseErro
         match parse_dataset(FILE, json, article) {
             Ok(dataset) => {
                 check_model(&dataset, article)?;
+                check_against_file(&dataset, json)?;
                 if article.is_some() {
                     modelled = true;
                     use_model(&dataset, draw)?;
@@ -350,25 +489,70 @@ fn check_input(json: &str, tally: &Tally, draw: bool) -> Result<(), TestCaseErro
     Ok(())
 }
 
+/// The seed of a run: `FUZZ_SEED` (16 hex digits, as a failure prints it), or a new one.
+fn seed() -> u64 {
+    match std::env::var("FUZZ_SEED") {
+        Ok(hex) => u64::from_str_radix(hex.trim(), 16)
+            .unwrap_or_else(|_| panic!("FUZZ_SEED={hex:?} is not 16 hex digits")),
+        Err(_) => {
+            use std::hash::{BuildHasher, Hasher};
+            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+            hasher.write_u128(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |t| t.as_nanos()),
+            );
+            hasher.finish()
+        }
+    }
+}
+
+/// Runs `test` on `cases()` inputs of `strategy`, drawn from a seeded generator. A failure
+/// panics with the shrunk input (as proptest shows it and as the text `parse_dataset` got, by
+/// `render`), the seed, and the command that replays the same inputs.
 fn run<S: Strategy>(
     name: &str,
+    test_name: &str,
     strategy: S,
+    render: impl Fn(&S::Value) -> String,
     test: impl Fn(S::Value, &Tally) -> Result<(), TestCaseError>,
 ) where
     S::Value: std::fmt::Debug,
 {
+    let seed = seed();
     let tally = Tally::default();
-    let mut runner = TestRunner::new(Config {
-        cases: cases(),
-        failure_persistence: None,
-        max_shrink_iters: 2000,
-        ..Config::default()
-    });
-    let outcome = runner.run(&strategy, |input| test(input, &tally));
-    tally.report(name);
-    if let Err(error) = outcome {
-        panic!("{name}: {error}");
+    let mut bytes = [0u8; 32];
+    for (i, chunk) in bytes.chunks_mut(8).enumerate() {
+        chunk.copy_from_slice(
+            &(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).to_le_bytes(),
+        );
     }
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
+    let mut runner = TestRunner::new_with_rng(
+        Config {
+            cases: cases(),
+            failure_persistence: None,
+            max_shrink_iters: 2000,
+            ..Config::default()
+        },
+        rng,
+    );
+    let outcome = runner.run(&strategy, |input| test(input, &tally));
+    if let Err(error) = outcome {
+        let input = match &error {
+            TestError::Fail(_, value) => render(value),
+            TestError::Abort(_) => String::from("(none: the run was aborted)"),
+        };
+        panic!(
+            "{name}: {error}\n\nthe shrunk input as text ({} bytes):\n{input}\n\n\
+             seed {seed:016x}; replay: FUZZ_SEED={seed:016x} FUZZ_CASES={} \
+             cargo test --test fuzz_data {test_name} -- --exact",
+            input.len(),
+            cases(),
+        );
+    }
+    eprintln!("fuzz_data: {name}: seed {seed:016x}");
+    tally.report(name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,7 +562,9 @@ fn run<S: Strategy>(
 fn arbitrary_bytes() {
     run(
         "arbitrary bytes",
+        "arbitrary_bytes",
         prop::collection::vec(any::<u8>(), 0..4096),
+        |bytes| String::from_utf8_lossy(bytes).into_owned(),
         |bytes, tally| check_input(&String::from_utf8_lossy(&bytes), tally, false),
     );
 }
@@ -436,7 +622,9 @@ const TOKENS: [&str; 44] = [
 fn json_token_soup() {
     run(
         "JSON token soup",
+        "json_token_soup",
         prop::collection::vec(prop::sample::select(&TOKENS[..]), 0..200),
+        |tokens| tokens.concat(),
         |tokens, tally| check_input(&tokens.concat(), tally, false),
     );
 }
@@ -518,16 +706,19 @@ fn apply_byte_edit(bytes: &mut Vec<u8>, edit: &ByteEdit) {
 
 #[test]
 fn byte_mutations_of_the_valid_file() {
+    let edited = |edits: &Vec<ByteEdit>| {
+        let mut bytes = DEFAULT_DATA_JSON.as_bytes().to_vec();
+        for edit in edits {
+            apply_byte_edit(&mut bytes, edit);
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
     run(
         "byte mutations of data/article.json",
+        "byte_mutations_of_the_valid_file",
         prop::collection::vec(byte_edit(), 1..6),
-        |edits, tally| {
-            let mut bytes = DEFAULT_DATA_JSON.as_bytes().to_vec();
-            for edit in &edits {
-                apply_byte_edit(&mut bytes, edit);
-            }
-            check_input(&String::from_utf8_lossy(&bytes), tally, false)
-        },
+        edited,
+        |edits, tally| check_input(&edited(&edits), tally, false),
     );
 }
 
@@ -710,16 +901,19 @@ fn apply_tree_edit(root: &mut Value, edit: &TreeEdit) {
 #[test]
 fn structural_mutations_of_the_valid_file() {
     let original = default_value();
+    let edited = |edits: &Vec<TreeEdit>| {
+        let mut value = original.clone();
+        for edit in edits {
+            apply_tree_edit(&mut value, edit);
+        }
+        value.to_string()
+    };
     run(
         "structural mutations of data/article.json",
+        "structural_mutations_of_the_valid_file",
         prop::collection::vec(tree_edit(), 1..5),
-        |edits, tally| {
-            let mut value = original.clone();
-            for edit in &edits {
-                apply_tree_edit(&mut value, edit);
-            }
-            check_input(&value.to_string(), tally, false)
-        },
+        edited,
+        |edits, tally| check_input(&edited(&edits), tally, false),
     );
 }
 
@@ -855,15 +1049,18 @@ fn apply_text_edit(root: &mut Value, edit: &TextEdit) {
 #[test]
 fn text_mutations_that_keep_the_file_valid() {
     let original = default_value();
+    let edited = |edits: &Vec<TextEdit>| {
+        let mut value = original.clone();
+        for edit in edits {
+            apply_text_edit(&mut value, edit);
+        }
+        value.to_string()
+    };
     run(
         "free-text mutations of data/article.json",
+        "text_mutations_that_keep_the_file_valid",
         prop::collection::vec(text_edit(), 1..8),
-        |edits, tally| {
-            let mut value = original.clone();
-            for edit in &edits {
-                apply_text_edit(&mut value, edit);
-            }
-            check_input(&value.to_string(), tally, true)
-        },
+        edited,
+        |edits, tally| check_input(&edited(&edits), tally, true),
     );
 }
