@@ -10,6 +10,9 @@
 //     strict Content-Security-Policy (no 'unsafe-inline', no 'unsafe-eval'; the inline loader
 //     <script> that Trunk writes into index.html is allowed by its sha256 hash),
 //
+//   * with `initScript: true`, every HTML page gets `<script src="/__e2e/init.js">` right after its
+//     charset, before its scripts, and /__e2e/init.js answers with what setInitScript(code) last set:
+//     an init script for engines driven over classic WebDriver, which has none (e2e/engines.mjs),
 //   * /fixtures/… is served from e2e/fixtures/ (test data files for `?data=fixtures/…`),
 //     unless the build itself has a fixtures/ folder; `mounts` adds or replaces such folders.
 //
@@ -108,7 +111,9 @@ export function buildHeaders(root) {
  *   headers: more headers for every response (another site's `Access-Control-Allow-Origin`).
  *   prefix: the URL path the root is served under ('/graphics/banan/'), as a newsroom hosts
  *   a graphic in a folder of its site; '/' by default. `url` then ends with it.
- * @returns {Promise<{url: string, port: number, csp: string, close: () => Promise<void>}>}
+ *   initScript: true to put /__e2e/init.js first in every page (see above).
+ * @returns {Promise<{url: string, port: number, csp: string, close: () => Promise<void>,
+ *   setInitScript: (code: string) => void}>}
  */
 export async function startServer(options = {}) {
   const root = resolve(options.root ?? DEFAULT_ROOT);
@@ -121,6 +126,8 @@ export async function startServer(options = {}) {
     .map(([prefix, dir]) => [prefix, resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
   const gzCache = new Map(); // path -> { key, body }
+  let initCode = '';
+  const INIT_PATH = '/__e2e/init.js';
 
   const server = createServer(async (req, res) => {
     try {
@@ -143,6 +150,12 @@ export async function startServer(options = {}) {
       } catch {
         res.writeHead(400, { ...baseHeaders, 'Content-Type': 'text/plain' });
         res.end('bad request\n');
+        return;
+      }
+      if (options.initScript && pathname === INIT_PATH) {
+        const body = Buffer.from(initCode);
+        res.writeHead(200, { ...baseHeaders, 'Content-Type': MIME['.js'], 'Content-Length': String(body.length) });
+        res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
       if (!pathname.startsWith(prefix)) {
@@ -179,7 +192,12 @@ export async function startServer(options = {}) {
       const headers = { ...baseHeaders, 'Content-Type': MIME[ext] ?? 'application/octet-stream' };
       let body;
       const wantsGzip = /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '');
-      if (wantsGzip && !NO_GZIP.has(ext)) {
+      if (options.initScript && ext === '.html') {
+        // After the charset (the build's minified HTML has no <head> tag), before every script.
+        const tag = `<script src="${INIT_PATH}"></script>`;
+        const html = (await readFile(file, 'utf8')).replace(/<meta charset=[^>]*>|<head>/i, `$&${tag}`);
+        body = Buffer.from(html);
+      } else if (wantsGzip && !NO_GZIP.has(ext)) {
         // Keyed by the modification times of the file and of its .gz, if any.
         const gzStat = existsSync(`${file}.gz`) ? statSync(`${file}.gz`) : null;
         const key = `${st.mtimeMs}:${gzStat?.mtimeMs ?? '-'}`;
@@ -218,7 +236,10 @@ export async function startServer(options = {}) {
       server.close(() => ok());
     });
 
-  return { url, port, csp, close };
+  const setInitScript = (code) => {
+    initCode = code;
+  };
+  return { url, port, csp, close, setInitScript };
 }
 
 // CLI: node e2e/server.mjs [root] [port]

@@ -3,10 +3,12 @@
 # there at the right version. Safe to run again and again; run by
 # scripts/serve.sh and scripts/test.sh. Works as root without a TTY (CI=true).
 #
-#   Debian packages   chromium chromium-driver fonts-noto-cjk brotli (only when missing)
+#   Debian packages   chromium chromium-driver fonts-noto-cjk brotli, and for the engines
+#                     suite firefox-esr webkit2gtk-driver xvfb (only when missing)
 #   Rust              wasm32-unknown-unknown target, rustfmt, clippy (stable toolchain only)
 #   cargo install     trunk 0.21.14, wasm-bindgen-cli 0.2.130
-#   npm ci            binaryen (wasm-opt 132), @gfx/zopfli, playwright-core, @axe-core/playwright, pym.js
+#   npm ci            binaryen (wasm-opt 132), @gfx/zopfli, playwright-core, puppeteer-core,
+#                     @axe-core/playwright, pym.js
 #   cargo fetch       so that `trunk build --offline` (cargo build --offline) finds every crate
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -22,12 +24,17 @@ missing=()
 [ -x "$CHROMIUM_BIN" ] || missing+=(chromium)
 [ -x "$CHROMEDRIVER_BIN" ] || missing+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || missing+=(brotli)
+# The engines suite (e2e/engines.test.mjs): Firefox ESR, WebKitGTK's WebDriver (it brings the
+# MiniBrowser), and an X server for it.
+[ -x "$FIREFOX_BIN" ] || missing+=(firefox-esr)
+{ [ -x "$WEBKIT_DRIVER_BIN" ] && [ -x "$MINIBROWSER_BIN" ]; } || missing+=(webkit2gtk-driver)
+[ -x "$XVFB_BIN" ] || missing+=(xvfb)
 # fonts-noto-cjk has no binary: ask dpkg.
 if ! dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed'; then
   missing+=(fonts-noto-cjk)
 fi
 if [ "${#missing[@]}" -eq 0 ]; then
-  info "ok: chromium, chromium-driver, fonts-noto-cjk, brotli already installed"
+  info "ok: chromium, chromium-driver, fonts-noto-cjk, brotli, firefox-esr, webkit2gtk-driver, xvfb already installed"
 else
   info "installing: ${missing[*]} (apt-get update, then apt-get install)"
   $SUDO apt-get update -q

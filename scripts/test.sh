@@ -12,7 +12,8 @@
 #                                 scripts/build-release.sh (trunk build --release --offline
 #                                 -> dist/)
 #   8. size report                node scripts/size-report.mjs dist  (ceiling: 200 KB gzip)
-#   9. end-to-end tests           node --test e2e/*.test.mjs  (playwright-core + Chromium)
+#   9. end-to-end tests           node --test e2e/*.test.mjs  (Chromium; engines.test.mjs also
+#                                 Firefox ESR and WebKitGTK, see README.md "Browsers")
 # The log ends with the summary of node's test runner.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

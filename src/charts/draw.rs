@@ -12,6 +12,25 @@ use super::theme::{Rgb, Theme, FONT_FAMILY};
 /// Spacing of hatch lines, CSS px.
 const HATCH_SPACING: f64 = 5.0;
 
+/// Where a text's alphabetic baseline lies below the point of plotters' `VPos::Top`, in em:
+/// plotters' SVG backend writes it as `dy="0.76em"`, and the page's canvas backend
+/// (`src/components/baseline_canvas.rs`) places the baseline there itself. A browser's own
+/// `textBaseline = "top"` is not used: engines resolve it from different font metrics (WebKit
+/// from the ascent, Chromium and Firefox from the em box), about 5 px apart at our sizes.
+pub const TOP_TO_BASELINE_EM: f64 = 0.76;
+
+/// How far above the alphabetic baseline the middle of a line's ink lies, in em: CJK ideographs
+/// (Noto Sans CJK, PingFang, Microsoft YaHei) fill the em box from 0.12 em below the baseline to
+/// 0.88 em above, less their side bearing; digits and Latin capitals reach 0.73 em.
+pub const INK_MIDDLE_EM: f64 = 0.38;
+
+/// The `VPos::Top` point of a line whose box (1.25 em tall) starts at `y`: the glyphs' middle
+/// is the box's middle.
+fn text_top(y: f64, size: f64) -> f64 {
+    let baseline = y + size * (1.25 / 2.0 + INK_MIDDLE_EM);
+    baseline - size * TOP_TO_BASELINE_EM
+}
+
 fn rgb(color: Rgb) -> RGBColor {
     RGBColor(color.0, color.1, color.2)
 }
@@ -98,9 +117,11 @@ pub fn draw_scene<DB: DrawingBackend>(
                 ))
                 .color(&color)
                 .pos(Pos::new(h_pos, VPos::Top));
-                // The line box is 1.25 em; centre the glyphs in it.
-                let top = text.y + text.size * 0.125;
-                area.draw(&Text::new(text.text.as_str(), (px(text.x), px(top)), style))?;
+                area.draw(&Text::new(
+                    text.text.as_str(),
+                    (px(text.x), px(text_top(text.y, text.size))),
+                    style,
+                ))?;
             }
             Mark::Line {
                 from,

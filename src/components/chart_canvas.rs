@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::charts::catalog::ChartSpec;
-use crate::charts::scene::{Details, Scene};
+use crate::charts::scene::{Details, Mark, Scene};
 use crate::charts::theme::Theme;
 use crate::data::MissingEntry;
 use crate::lang::Lang;
@@ -80,12 +80,14 @@ fn use_layout(
     )
 }
 
-/// Where each item is, for end-to-end tests and tools that drive the chart by position
-/// (`data-items`); made once per scene, not on every hover.
+/// Where each item is (`data-items`) and each line of text (`data-labels`), for end-to-end
+/// tests and tools that drive the chart by position; made once per scene, not on every hover.
 #[hook]
-fn use_item_bounds(scene: Option<Rc<Scene>>) -> Rc<Option<AttrValue>> {
+fn use_positions(scene: Option<Rc<Scene>>) -> Rc<Option<(AttrValue, AttrValue)>> {
     use_memo(scene.map(SharedScene), |scene| {
-        scene.as_ref().map(|SharedScene(scene)| item_bounds(scene))
+        scene
+            .as_ref()
+            .map(|SharedScene(scene)| (item_bounds(scene), label_boxes(scene)))
     })
 }
 
@@ -97,6 +99,26 @@ fn item_bounds(scene: &Scene) -> AttrValue {
             let b = item.bounds;
             let [x, y, width, height] = [b.x, b.y, b.width, b.height].map(|v| v.round() as i64);
             format!("{}:{x},{y},{width},{height}", item.key)
+        })
+        .collect::<Vec<_>>()
+        .join(";");
+    AttrValue::from(text)
+}
+
+/// `x,y,w,h;…`: each text mark's line box (its estimated width, 1.25 em tall), to 0.1 CSS px.
+fn label_boxes(scene: &Scene) -> AttrValue {
+    let text = scene
+        .marks
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Text(text) => {
+                let b = text.bounds();
+                Some(format!(
+                    "{:.1},{:.1},{:.1},{:.1}",
+                    b.x, b.y, b.width, b.height
+                ))
+            }
+            _ => None,
         })
         .collect::<Vec<_>>()
         .join(";");
@@ -151,8 +173,8 @@ struct CanvasState {
     laid_out: bool,
     /// The tooltip's id, while an item is active (`aria-describedby`).
     described_by: Option<String>,
-    /// Where each item is (`data-items`).
-    items: Option<AttrValue>,
+    /// Where each item is (`data-items`) and each line of text (`data-labels`).
+    positions: Option<(AttrValue, AttrValue)>,
     /// The key of the item shown (`data-active-item`).
     active_item: Option<String>,
 }
@@ -175,7 +197,8 @@ fn canvas_box(label: String, state: CanvasState, canvas: NodeRef, input: ChartIn
             width="0"
             height="0"
             hidden={!state.laid_out}
-            data-items={state.items}
+            data-items={state.positions.as_ref().map(|(items, _)| items.clone())}
+            data-labels={state.positions.map(|(_, labels)| labels)}
             data-active-item={state.active_item}
             onpointerdown={input.onpointerdown} onpointermove={input.onpointermove}
             onpointerleave={input.onpointerleave} onpointerup={input.onpointerup}
@@ -228,14 +251,14 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         shown.map(|(item, placement)| (item.bounds, placement)),
         theme,
     );
-    let item_bounds = use_item_bounds(scene.clone());
+    let positions = use_positions(scene.clone());
     let input = ChartInput::new(&interaction, scene.clone(), &canvas);
 
     let tooltip_id = format!("{}-tooltip", props.spec.id);
     let state = CanvasState {
         laid_out: scene.is_some(),
         described_by: active.is_some().then(|| tooltip_id.clone()),
-        items: (*item_bounds).clone(),
+        positions: (*positions).clone(),
         active_item: shown.map(|(item, _)| item.key.clone()),
     };
     let tooltip_box =

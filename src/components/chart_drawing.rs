@@ -1,6 +1,7 @@
 //! Draws a chart's scene with plotters-canvas, and again whenever what it shows changes, crisp
 //! at any device pixel ratio.
 //!
+//! Text is placed from its alphabetic baseline, the same in every engine (baseline_canvas.rs).
 //! plotters-canvas draws in the canvas's own pixels and knows nothing of `devicePixelRatio`, so
 //! the backing store is the scene's CSS size × the ratio, and `draw_scene` draws at that scale
 //! (fonts, strokes and positions); the canvas's CSS size stays the scene's. The drawing leaves
@@ -17,7 +18,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlCanvasElement, HtmlElement, ImageBitmap, ImageBitmapRenderingContext};
@@ -27,6 +27,7 @@ use crate::charts::draw::{draw_scene, Backdrop};
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
 
+use super::baseline_canvas::BaselineCanvas;
 use super::chart_tools::SharedScene;
 
 /// Draws `scene` on `canvas` in `theme` at `ratio` device px per CSS px once it is laid out, and
@@ -145,8 +146,7 @@ pub fn draw_on(
     // Setting the size clears the canvas, also when it is unchanged.
     canvas.set_width((scene.width * ratio).round() as u32);
     canvas.set_height((scene.height * ratio).round() as u32);
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let backend = BaselineCanvas::new(canvas).ok_or("the canvas has no 2D context")?;
     draw_scene(&backend.into_drawing_area(), scene, theme, ratio, backdrop)
         .map_err(|error| error.to_string())
 }

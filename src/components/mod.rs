@@ -1,6 +1,7 @@
 //! Thin Yew components. Only these and `browser.rs` touch the browser.
 
 pub mod app;
+pub mod baseline_canvas;
 pub mod chart_canvas;
 pub mod chart_drawing;
 pub mod chart_figure;

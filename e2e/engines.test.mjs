@@ -1,0 +1,495 @@
+// What differs by browser engine, in the three readers use (e2e/engines.mjs): Chromium, Firefox
+// ESR and WebKit (WebKitGTK's MiniBrowser). Each test runs in each engine, on the release build
+// served with its CSP: the page loads with no error and draws every chart at the pixel ratio;
+// every label's ink is centred on its line box, as the scene lays it out, within 1 CSS px; every
+// item shows its details under the mouse, a finger and the keyboard; the embedded page reports
+// its height; the CSV and PNG downloads; dark mode. Then, in Chromium, the page without the CSS
+// features that engines readers still use lack (README.md, "Browsers").
+//
+//   node --test e2e/engines.test.mjs
+//   E2E_ENGINES=webkit node --test e2e/engines.test.mjs   (one engine)
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ENGINES, ERROR_RECORDER, launchEngine } from './engines.mjs';
+import { chartIds, expectedItem, parseItems } from './page-helpers.mjs';
+import { startServer } from './server.mjs';
+
+const CHART_IDS = chartIds();
+const N = CHART_IDS.length;
+const ONLY = process.env.E2E_ENGINES?.split(',').filter(Boolean);
+const RUN = ONLY?.length ? ENGINES.filter((e) => ONLY.includes(e)) : ENGINES;
+/** How far a label's ink may sit from where the scene puts it, CSS px. */
+const TEXT_TOLERANCE = 1;
+/** The English labels as Chromium sets them, for the other engines to match. */
+const CHROMIUM_EN_LABELS = [];
+
+// --- functions run in the page (self-contained: they are sent as source) ---------------------
+
+function chartsDrawn(n) {
+  const canvases = [...document.querySelectorAll('figure.chart canvas.chart-canvas')];
+  return canvases.length >= n && canvases.every((c) => !c.hidden && c.dataset.items && c.width > 0);
+}
+
+function recordedErrors() {
+  return window.__e2eErrors ?? ['the error recorder did not run (no /__e2e/init.js?)'];
+}
+
+/** Each canvas: its CSS size, backing store, and whether anything is drawn on it. */
+function canvasReport() {
+  return [...document.querySelectorAll('figure.chart canvas.chart-canvas')].map((c) => {
+    const r = c.getBoundingClientRect();
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+    return {
+      id: c.closest('figure.chart').dataset.chartId,
+      cssWidth: parseFloat(c.style.width),
+      cssHeight: parseFloat(c.style.height),
+      boxWidth: c.closest('.canvas-box').getBoundingClientRect().width || r.width,
+      width: c.width,
+      height: c.height,
+      painted: painted / (c.width * c.height),
+      ratio: devicePixelRatio,
+    };
+  });
+}
+
+/**
+ * Where each label's ink is against its line box (data-labels, from the scene), read from the
+ * canvas's pixels. A row has ink where pixels differ from the row's commonest colour (the
+ * background, a tile's tint); what crosses every row (a tile's side, hatching) is subtracted.
+ * The ink is the run of inked rows that overlaps the line box most (the lines above and below
+ * are runs of their own). Returns [{ chart, index, box, ink, delta }] in CSS px, delta null when
+ * no ink was found.
+ */
+function measureLabels() {
+  const results = [];
+  for (const canvas of document.querySelectorAll('figure.chart canvas.chart-canvas')) {
+    const chart = canvas.closest('figure.chart').dataset.chartId;
+    const ratio = canvas.width / parseFloat(canvas.style.width);
+    const W = canvas.width;
+    const H = canvas.height;
+    const data = canvas.getContext('2d').getImageData(0, 0, W, H).data;
+    const boxes = (canvas.dataset.labels ?? '').split(';').filter(Boolean).map((e) => e.split(',').map(Number));
+    boxes.forEach(([x, y, w, h], index) => {
+      if (w <= 0) return;
+      const size = h / 1.25;
+      const x0 = Math.max(0, Math.floor(x * ratio));
+      const x1 = Math.min(W, Math.ceil((x + w) * ratio));
+      const top = Math.max(0, Math.floor((y - 0.35 * size) * ratio));
+      const bottom = Math.min(H, Math.ceil((y + h + 0.35 * size) * ratio));
+      const ink = [];
+      for (let row = top; row < bottom; row++) {
+        const counts = new Map();
+        for (let col = x0; col < x1; col++) {
+          const i = (row * W + col) * 4;
+          const key = ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) >>> 0;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        let mode = 0;
+        let best = -1;
+        for (const [key, n] of counts) if (n > best) [best, mode] = [n, key];
+        const m = [mode >>> 24, (mode >>> 16) & 255, (mode >>> 8) & 255, mode & 255];
+        let n = 0;
+        for (let col = x0; col < x1; col++) {
+          const i = (row * W + col) * 4;
+          const d = Math.abs(data[i] - m[0]) + Math.abs(data[i + 1] - m[1]) + Math.abs(data[i + 2] - m[2]) + Math.abs(data[i + 3] - m[3]);
+          if (d > 96) n++;
+        }
+        ink.push(n);
+      }
+      const base = Math.min(...ink);
+      const threshold = base === 0 ? 0 : base + Math.max(2, Math.ceil(base / 2));
+      const runs = [];
+      ink.forEach((n, k) => {
+        if (n <= threshold) return;
+        const last = runs.at(-1);
+        if (last && k - last.end <= 1) last.end = k;
+        else runs.push({ start: k, end: k });
+      });
+      const boxTop = y * ratio - top;
+      const boxBottom = (y + h) * ratio - top;
+      const overlap = (r) => Math.min(r.end + 1, boxBottom) - Math.max(r.start, boxTop);
+      const run = runs.sort((a, b) => overlap(b) - overlap(a))[0];
+      const box = y + h / 2;
+      if (!run || overlap(run) <= 0) {
+        results.push({ chart, index, box, ink: null, delta: null });
+        return;
+      }
+      const inkMiddle = (top + (run.start + run.end + 1) / 2) / ratio;
+      results.push({ chart, index, box, ink: inkMiddle, delta: inkMiddle - box, size });
+    });
+  }
+  return results;
+}
+
+/** Scroll chart `id`'s point (cx, cy) to the viewport's middle; returns it in viewport px. */
+function scrollToPoint({ id, cx, cy }) {
+  const box = document.querySelector(`figure.chart[data-chart-id="${id}"] .canvas-box`);
+  window.scrollTo(0, window.scrollY + box.getBoundingClientRect().top + cy - window.innerHeight / 2);
+  return new Promise((done) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const r = box.getBoundingClientRect();
+        done({ x: r.left + cx, y: r.top + cy });
+      }),
+    ),
+  );
+}
+
+/** Chart `id`'s active item and its tooltip's title, when the tooltip shows. */
+function chartShows(id) {
+  const fig = document.querySelector(`figure.chart[data-chart-id="${id}"]`);
+  const tip = fig.querySelector('.chart-tooltip[role=tooltip]');
+  const visible = !!tip && getComputedStyle(tip).display !== 'none' && tip.getBoundingClientRect().height > 0;
+  return {
+    active: fig.querySelector('canvas.chart-canvas').getAttribute('data-active-item'),
+    title: visible ? (tip.querySelector('.details-title')?.textContent ?? null) : null,
+  };
+}
+
+/** The iframe of a framing page and the page in it: their heights when they agree, else null. */
+function frameFit() {
+  const frame = document.querySelector('iframe');
+  const doc = frame?.contentDocument?.documentElement;
+  const canvas = frame?.contentDocument?.querySelector('canvas.chart-canvas');
+  if (!doc || !canvas || !(canvas.width > 0)) return null;
+  const outer = frame.getBoundingClientRect().height;
+  const inner = doc.getBoundingClientRect().height;
+  return Math.abs(outer - inner) <= 1 ? { outer, inner, width: frame.getBoundingClientRect().width } : null;
+}
+
+/** The helpers above, for functions run in the page: `__e2e.chartShows(id)`. */
+const PAGE_HELPERS = `window.__e2e = { chartShows: ${chartShows}, frameFit: ${frameFit} };\n`;
+
+/** Chart `id` shows item `key` with a tooltip: { active, title }, or null. */
+function showsItem({ id, key }) {
+  // eslint-disable-next-line no-undef
+  const s = __e2e.chartShows(id);
+  return s.active === key && s.title !== null ? s : null;
+}
+
+/**
+ * Records what the page offers for download (the link it clicks, and the blob behind a blob:
+ * address, which the CSP's connect-src keeps fetch from reading) instead of saving it.
+ */
+const DOWNLOAD_RECORDER = `(function () {
+  var offered = (window.__e2eDownloads = []);
+  var blobs = (window.__e2eBlobs = {});
+  var createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = function (blob) {
+    var url = createObjectURL.call(URL, blob);
+    blobs[url] = blob;
+    return url;
+  };
+  var click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    if (this.hasAttribute('download')) offered.push({ name: this.download, href: this.href });
+    else click.call(this);
+  };
+})();
+`;
+
+/** The text of the download called `name`, when offered; PNG files as their size. */
+async function downloaded(name) {
+  const offer = (window.__e2eDownloads ?? []).find((d) => d.name === name);
+  if (!offer) return null;
+  const bytes = offer.href.startsWith('data:')
+    ? Uint8Array.from(atob(offer.href.slice(offer.href.indexOf(',') + 1)), (c) => c.charCodeAt(0))
+    : new Uint8Array(await window.__e2eBlobs[offer.href].arrayBuffer());
+  if (name.endsWith('.png')) {
+    const view = new DataView(bytes.buffer);
+    return { signature: [...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join(''), width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  return { text: new TextDecoder().decode(bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
+}
+
+/**
+ * Removes `properties` from every rule of the page's style sheets as they load, as an engine that
+ * does not know them drops them while parsing; `CSS.supports` says no to them too.
+ */
+function withoutCss(properties) {
+  return `(function () {
+  var gone = ${JSON.stringify(properties)};
+  function strip(rules) {
+    for (var i = 0; i < rules.length; i++) {
+      var rule = rules[i];
+      if (rule.style) gone.forEach(function (p) { rule.style.removeProperty(p); });
+      if (rule.cssRules) strip(rule.cssRules);
+    }
+  }
+  function stripAll() { for (var i = 0; i < document.styleSheets.length; i++) strip(document.styleSheets[i].cssRules); }
+  addEventListener('load', stripAll, true);
+  document.addEventListener('DOMContentLoaded', stripAll);
+  var supports = CSS.supports;
+  CSS.supports = function (a, b) {
+    var text = String(b === undefined ? a : a);
+    return gone.some(function (p) { return text.indexOf(p) >= 0; }) ? false : supports.apply(CSS, arguments);
+  };
+})();
+`;
+}
+
+// --- the tests --------------------------------------------------------------------------------
+
+let server;
+before(async () => {
+  server = await startServer({ initScript: true });
+});
+after(async () => {
+  await server?.close();
+});
+
+/** Opens `query` of the build in `engine` with `init` run first; waits for every chart. */
+async function openGraphic(engine, query, { init = '', charts = N, ...viewport } = {}) {
+  server.setInitScript(ERROR_RECORDER + PAGE_HELPERS + init);
+  const page = await engine.open(`${server.url}${query}`, viewport);
+  try {
+    if (charts > 0) await page.waitFor(chartsDrawn, charts, { what: `${charts} charts drawn` });
+  } catch (error) {
+    const errors = await page.evaluate(recordedErrors).catch(() => []);
+    await page.close();
+    throw new Error(`${error.message}; the page recorded: ${JSON.stringify(errors)}`);
+  }
+  return page;
+}
+
+async function assertNoPageErrors(page, when) {
+  assert.deepEqual(await page.evaluate(recordedErrors), [], `errors on the page (${when})`);
+}
+
+for (const name of RUN) {
+  describe(name, () => {
+    let engine;
+    before(async () => {
+      engine = await launchEngine(name);
+    });
+    after(async () => {
+      await engine?.close();
+    });
+
+    it('loads with no error and draws every chart at the pixel ratio', async (t) => {
+      t.diagnostic(`${name}: ${engine.version}`);
+      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        const page = await openGraphic(engine, '?lang=zh', viewport);
+        try {
+          const canvases = await page.evaluate(canvasReport);
+          assert.equal(canvases.length, N, `${N} charts at ${viewport.width} px`);
+          for (const c of canvases) {
+            const at = `${c.id} at ${viewport.width} px`;
+            assert.equal(c.ratio, engine.pixelRatio, `${at}: devicePixelRatio`);
+            assert.equal(c.width, Math.round(c.cssWidth * c.ratio), `${at}: backing store width`);
+            assert.equal(c.height, Math.round(c.cssHeight * c.ratio), `${at}: backing store height`);
+            assert.ok(Math.abs(c.cssWidth - c.boxWidth) <= 1, `${at}: drawn ${c.cssWidth} px wide in a ${c.boxWidth} px box`);
+            assert.ok(c.painted > 0.01, `${at}: only ${(c.painted * 100).toFixed(2)} % of the canvas is drawn`);
+          }
+          await assertNoPageErrors(page, `${viewport.width} px`);
+        } finally {
+          await page.close();
+        }
+      }
+    });
+
+    // Chinese labels (ideographs with digits and Latin capitals) have their ink's middle where the
+    // line's is meant to be (src/charts/draw.rs, INK_MIDDLE_EM); a Latin line's ink middle depends on
+    // its letters (descenders), so English labels must sit where Chromium sets them.
+    it(`centres every Chinese label on its line box within ${TEXT_TOLERANCE} CSS px, and sets English ones as Chromium`, async (t) => {
+      for (const lang of ['zh', 'en']) {
+        const page = await openGraphic(engine, `?lang=${lang}`, { width: 1280, height: 800 });
+        try {
+          const labels = await page.evaluate(measureLabels);
+          const measured = labels.filter((l) => l.delta !== null);
+          const byChart = new Map();
+          for (const l of measured) {
+            const worst = byChart.get(l.chart);
+            if (!worst || Math.abs(l.delta) > Math.abs(worst.delta)) byChart.set(l.chart, l);
+          }
+          const summary = [...byChart.values()].map((l) => `${l.chart} ${l.delta >= 0 ? '+' : ''}${l.delta.toFixed(2)}`);
+          const mean = measured.reduce((s, l) => s + l.delta, 0) / measured.length;
+          t.diagnostic(
+            `${name} ${lang}: ${measured.length} labels, ink middle − line box middle (CSS px, + is lower): ` +
+              `mean ${mean.toFixed(2)}; worst per chart: ${summary.join(', ')}`,
+          );
+          assert.ok(labels.length > 50, `only ${labels.length} labels`);
+          assert.deepEqual(labels.filter((l) => l.delta === null), [], `${lang}: labels with no ink found`);
+          if (lang === 'zh') {
+            const off = labels.filter((l) => Math.abs(l.delta) > TEXT_TOLERANCE);
+            assert.deepEqual(off, [], `${lang}: labels more than ${TEXT_TOLERANCE} CSS px off`);
+          } else if (name === 'chromium') {
+            CHROMIUM_EN_LABELS.splice(0, Infinity, ...labels);
+          } else {
+            assert.equal(CHROMIUM_EN_LABELS.length, labels.length, 'English labels measured in Chromium first (E2E_ENGINES without chromium?)');
+            const apart = labels.filter((l, i) => Math.abs(l.ink - CHROMIUM_EN_LABELS[i].ink) > TEXT_TOLERANCE);
+            assert.deepEqual(apart, [], `${lang}: labels more than ${TEXT_TOLERANCE} CSS px from where Chromium sets them`);
+          }
+        } finally {
+          await page.close();
+        }
+      }
+    });
+
+    it('shows every item of every chart under the mouse, and goes through them by keyboard', async () => {
+      const page = await openGraphic(engine, '?lang=zh', { width: 1280, height: 800 });
+      try {
+        for (const id of CHART_IDS) {
+          const items = parseItems(await page.evaluate((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).dataset.items, id));
+          for (const item of items) {
+            const point = await page.evaluate(scrollToPoint, { id, cx: item.cx, cy: item.cy });
+            // Each item comes to the same place in the viewport, where Firefox sends no second
+            // move: come from the page's margin, as a reader's pointer does.
+            await page.mouseMove(1, 1);
+            await page.mouseMove(point.x, point.y);
+            const shown = await page.waitFor(showsItem, { id, key: item.key }, { what: `${id}: ${item.key} shown`, timeout: 5000 })
+              .catch(async (error) => { throw new Error(`${error.message}; shown: ${JSON.stringify(await page.evaluate(chartShows, id))}`); });
+            assert.equal(shown.active, item.key, `${id}: the mouse over ${item.key}`);
+            const want = expectedItem(item.key);
+            if (want.kind !== 'derived') assert.equal(shown.title, want.titleZh, `${id}: ${item.key}'s title`);
+          }
+          // The keyboard: focus the chart, then Home, →, End, Escape.
+          await page.mouseMove(0, 0);
+          await page.evaluate((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] .canvas-box`).focus(), id);
+          const expectKey = async (key, want) => {
+            await page.press(key);
+            const active = await page.waitFor(
+              ({ id, want }) => { const a = document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).getAttribute('data-active-item'); return a === want ? { a } : null; },
+              { id, want },
+              { what: `${id}: ${key} shows ${want}`, timeout: 5000 },
+            );
+            assert.equal(active.a, want);
+          };
+          await expectKey('Home', items[0].key);
+          if (items.length > 1) await expectKey('ArrowRight', items[1].key);
+          await expectKey('End', items.at(-1).key);
+          await page.press('Escape');
+          await page.waitFor((id) => !document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).hasAttribute('data-active-item'), id, { what: `${id}: Escape closes`, timeout: 5000 });
+        }
+        await assertNoPageErrors(page, 'hover and keys');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('shows an item under a finger', async () => {
+      const page = await openGraphic(engine, '?lang=zh', { width: 390, height: 844, touch: true });
+      try {
+        for (const id of [CHART_IDS[0], CHART_IDS.at(-1)]) {
+          const [item] = parseItems(await page.evaluate((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).dataset.items, id));
+          const point = await page.evaluate(scrollToPoint, { id, cx: item.cx, cy: item.cy });
+          await page.tap(point.x, point.y);
+          const shown = await page.waitFor(showsItem, { id, key: item.key }, { what: `${id}: ${item.key} shown by a tap`, timeout: 5000 })
+            .catch(async (error) => { throw new Error(`${error.message}; shown: ${JSON.stringify(await page.evaluate(chartShows, id))}`); });
+          assert.equal(shown.active, item.key);
+        }
+        await assertNoPageErrors(page, 'taps');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('reports the embedded page’s height to the page that frames it', async () => {
+      // A news page of the same site framing one chart with the Embed control's snippet.
+      const page = await openGraphic(engine, 'fixtures/engines/embed.html', { width: 1280, height: 800, charts: 0 });
+      try {
+        // eslint-disable-next-line no-undef
+        const wide = await page.waitFor(() => __e2e.frameFit(), null, { what: 'the iframe as tall as its page' });
+        await page.evaluate(() => { document.querySelector('iframe').style.width = '360px'; });
+        // eslint-disable-next-line no-undef
+        const narrow = await page.waitFor((wide) => { const f = __e2e.frameFit(); return f && f.width < 400 && f.outer !== wide ? f : null; }, wide.outer, { what: 'the iframe as tall as its page at 360 px' });
+        assert.ok(narrow.outer > wide.outer, `taller when narrow: ${wide.outer} px at ${wide.width} px, ${narrow.outer} px at 360 px`);
+        await assertNoPageErrors(page, 'the framing page');
+        assert.deepEqual(await page.evaluate(() => document.querySelector('iframe').contentWindow.__e2eErrors), [], 'errors in the frame');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('offers a chart as CSV and PNG', async () => {
+      const page = await openGraphic(engine, '?lang=zh', { width: 1280, height: 800, init: DOWNLOAD_RECORDER });
+      try {
+        const id = CHART_IDS[0];
+        await page.evaluate((id) => {
+          const buttons = document.querySelectorAll(`figure.chart[data-chart-id="${id}"] .chart-controls button`);
+          buttons[1].click();
+          buttons[2].click();
+        }, id);
+        const csv = await page.waitFor(downloaded, `banan-${id}.csv`, { what: 'the CSV offered' });
+        assert.ok(csv.bom, 'the CSV starts with a BOM');
+        assert.ok(csv.text.split('\n').length > 2, `the CSV has rows: ${csv.text.slice(0, 200)}`);
+        const png = await page.waitFor(downloaded, `banan-${id}.png`, { what: 'the PNG offered' });
+        assert.equal(png.signature, 'PNG');
+        assert.ok(png.width >= 1000, `the PNG is ${png.width} px wide`);
+        await assertNoPageErrors(page, 'downloads');
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('draws dark mode in the dark palette', async () => {
+      const page = await openGraphic(engine, '?lang=zh&theme=dark', { width: 1280, height: 800 });
+      try {
+        const colours = await page.evaluate(() => {
+          const canvas = document.querySelector('figure.chart canvas.chart-canvas');
+          const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+          let brightest = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3] === 255) brightest = Math.max(brightest, (data[i] + data[i + 1] + data[i + 2]) / 3);
+          }
+          return { theme: document.documentElement.dataset.theme, background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color, brightest };
+        });
+        assert.equal(colours.theme, 'dark');
+        assert.equal(colours.background, 'rgb(22, 24, 28)');
+        assert.equal(colours.text, 'rgb(238, 238, 238)');
+        assert.ok(colours.brightest > 200, `the chart's text is light: brightest opaque pixel ${colours.brightest}`);
+        await assertNoPageErrors(page, 'dark');
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
+
+// Engines a reader may still have lack some of what the page uses; in Chromium, with each removed
+// as such an engine drops it, the page still works (README.md, "Browsers").
+describe('without newer CSS (Chromium)', () => {
+  let engine;
+  before(async () => {
+    engine = await launchEngine('chromium');
+  });
+  after(async () => {
+    await engine?.close();
+  });
+
+  it('without content-visibility, scrollbar-gutter and color-scheme: every chart drawn, hovered, dark', async () => {
+    const gone = ['content-visibility', 'contain-intrinsic-size', 'scrollbar-gutter', 'color-scheme'];
+    for (const theme of ['light', 'dark']) {
+      const page = await openGraphic(engine, `?lang=zh&theme=${theme}`, { width: 390, height: 844, init: withoutCss(gone) });
+      try {
+        const styles = await page.evaluate(() => ({
+          contentVisibility: getComputedStyle(document.querySelector('.canvas-box')).contentVisibility,
+          gutter: getComputedStyle(document.documentElement).scrollbarGutter,
+          scheme: getComputedStyle(document.documentElement).colorScheme,
+        }));
+        assert.deepEqual(styles, { contentVisibility: 'visible', gutter: 'auto', scheme: 'normal' }, 'the features are gone');
+        const canvases = await page.evaluate(canvasReport);
+        for (const c of canvases) {
+          assert.ok(Math.abs(c.cssWidth - c.boxWidth) <= 1, `${c.id}: drawn ${c.cssWidth} px wide in a ${c.boxWidth} px box`);
+          assert.ok(c.painted > 0.01, `${c.id}: blank`);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(overflow <= 0, `the page overflows by ${overflow} px`);
+        const id = CHART_IDS.at(-1);
+        const [item] = parseItems(await page.evaluate((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).dataset.items, id));
+        const point = await page.evaluate(scrollToPoint, { id, cx: item.cx, cy: item.cy });
+        await page.mouseMove(point.x, point.y);
+        const shown = await page.waitFor(showsItem, { id, key: item.key }, { what: `${id}: ${item.key} hovered`, timeout: 5000 });
+        assert.equal(shown.active, item.key);
+        const colours = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.tool-button')).color]);
+        if (theme === 'dark') assert.deepEqual(colours, ['rgb(22, 24, 28)', 'rgb(238, 238, 238)'], 'dark without color-scheme');
+        await assertNoPageErrors(page, `without ${gone.join(', ')}`);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+});
