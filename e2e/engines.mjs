@@ -242,9 +242,12 @@ async function launchWebKit() {
         method,
         headers: { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // Past every timeout WebDriver itself has (60 s): a hung browser fails the test now.
+        signal: AbortSignal.timeout(90_000),
       });
     } catch (error) {
-      throw new Error(`WebKitWebDriver did not answer ${method} ${path}: ${error.message}\n${driver.log()}`);
+      const xvfbState = xvfb.process.exited() ? `Xvfb ${xvfb.display} exited: ${JSON.stringify(xvfb.process.exited())}` : `Xvfb ${xvfb.display} running`;
+      throw new Error(`WebKitWebDriver did not answer ${method} ${path}: ${error.message} (${xvfbState})\n${driver.log()}`);
     }
     const answer = await response.json().catch(() => ({}));
     if (!response.ok) {
