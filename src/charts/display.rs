@@ -6,12 +6,11 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, label_with_period, list_heading};
+use super::details::{figure_value, label_with_period, list_heading};
 use super::layout::{
-    legend, list_tiles, stat_grid, status_legend, status_style, text_block, tile_grid, Stat,
-    TextStyle, GAP,
+    legend, list_tiles, stat_grid, status_legend, text_block, tile_grid, Stat, TextStyle, GAP,
 };
-use super::scene::{Anchor, Fill, Scene};
+use super::scene::{Anchor, Scene};
 use super::theme::Role;
 
 /// Where the cluster stands and where it is to go.
@@ -40,18 +39,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     ) + GAP / 2.0;
     let stats = figures
         .into_iter()
-        .map(|figure| {
-            let (role, _, dashed) = status_style(figure.status);
-            Stat {
-                key: figure.id.clone(),
-                value: figure_value(figure, lang),
-                label: label_with_period(figure, lang),
-                role,
-                fill: Fill::Tint,
-                dashed,
-                details: figure_details(figure, lang),
-            }
-        })
+        .map(|figure| Stat::of_figure(figure, label_with_period(figure, lang), lang))
         .collect();
     y += stat_grid(&mut scene, 0.0, y, width, 200.0, stats) + GAP;
     for id in NAMED {

@@ -278,6 +278,22 @@ pub struct Stat {
     pub details: Details,
 }
 
+impl Stat {
+    /// A figure's tile under `label`, styled by its status, with the figure's details.
+    pub fn of_figure(figure: &crate::data::Figure, label: String, lang: crate::lang::Lang) -> Stat {
+        let (role, _, dashed) = status_style(figure.status);
+        Stat {
+            key: figure.id.clone(),
+            value: super::details::figure_value(figure, lang),
+            label,
+            role,
+            fill: Fill::Tint,
+            dashed,
+            details: super::details::figure_details(figure, lang),
+        }
+    }
+}
+
 /// Lays big-number tiles out in equal columns, as many as fit at `min_width`; returns the height.
 pub fn stat_grid(
     scene: &mut Scene,

@@ -4,11 +4,9 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, list_heading};
-use super::layout::{
-    list_tiles, stat_grid, status_style, text_block, tile_grid, Stat, TextStyle, GAP,
-};
-use super::scene::{Anchor, Fill, Scene};
+use super::details::list_heading;
+use super::layout::{list_tiles, stat_grid, text_block, tile_grid, Stat, TextStyle, GAP};
+use super::scene::{Anchor, Scene};
 use super::theme::Role;
 
 /// The size of the plan.
@@ -37,18 +35,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     let stats = dataset
         .figures_of(&STATS)?
         .into_iter()
-        .map(|figure| {
-            let (role, _, dashed) = status_style(figure.status);
-            Stat {
-                key: figure.id.clone(),
-                value: figure_value(figure, lang),
-                label: figure.label.get(lang).to_owned(),
-                role,
-                fill: Fill::Tint,
-                dashed,
-                details: figure_details(figure, lang),
-            }
-        })
+        .map(|figure| Stat::of_figure(figure, figure.label.get(lang).to_owned(), lang))
         .collect();
     let mut y = stat_grid(&mut scene, 0.0, 0.0, width, 150.0, stats) + GAP;
 

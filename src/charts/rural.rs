@@ -9,7 +9,7 @@ use super::layout::{
     figure_bar, legend, list_tiles, more_than_entry, stat_grid, status_legend, status_style,
     text_block, tile_grid, Stat, TextStyle, ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
 };
-use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene, Stroke};
+use super::scene::{Anchor, Item, Mark, Rect, Scene, Stroke};
 use super::text::bold_text_width;
 use super::theme::Role;
 
@@ -163,18 +163,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     let stats = dataset
         .figures_of(&STATS)?
         .into_iter()
-        .map(|figure| {
-            let (role, _, dashed) = status_style(figure.status);
-            Stat {
-                key: figure.id.clone(),
-                value: figure_value(figure, lang),
-                label: label_with_period(figure, lang),
-                role,
-                fill: Fill::Tint,
-                dashed,
-                details: figure_details(figure, lang),
-            }
-        })
+        .map(|figure| Stat::of_figure(figure, label_with_period(figure, lang), lang))
         .collect();
     y += stat_grid(&mut scene, 0.0, y, width, 200.0, stats) + GAP;
 
