@@ -5,8 +5,6 @@ use crate::data_address::{data_address, Refusal, ResolvedUrl};
 use crate::lang::Lang;
 use crate::query::{parse_query, PageOptions, QueryNotice};
 
-const LANG_KEY: &str = "banan-infographic.lang";
-
 /// An address resolved by the browser's URL parser against `base`.
 pub fn resolve_url(value: &str, base: &str) -> Option<ResolvedUrl> {
     let url = web_sys::Url::new_with_base(value, base).ok()?;
@@ -18,10 +16,12 @@ pub fn resolve_url(value: &str, base: &str) -> Option<ResolvedUrl> {
     })
 }
 
-/// The page's own address.
+/// The graphic's address: the page's own, or for a page in a folder of the graphic (`en/`,
+/// `embed/rural/`) the graphic's root, which the page names as its base (`<base href>`).
 pub fn page_url() -> Option<ResolvedUrl> {
-    let href = web_sys::window()?.location().href().ok()?;
-    resolve_url(&href, &href)
+    let document = web_sys::window()?.document()?;
+    let base = document.base_uri().ok()??;
+    resolve_url(&base, &base)
 }
 
 /// The page's options from its address, read with the browser's `URLSearchParams`; `?data=` is
@@ -49,21 +49,6 @@ pub fn page_options() -> (PageOptions, Vec<QueryNotice>) {
         Some(page) => data_address(value, page, resolve_url),
         None => Err(Refusal::NotAnAddress),
     })
-}
-
-pub fn browser_language() -> Option<String> {
-    web_sys::window().and_then(|window| window.navigator().language())
-}
-
-pub fn stored_lang() -> Option<String> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    storage.get_item(LANG_KEY).ok()?
-}
-
-pub fn store_lang(lang: Lang) {
-    if let Some(Ok(Some(storage))) = web_sys::window().map(|window| window.local_storage()) {
-        let _ = storage.set_item(LANG_KEY, lang.pick("zh", "en"));
-    }
 }
 
 /// Whether the reader's system asks for dark colours.
@@ -106,20 +91,69 @@ pub fn apply_to_document(lang: Lang, dark: bool, title: &str) {
     }
 }
 
-/// Replaces `lang=` in the address without reloading, so a reload keeps the choice.
-pub fn set_lang_in_url(lang: Lang) {
+/// The page's query string without `key` (`?data=x.json&theme=dark`, or `""`).
+pub fn query_without(key: &str) -> String {
+    let search = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return String::new();
+    };
+    params.delete(key);
+    let rest = String::from(params.to_string());
+    if rest.is_empty() {
+        rest
+    } else {
+        format!("?{rest}")
+    }
+}
+
+/// The attribute `static/page.js` reads while the page takes over its pre-rendered HTML: a
+/// trap before `mark_started` is a failed takeover, which it answers with a fresh render.
+pub const HYDRATING_ATTRIBUTE: &str = "data-hydrating";
+
+/// The sessionStorage key static/page.js sets, to this page's path, when taking over the page
+/// failed: the reload it makes then renders afresh.
+const TAKEOVER_FAILED_KEY: &str = "banan-takeover-failed";
+
+/// Whether taking over this page failed before in this tab (and forgets it, so that a later
+/// visit tries again).
+pub fn takeover_failed_before() -> bool {
     let Some(window) = web_sys::window() else {
-        return;
+        return false;
     };
-    let Ok(href) = window.location().href() else {
-        return;
+    let Ok(Some(storage)) = window.session_storage() else {
+        return false;
     };
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return;
-    };
-    url.search_params().set("lang", lang.pick("zh", "en"));
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    let path = window.location().pathname().unwrap_or_default();
+    let failed = storage
+        .get_item(TAKEOVER_FAILED_KEY)
+        .ok()
+        .flatten()
+        .is_some_and(|failed_at| failed_at == path);
+    if failed {
+        let _ = storage.remove_item(TAKEOVER_FAILED_KEY);
+    }
+    failed
+}
+
+/// Marks the page as taking over its pre-rendered HTML, until `mark_started`.
+pub fn mark_hydrating() {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute(HYDRATING_ATTRIBUTE, "");
+    }
+}
+
+/// Marks the page as started: every component has rendered or taken over its HTML.
+pub fn mark_started() {
+    if let Some(root) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = root.remove_attribute(HYDRATING_ATTRIBUTE);
     }
 }
 

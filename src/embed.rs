@@ -3,12 +3,13 @@
 //! that draw the charts. Pure (no browser): the Embed control in the page and the build's asset
 //! renderer (`examples/render_assets.rs`, which writes the oEmbed documents) share it.
 
-use crate::charts::catalog::{ChartSpec, CHARTS};
+use crate::charts::catalog::{find, ChartSpec, CHARTS};
 use crate::charts::details::with_years;
 use crate::charts::text::wrap;
 use crate::components::headline_cards::GROUPS;
 use crate::data::Dataset;
 use crate::data_address::ResolvedUrl;
+use crate::edition::Edition;
 use crate::lang::Lang;
 
 /// The parent script that sizes our iframes on any page, relative to the site's base URL.
@@ -20,10 +21,15 @@ pub const SNIPPET_WIDTHS: [u32; 3] = [360, 768, 1280];
 /// The chart of the page's share preview.
 pub const KEY_CHART: &str = "scale";
 
-/// The address of the embedded graphic: `base` is the site's address ending in `/`.
+/// The address of the embedded graphic, or of one chart (by id): its pre-rendered page
+/// (`crate::edition`). `base` is the graphic's address ending in `/`.
 pub fn embed_url(base: &str, chart: Option<&str>, lang: Lang) -> String {
-    let chart = chart.map(|id| format!("&chart={id}")).unwrap_or_default();
-    format!("{base}?embed=1{chart}&lang={}", lang.pick("zh", "en"))
+    let edition = Edition {
+        lang,
+        embed: true,
+        chart: chart.and_then(find).map(|spec| spec.id),
+    };
+    format!("{base}{}", edition.folder())
 }
 
 /// The graphic's folder address (ending in `/`) for snippets, from `folder`, the page's address
@@ -187,11 +193,11 @@ mod tests {
         assert_eq!(base("http://127.0.0.1:8080"), "http://127.0.0.1:8080/");
         assert_eq!(
             embed_url("https://a.example/g/", Some("rural"), Lang::En),
-            "https://a.example/g/?embed=1&chart=rural&lang=en"
+            "https://a.example/g/en/embed/rural/"
         );
         assert_eq!(
             embed_url("https://a.example/", None, Lang::Zh),
-            "https://a.example/?embed=1&lang=zh"
+            "https://a.example/embed/"
         );
     }
 
@@ -206,7 +212,7 @@ mod tests {
         );
         assert_eq!(
             html,
-            "<iframe src=\"https://a.example/?embed=1&amp;chart=rural&amp;lang=en\" \
+            "<iframe src=\"https://a.example/en/embed/rural/\" \
              title=\"A &quot;quoted&quot; &lt;title&gt;\" width=\"100%\" height=\"700\" \
              data-banan-heights=\"360:900 768:700 1280:600\" scrolling=\"no\" frameborder=\"0\"></iframe>\n\
              <script async src=\"https://a.example/share/embed.js\"></script>"

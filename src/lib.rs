@@ -9,10 +9,12 @@ pub mod charts;
 pub mod components;
 pub mod data;
 pub mod data_address;
+pub mod edition;
 pub mod embed;
 pub mod export;
 
 pub mod format;
 pub mod lang;
+pub mod prerender;
 pub mod query;
 pub mod state;

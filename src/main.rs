@@ -1,9 +1,12 @@
-//! Mounts the page. A panic anywhere traps the wasm, and static/page.js then puts a short
+//! Starts the page: takes over the HTML the build pre-rendered for this address (hydration), or
+//! renders afresh when the address asks for something else (README.md, "Addresses"). A panic anywhere traps the wasm, and static/page.js then puts a short
 //! message in an error panel pinned to the top of the viewport, over the page as it was, instead
 //! of leaving it frozen or blank (release builds abort on a panic, `panic = "abort"`); debug builds
 //! also log it to the console through Yew.
 
-use banan_infographic::components::app::App;
+use banan_infographic::browser;
+use banan_infographic::components::app::{App, AppProps, Environment, Rendering};
+use banan_infographic::edition::{self, Edition};
 
 // Talc instead of Rust's default dlmalloc (see Cargo.toml).
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
@@ -40,13 +43,46 @@ fn install_panic_test_hooks() {
 fn main() {
     #[cfg(feature = "panic-test")]
     install_panic_test_hooks();
-    let root = web_sys::window()
+    let Some(root) = web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => panic!("the page has no element with id \"app\" to mount into"),
+        .and_then(|document| document.get_element_by_id("app"))
+    else {
+        panic!("the page has no element with id \"app\" to mount into")
+    };
+    // The edition the build pre-rendered into this page, if it did.
+    let prerendered = root
+        .get_attribute("data-edition")
+        .and_then(|folder| Edition::from_folder(&folder));
+    let (options, notices) = browser::page_options();
+    let start = edition::start(prerendered, options, &notices);
+    let mut environment = Environment {
+        system_dark: browser::prefers_dark(),
+        pixel_ratio: browser::device_pixel_ratio(),
+        width_hint: None,
+    };
+    // A takeover that failed in this tab (static/page.js reloads the page then) is not tried
+    // again: the page renders afresh.
+    let hydrate = start.hydrate && !browser::takeover_failed_before();
+    if !hydrate {
+        environment.width_hint = browser::chart_width_before_render(start.options.embed);
+        // The pre-rendered HTML, if any, shows another language or other data: replaced.
+        root.set_inner_html("");
+    }
+    let props = AppProps {
+        options: start.options,
+        notices,
+        environment,
+        rendering: if hydrate {
+            Rendering::Hydrating
+        } else {
+            Rendering::Fresh
+        },
+    };
+    let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
+    if hydrate {
+        browser::mark_hydrating();
+        renderer.hydrate();
+    } else {
+        renderer.render();
     }
 }

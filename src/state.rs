@@ -1,4 +1,4 @@
-//! Page-wide state: language and theme. Hover and selection live in each chart, so pointing at
+//! Page-wide state: language (the page's address decides it) and theme. Hover and selection live in each chart, so pointing at
 //! one chart never re-renders the others.
 
 use std::rc::Rc;
@@ -38,7 +38,6 @@ impl Settings {
 
 /// What can change the settings.
 pub enum SettingsAction {
-    SetLang(Lang),
     SetTheme(ThemeChoice),
     SystemDark(bool),
     Printing(bool),
@@ -51,7 +50,6 @@ impl Reducible for Settings {
     fn reduce(self: Rc<Self>, action: SettingsAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            SettingsAction::SetLang(lang) => next.lang = lang,
             SettingsAction::SetTheme(theme) => next.theme = theme,
             SettingsAction::SystemDark(dark) => next.system_dark = dark,
             SettingsAction::Printing(printing) => next.printing = printing,
@@ -65,38 +63,9 @@ impl Reducible for Settings {
     }
 }
 
-/// Chooses the language: the URL, then the reader's earlier choice, then the browser's
-/// language (English for any non-Chinese browser), Chinese by default.
-pub fn initial_lang(from_url: Option<Lang>, stored: Option<&str>, browser: Option<&str>) -> Lang {
-    from_url
-        .or_else(|| stored.and_then(Lang::from_code))
-        .or_else(|| {
-            browser.map(|tag| {
-                if tag.to_ascii_lowercase().starts_with("zh") {
-                    Lang::Zh
-                } else {
-                    Lang::En
-                }
-            })
-        })
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_url_wins_then_the_stored_choice_then_the_browser() {
-        assert_eq!(
-            initial_lang(Some(Lang::Zh), Some("en"), Some("en-US")),
-            Lang::Zh
-        );
-        assert_eq!(initial_lang(None, Some("en"), Some("zh-CN")), Lang::En);
-        assert_eq!(initial_lang(None, None, Some("en-GB")), Lang::En);
-        assert_eq!(initial_lang(None, None, Some("zh-TW")), Lang::Zh);
-        assert_eq!(initial_lang(None, Some("xx"), None), Lang::Zh);
-    }
 
     #[test]
     fn auto_follows_the_system() {

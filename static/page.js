@@ -37,8 +37,23 @@
   function failed(error) {
     var trap = typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
     var viaWasm = /wasm-function|wasm:\/\/|\/banan-infographic-[0-9a-f]+\.js/.test(error && error.stack);
+    if ((trap || viaWasm) && takeOverFailed()) return;
     if (trap || (started && viaWasm)) show(false);
     else if (!started) show(true);
+  }
+  // Taking over the pre-rendered page failed (src/main.rs marks <html data-hydrating> until every
+  // component has taken over its HTML): the page stays as the build wrote it, readable, and is
+  // loaded again to be rendered afresh (src/browser.rs, takeover_failed_before). Once per tab
+  // and address: a second failure shows the panel.
+  function takeOverFailed() {
+    if (!document.documentElement.hasAttribute('data-hydrating')) return false;
+    document.documentElement.removeAttribute('data-hydrating');
+    try {
+      if (sessionStorage.getItem('banan-takeover-failed') === location.pathname) return false;
+      sessionStorage.setItem('banan-takeover-failed', location.pathname);
+    } catch (e) { return false; }
+    location.reload();
+    return true;
   }
   // Capture: a script that fails to load fires `error` on its element, which does not bubble.
   addEventListener('error', function (e) {
@@ -58,7 +73,10 @@
   var w = window, p = w.parent, root = document.documentElement;
   if (p === w) return root.setAttribute('data-window', '');
   var q = new URLSearchParams(location.search), id = q.get('childId'), src = location.href;
-  var key = 'banan-' + (q.get('chart') || 'page'), last = -1;
+  // The chart of an embedded chart's page (embed/<chart>/, or ?chart= on an older address).
+  var folder = (document.getElementById('app') || root).getAttribute('data-edition') || '';
+  var chart = q.get('chart') || (folder.match(/embed\/([a-z-]+)\/$/) || [])[1];
+  var key = 'banan-' + (chart || 'page'), last = -1;
   function send(always) {
     var h = Math.ceil(root.getBoundingClientRect().height), dw = {};
     if (h === last && !always) return;

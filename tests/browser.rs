@@ -3,7 +3,8 @@
 //! the data loader survives mutated files in the wasm build.
 #![cfg(target_arch = "wasm32")]
 
-use banan_infographic::components::app::App;
+use banan_infographic::components::app::{App, AppProps, Environment, Rendering};
+use banan_infographic::edition::Edition;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlCanvasElement};
@@ -16,7 +17,16 @@ async fn mount() -> Element {
     let root = document.create_element("div").unwrap();
     root.set_attribute("style", "width: 390px").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = AppProps {
+        options: Edition::ROOT.options(),
+        notices: Vec::new(),
+        environment: Environment {
+            pixel_ratio: web_sys::window().unwrap().device_pixel_ratio(),
+            ..Environment::default()
+        },
+        rendering: Rendering::Fresh,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // Let Yew render, measure the widths, and every chart draw. A canvas is 0 × 0 until its
     // drawing is shown (src/components/chart_drawing.rs), so wait for that rather than for it
     // to show: a slow CI machine draws the charts over many frames.
@@ -59,11 +69,8 @@ async fn the_app_mounts_with_title_cards_and_charts() {
 #[wasm_bindgen_test]
 async fn a_card_shows_its_figure_with_its_qualifier() {
     let root = mount().await;
-    let lang = banan_infographic::state::initial_lang(
-        None,
-        banan_infographic::browser::stored_lang().as_deref(),
-        banan_infographic::browser::browser_language().as_deref(),
-    );
+    // The root edition is Chinese, whatever the browser's language.
+    let lang = Edition::ROOT.lang;
     let card = root
         .query_selector("[data-figure-id=\"industrial_output\"]")
         .unwrap()

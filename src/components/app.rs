@@ -7,10 +7,12 @@ use yew::prelude::*;
 use crate::browser;
 use crate::charts::catalog::{self, CHARTS};
 use crate::data::{load_default, parse_dataset, DataError};
+use crate::edition::Edition;
 use crate::lang::Lang;
-use crate::state::{initial_lang, Settings, SettingsAction};
+use crate::query::{PageOptions, QueryNotice};
+use crate::state::{Settings, SettingsAction};
 
-use super::chart_figure::chart_figure;
+use super::chart_figure::{chart_figure, FigureSettings};
 use super::data_downloads::data_downloads;
 use super::embed_control::embed_control;
 use super::error_panel::error_panel;
@@ -47,30 +49,90 @@ fn use_data(path: Option<String>) -> UseStateHandle<Option<Result<SharedDataset,
     state
 }
 
+/// What the page knows of the browser before it starts: read by `main.rs` in the page, the
+/// defaults when the build renders it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Environment {
+    /// Whether the system asks for dark colours.
+    pub system_dark: bool,
+    /// Device pixels per CSS px.
+    pub pixel_ratio: f64,
+    /// The charts' width measured before the first render, for a page rendered afresh.
+    pub width_hint: Option<f64>,
+}
+
+impl Default for Environment {
+    fn default() -> Environment {
+        Environment {
+            system_dark: false,
+            pixel_ratio: 1.0,
+            width_hint: None,
+        }
+    }
+}
+
+/// How this render of the page came about.
+#[derive(Clone, PartialEq)]
+pub enum Rendering {
+    /// In the browser from nothing: an address the build did not pre-render.
+    Fresh,
+    /// In the browser, taking over the page the build pre-rendered (its images are there).
+    Hydrating,
+    /// By the build: each chart's pre-rendered image markup (`crate::prerender::picture`), by
+    /// chart id.
+    Build(Rc<Vec<(&'static str, String)>>),
+}
+
+impl Rendering {
+    /// The page's HTML is (or becomes) the build's: images and whole data tables are in it.
+    pub fn prerendered(&self) -> bool {
+        !matches!(self, Rendering::Fresh)
+    }
+
+    /// The pre-rendered image markup of `chart`: the build's own, empty when hydrating (the
+    /// markup is adopted as it is in the page), none for a fresh page.
+    pub fn picture(&self, chart: &str) -> Option<AttrValue> {
+        match self {
+            Rendering::Fresh => None,
+            Rendering::Hydrating => Some(AttrValue::default()),
+            Rendering::Build(pictures) => pictures
+                .iter()
+                .find(|(id, _)| *id == chart)
+                .map(|(_, html)| AttrValue::from(html.clone())),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// What the page shows (`crate::edition::start`): its language is always set.
+    pub options: PageOptions,
+    /// What the query string asked for that the page could not follow.
+    pub notices: Vec<QueryNotice>,
+    pub environment: Environment,
+    pub rendering: Rendering,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let query = use_memo((), |_| browser::page_options());
-    let (options, notices) = (&query.0, &query.1);
+pub fn app(props: &AppProps) -> Html {
+    let AppProps {
+        options,
+        notices,
+        environment,
+        rendering,
+    } = props;
     let settings = {
-        let options = options.clone();
+        let (options, environment) = (options.clone(), environment.clone());
         use_reducer(move || Settings {
-            lang: initial_lang(
-                options.lang,
-                browser::stored_lang().as_deref(),
-                browser::browser_language().as_deref(),
-            ),
+            lang: options.lang.unwrap_or_default(),
             theme: options.theme,
-            system_dark: browser::prefers_dark(),
+            system_dark: environment.system_dark,
             printing: false,
-            pixel_ratio: browser::device_pixel_ratio(),
+            pixel_ratio: environment.pixel_ratio,
         })
     };
     let dataset = use_data(options.data.clone());
-    // Measured in the first render, while the page is still empty (see the function).
-    let width_hint = {
-        let embed = options.embed;
-        *use_memo((), move |_| browser::chart_width_before_render(embed))
-    };
+    let width_hint = environment.width_hint;
     let lang = settings.lang;
     let dark = settings.dark();
     let page_title = lang.page_title(match &*dataset {
@@ -84,6 +146,8 @@ pub fn app() -> Html {
     {
         let settings = settings.clone();
         use_effect_with((), move |_| {
+            // Every component has rendered (or taken over its pre-rendered HTML) by now.
+            browser::mark_started();
             let printing = settings.clone();
             let guards = (
                 browser::watch_dark_preference(move |dark| {
@@ -103,15 +167,27 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    let on_lang = {
-        let settings = settings.clone();
-        Callback::from(move |lang: Lang| {
-            browser::store_lang(lang);
-            browser::set_lang_in_url(lang);
-            settings.dispatch(SettingsAction::SetLang(lang));
-        })
+    // The other edition's address, with the rest of this page's query (a data file, a theme).
+    let other_edition = {
+        let other = Edition {
+            lang: match lang {
+                Lang::Zh => Lang::En,
+                Lang::En => Lang::Zh,
+            },
+            embed: false,
+            chart: None,
+        };
+        let query = match rendering {
+            Rendering::Build(_) => String::new(),
+            _ => browser::query_without("lang"),
+        };
+        // The root's folder is "": "./" names it (an empty link would name this very page).
+        let folder = match other.folder() {
+            folder if folder.is_empty() => "./".to_owned(),
+            folder => folder,
+        };
+        AttrValue::from(format!("{folder}{query}"))
     };
-
     let notices = (!notices.is_empty()).then(|| {
         html! {
             <div class="notice" role="status">
@@ -150,18 +226,22 @@ pub fn app() -> Html {
             chart_figure(
                 spec,
                 &dataset,
-                lang,
-                dark,
-                settings.printing,
-                settings.pixel_ratio,
-                width_hint,
+                &FigureSettings {
+                    lang,
+                    dark,
+                    printing: settings.printing,
+                    pixel_ratio: settings.pixel_ratio,
+                    width_hint,
+                    embed: options.embed,
+                    picture: rendering.picture(spec.id),
+                },
             )
         });
     let single = options.chart.as_deref().and_then(catalog::find).is_some();
     let content = html! {
         <>
         if !options.embed && !single {
-            { page_header(&article, lang, &on_lang) }
+            { page_header(&article, lang, &other_edition) }
         }
         { for notices }
         if !single {
@@ -179,7 +259,7 @@ pub fn app() -> Html {
                 { data_downloads(&dataset, options.data.clone().map(AttrValue::from), lang) }
             }
             if !options.embed && !single {
-                { embed_control(None, &dataset, lang) }
+                { embed_control(None, &dataset, lang, options.embed) }
             }
         </footer>
         </>

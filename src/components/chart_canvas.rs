@@ -13,6 +13,7 @@ use crate::charts::scene::{Details, Mark, Scene};
 use crate::charts::theme::Theme;
 use crate::data::MissingEntry;
 use crate::lang::Lang;
+use crate::prerender;
 
 use super::chart_drawing::use_drawing;
 use super::chart_input::ChartInput;
@@ -35,6 +36,9 @@ pub struct ChartCanvasProps {
     pub pixel_ratio: f64,
     /// The chart's width as the page measured it before its first render, if it could.
     pub width_hint: Option<f64>,
+    /// The build's image of the chart (`Rendering::picture`), shown until the chart is drawn:
+    /// its markup when the build renders the page, empty when the page takes over that markup.
+    pub picture: Option<AttrValue>,
     /// The figure's heading (the start of the canvas's accessible name), note and source line:
     /// drawn into the PNG export and named by the data table, which this component renders
     /// because it holds the laid-out scene.
@@ -52,6 +56,7 @@ impl PartialEq for ChartCanvasProps {
             && self.printing == other.printing
             && self.pixel_ratio == other.pixel_ratio
             && self.width_hint == other.width_hint
+            && self.picture == other.picture
             && self.heading == other.heading
             && self.note == other.note
             && self.source == other.source
@@ -184,7 +189,17 @@ struct CanvasState {
 /// (`.canvas-box`, chart_drawing.rs), and while it is skipped Chromium leaves it out of the
 /// accessibility tree, so the box, which is always there, is the image (an image's content is
 /// presentational anyway).
-fn canvas_box(label: String, state: CanvasState, canvas: NodeRef, input: ChartInput) -> Html {
+///
+/// A pre-rendered page has the build's image of the chart after the canvas; the stylesheet shows
+/// it until the first drawing is on the canvas (`data-drawn`, chart_drawing.rs), in the same
+/// frame, and the image has the drawing's size, so nothing moves.
+fn canvas_box(
+    label: String,
+    state: CanvasState,
+    canvas: NodeRef,
+    input: ChartInput,
+    picture: Option<AttrValue>,
+) -> Html {
     html! {
         <div class="canvas-box" hidden={!state.laid_out} tabindex="0" role="img" aria-label={label}
             aria-describedby={state.described_by}
@@ -204,6 +219,10 @@ fn canvas_box(label: String, state: CanvasState, canvas: NodeRef, input: ChartIn
             onpointerleave={input.onpointerleave} onpointerup={input.onpointerup}
             onpointercancel={input.onpointercancel}
         />
+        if let Some(picture) = picture {
+            // Hydrating, the empty markup adopts the image already in the page as it is.
+            <div class="chart-picture" aria-hidden="true">{ Html::from_html_unchecked(picture) }</div>
+        }
         </div>
     }
 }
@@ -222,11 +241,19 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         interaction.dispatcher(),
         Action::TapOutside,
     );
-    let layout = use_layout(props.spec, props.dataset.clone(), width, lang);
-    let scene = match &*layout {
+    // A pre-rendered page is laid out at a set width until its own is measured, as the build
+    // laid it out (the data table is the same at any width), and drawn only at its own.
+    let layout_width = width.or(props
+        .picture
+        .is_some()
+        .then_some(prerender::TABLE_LAYOUT_WIDTH));
+    let layout = use_layout(props.spec, props.dataset.clone(), layout_width, lang);
+    let laid_out = match &*layout {
         Some(Ok(scene)) => Some(scene.clone()),
         _ => None,
     };
+    // What is drawn, pointed at and read by keyboard: the scene at the chart's own width.
+    let scene = laid_out.clone().filter(|_| width.is_some());
     let theme = if props.dark {
         Theme::dark()
     } else {
@@ -256,7 +283,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
 
     let tooltip_id = format!("{}-tooltip", props.spec.id);
     let state = CanvasState {
-        laid_out: scene.is_some(),
+        laid_out: laid_out.is_some(),
         described_by: active.is_some().then(|| tooltip_id.clone()),
         positions: (*positions).clone(),
         active_item: shown.map(|(item, _)| item.key.clone()),
@@ -267,7 +294,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     html! {
         <>
         <div class="chart-body" ref={container}>
-            { canvas_box(accessible_label(&props.heading, lang), state, canvas, input) }
+            { canvas_box(accessible_label(&props.heading, lang), state, canvas, input, props.picture.clone()) }
             // Always present (shown and placed by its effect), like the tooltip layer below.
             <div class="chart-highlight" ref={highlight} aria-hidden="true"></div>
             // A wrapper of its own, so showing a tooltip never changes the number of siblings
@@ -284,9 +311,10 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         <figcaption class="chart-source">
             { props.source.clone() }{ lang.pick("，每项详情附原文语句。", "; each item’s details quote the article’s sentence.") }
         </figcaption>
-        if let Some(scene) = scene {
+        if let Some(scene) = laid_out {
             <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}
-                note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} printing={props.printing} />
+                note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} printing={props.printing}
+                prerendered={props.picture.is_some()} />
         }
         </>
     }

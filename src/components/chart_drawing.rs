@@ -107,7 +107,9 @@ fn draw_and_show(
         .then(|| canvas.get_context("bitmaprenderer").ok().flatten())
         .flatten();
     let Some(shown_by) = shown_by else {
-        return draw_on(canvas, scene, theme, ratio, Backdrop::Transparent);
+        draw_on(canvas, scene, theme, ratio, Backdrop::Transparent)?;
+        mark_drawn(canvas);
+        return Ok(());
     };
     let detached: HtmlCanvasElement = window
         .document()
@@ -129,9 +131,18 @@ fn draw_and_show(
             canvas.set_width(detached.width());
             canvas.set_height(detached.height());
             shown_by.transfer_from_image_bitmap(&bitmap.unchecked_into::<ImageBitmap>());
+            mark_drawn(&canvas);
         }
     });
     Ok(())
+}
+
+/// Marks the canvas's box as drawn: the stylesheet then shows the canvas in place of the
+/// pre-rendered image, in the same frame as the drawing.
+fn mark_drawn(canvas: &HtmlCanvasElement) {
+    if let Some(canvas_box) = canvas.parent_element() {
+        let _ = canvas_box.set_attribute("data-drawn", "");
+    }
 }
 
 /// Gives `canvas` a backing store of the scene's size × `ratio` and draws `scene` over

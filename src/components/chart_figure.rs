@@ -11,16 +11,26 @@ use super::chart_canvas::ChartCanvas;
 use super::embed_control::embed_control;
 use super::SharedDataset;
 
+/// What a figure takes from the page besides its chart and data.
+pub struct FigureSettings {
+    pub lang: Lang,
+    pub dark: bool,
+    pub printing: bool,
+    pub pixel_ratio: f64,
+    pub width_hint: Option<f64>,
+    /// Inside an iframe: no Embed control.
+    pub embed: bool,
+    /// The pre-rendered image markup (`Rendering::picture`), shown until the chart is drawn.
+    pub picture: Option<AttrValue>,
+}
+
 /// One chart's figure. A plain function: the chart component inside holds all the state.
 pub fn chart_figure(
     spec: &'static ChartSpec,
     dataset: &SharedDataset,
-    lang: Lang,
-    dark: bool,
-    printing: bool,
-    pixel_ratio: f64,
-    width_hint: Option<f64>,
+    settings: &FigureSettings,
 ) -> Html {
+    let lang = settings.lang;
     let title = spec.title(&dataset.0, lang);
     let heading_id = format!("{}-heading", spec.id);
     let article_title = dataset.0.article.title.get(lang);
@@ -37,15 +47,16 @@ pub fn chart_figure(
                 {spec}
                 dataset={dataset.clone()}
                 {lang}
-                {dark}
-                {printing}
-                {pixel_ratio}
-                {width_hint}
+                dark={settings.dark}
+                printing={settings.printing}
+                pixel_ratio={settings.pixel_ratio}
+                width_hint={settings.width_hint}
+                picture={settings.picture.clone()}
                 heading={title}
                 note={spec.note(lang)}
                 {source}
             />
-            { embed_control(Some(spec), dataset, lang) }
+            { embed_control(Some(spec), dataset, lang, settings.embed) }
         </figure>
     }
 }

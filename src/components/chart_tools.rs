@@ -38,6 +38,9 @@ pub struct ChartToolsProps {
     pub dark: bool,
     /// The page is being printed: the hidden table is printed, so it is put in whole at once.
     pub printing: bool,
+    /// The build renders the page, or the page takes over what it rendered: the table is in it
+    /// whole from the start.
+    pub prerendered: bool,
 }
 
 /// The chart drawn at twice its size with heading, note and source, as a PNG data URL.
@@ -74,7 +77,10 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     // held the charts back by about 250 ms on a phone at 4× throttling, and a whole table in one
     // frame made a task of up to 130 ms there (README.md, "Benchmark"). Show data puts the
     // whole table in at once.
-    let rows_due = use_state_eq(|| 0_usize);
+    let rows_due = {
+        let prerendered = props.prerendered;
+        use_state_eq(move || if prerendered { usize::MAX } else { 0 })
+    };
     {
         let (rows_due, chart_id) = (rows_due.clone(), props.chart_id.clone());
         let rows = props.scene.0.items.len();
@@ -120,6 +126,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             lang,
             dark: props.dark,
             printing: false,
+            prerendered: false,
         };
         Callback::from(move |event: MouseEvent| {
             let result = png_data_url(&props_for_png).and_then(|url| {

@@ -51,8 +51,9 @@ pub fn embed_control(
     chart: Option<&'static ChartSpec>,
     dataset: &SharedDataset,
     lang: Lang,
+    embedded: bool,
 ) -> Html {
-    if browser::page_options().0.embed {
+    if embedded {
         return Html::default();
     }
     let ontoggle = {

@@ -5,10 +5,7 @@
 //! <out>/svg/chart-<id>.svg        each chart at 720 px, for the no-JS fallback
 //! <out>/svg/preview.svg           the 1200×630 share preview of the page (its key chart)
 //! <out>/svg/preview-<id>.svg      the share preview of each chart
-//! <out>/head.html                 og:/twitter: tags, oEmbed discovery and the no-JS redirect
-//!                                 (inlined by Trunk)
-//! <out>/noscript.html             the no-JS line in the page, linking the static version
-//! <out>/share/static.html         the static version: headline figures as text, chart images
+//! <out>/head.html                 og:/twitter: tags and oEmbed discovery (inlined by Trunk)
 //! <out>/share/oembed.json         oEmbed (type "rich") of the page, and oembed-<id>.json
 //! <out>/share/<id>.html           a static page per chart with its own tags and preview
 //! <out>/share/share.css           the style of those pages (and favicon.svg, a copy)
@@ -20,23 +17,24 @@
 //!
 //! Run: `cargo run --example render_assets -- generated`
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use banan_infographic::charts::catalog::{find, ChartSpec, CHARTS};
-use banan_infographic::charts::details::figure_value;
 use banan_infographic::charts::draw::{draw_scene, Backdrop};
 use banan_infographic::charts::layout::{text_block, TextStyle};
 use banan_infographic::charts::scene::{Anchor, Fill, Mark, Rect, Scene};
 use banan_infographic::charts::theme::{Role, Theme};
-use banan_infographic::components::headline_cards::GROUPS;
 use banan_infographic::data::{load_default, Dataset};
 use banan_infographic::embed::{
     escape_html as esc, estimated_height, estimated_heights, snippet, KEY_CHART,
 };
 use banan_infographic::lang::Lang;
 use plotters::prelude::*;
+
+// Yew's server renderer is native only (Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
+mod prerender;
 use serde_json::json;
 
 /// Size of a share preview (Open Graph and Twitter's large card).
@@ -50,18 +48,17 @@ const SITE_ZH: &str = Lang::Zh.site_name();
 const SITE_EN: &str = Lang::En.site_name();
 
 fn main() {
-    let out = PathBuf::from(
-        std::env::args()
-            .nth(1)
-            .unwrap_or_else(|| "generated".into()),
-    );
-    let mut public = std::env::var("BANAN_PUBLIC_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-        .unwrap_or_else(|| "http://127.0.0.1:8080/".into());
-    if !public.ends_with('/') {
-        public.push('/');
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    if args.first().map(String::as_str) == Some("prerender") {
+        let Some(build) = args.get(1) else {
+            eprintln!("usage: render_assets prerender <build folder with Trunk's index.html>");
+            std::process::exit(2);
+        };
+        return prerender::run(Path::new(build), &public_url());
     }
+    let out = PathBuf::from(args.first().cloned().unwrap_or_else(|| "generated".into()));
+    let public = public_url();
     let dataset = load_default().unwrap_or_else(|error| panic!("{error}"));
     for dir in ["svg", "share"] {
         fs::create_dir_all(out.join(dir)).expect("cannot create the output folders");
@@ -89,8 +86,6 @@ fn main() {
     );
 
     write(&out.join("head.html"), &head(&dataset, &public));
-    write(&out.join("noscript.html"), &noscript());
-    write(&out.join(STATIC_PAGE), &static_page(&dataset, &images));
     write(
         &out.join("share/oembed.json"),
         &oembed(&dataset, None, &public),
@@ -112,17 +107,29 @@ fn main() {
     write(&out.join("share/share.css"), SHARE_CSS);
     write(
         &out.join("share/favicon.svg"),
-        include_str!("../static/favicon.svg"),
+        include_str!("../../static/favicon.svg"),
     );
     println!("render_assets: wrote {}", out.display());
 }
 
-fn write(path: &Path, text: &str) {
+/// The graphic's published address, ending in `/` (`$BANAN_PUBLIC_URL`).
+fn public_url() -> String {
+    let mut public = std::env::var("BANAN_PUBLIC_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| "http://127.0.0.1:8080/".into());
+    if !public.ends_with('/') {
+        public.push('/');
+    }
+    public
+}
+
+pub fn write(path: &Path, text: &str) {
     fs::write(path, text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
 }
 
 /// The scene drawn as SVG, with text sized as on the canvas.
-fn svg(scene: &Scene, theme: &Theme) -> String {
+pub fn svg(scene: &Scene, theme: &Theme) -> String {
     svg_scaled(scene, theme, 1.0)
 }
 
@@ -282,9 +289,7 @@ fn head(dataset: &Dataset, public: &str) -> String {
         &image_alt,
         &format!("{public}share/oembed.json"),
     );
-    // A reader without JavaScript goes straight to the static version (an instant redirect,
-    // WCAG technique H76); `noscript.html` links it too, for browsers that ignore refresh.
-    format!("{tags}<noscript><meta http-equiv=\"refresh\" content=\"0; url={STATIC_PAGE}\" /></noscript>\n")
+    tags
 }
 
 fn share_tags(
@@ -370,77 +375,6 @@ fn chart_source(dataset: &Dataset) -> String {
         "来源：《{}》，每项详情附原文语句。",
         dataset.article.title.zh
     )
-}
-
-/// Where a reader without JavaScript is sent: the whole graphic as a static page.
-const STATIC_PAGE: &str = "share/static.html";
-
-/// The no-JS fallback of the page, inlined into `<body>` by Trunk: a line that links the static
-/// page, to which `head.html` also redirects at once. The static version itself is a page of
-/// its own, so that the readers who run the graphic (nearly all) do not download it.
-fn noscript() -> String {
-    format!(
-        "<noscript><p class=\"error-panel\">本数据图解需要启用 JavaScript，请看<a href=\"{STATIC_PAGE}\">静态版本</a>。\
-         This interactive graphic needs JavaScript; see the <a href=\"{STATIC_PAGE}\">static version</a>.</p></noscript>\n"
-    )
-}
-
-/// The static version of the whole graphic (`share/static.html`): the headline figures as text
-/// (Chinese and English) and each chart as an image, with its heading, note and source.
-fn static_page(dataset: &Dataset, images: &[(&ChartSpec, u32, u32)]) -> String {
-    let article = &dataset.article;
-    let mut html = format!(
-        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
-         <title>{}</title>\n<link rel=\"icon\" href=\"favicon.svg\" />\n\
-         <link rel=\"stylesheet\" href=\"share.css\" />\n</head>\n<body>\n<main class=\"static-page\">\n",
-        esc(&Lang::Zh.page_title(Some(&article.title.zh)))
-    );
-    let _ = writeln!(html, "<h1>{}</h1>", esc(&article.title.zh));
-    let _ = writeln!(html, "<p class=\"note\">{}</p>", esc(&article.dek.zh));
-    html.push_str("<p><a href=\"../\">打开互动图解 Open the interactive graphic</a></p>\n");
-    for ((zh, en), ids) in &GROUPS {
-        let _ = write!(
-            html,
-            "<section><h2>{} <span lang=\"en\">{}</span></h2><ul>",
-            esc(zh),
-            esc(en)
-        );
-        for id in *ids {
-            let figure = dataset
-                .figure(id)
-                .unwrap_or_else(|missing| panic!("{missing}"));
-            let _ = write!(
-                html,
-                "<li><b>{}</b> {} <span lang=\"en\">({}: {})</span></li>",
-                esc(&figure_value(figure, Lang::Zh)),
-                esc(&figure.label.zh),
-                esc(&figure.label.en),
-                esc(&figure_value(figure, Lang::En)),
-            );
-        }
-        html.push_str("</ul></section>\n");
-    }
-    for (spec, width, height) in images {
-        let title = spec.title(dataset, Lang::Zh);
-        let _ = writeln!(
-            html,
-            "<figure><h2>{t}</h2><p class=\"note\">{n}</p>\
-             <img src=\"chart-{id}.png\" width=\"{width}\" height=\"{height}\" alt=\"{t}\" />\
-             <figcaption class=\"note\">{s}</figcaption></figure>",
-            t = esc(&title),
-            n = esc(spec.note(Lang::Zh)),
-            id = spec.id,
-            s = esc(&chart_source(dataset)),
-        );
-    }
-    let _ = writeln!(
-        html,
-        "<p class=\"note\">来源：《{}》，{}。</p>\n</main>\n</body>\n</html>",
-        esc(&article.title.zh),
-        esc(&article.credit.zh)
-    );
-    html
 }
 
 /// A static page of one chart: its share tags and oEmbed discovery, the chart as an image, and

@@ -1,0 +1,217 @@
+//! `render_assets prerender <build>`: writes the whole page into the HTML of every address the
+//! graphic has (`banan_infographic::edition`), from Trunk's `index.html` in `<build>`, so that
+//! readers see it before the wasm arrives and without JavaScript at all:
+//!
+//! ```text
+//! <build>/index.html, en/index.html, embed/…, en/embed/<chart>/index.html
+//!       the page rendered by Yew's server renderer (hydratable), in Trunk's shell, with the
+//!       edition's language, title and description and a <base> back to the root
+//! <build>/charts/<lang>/<chart>-<width>[-dark].svg
+//!       each chart's first image at the widths of `prerender::IMAGE_WIDTHS`, light and dark,
+//!       drawn by the page's own chart code on plotters' SVG backend
+//! ```
+//!
+//! Run by Trunk's post_build hook (Trunk.toml) on the staging folder, in `trunk build` and
+//! `trunk serve` alike.
+
+use std::fs;
+use std::path::Path;
+use std::rc::Rc;
+
+use banan_infographic::charts::catalog::{ChartSpec, CHARTS};
+use banan_infographic::charts::theme::Theme;
+use banan_infographic::components::app::{App, AppProps, Environment, Rendering};
+use banan_infographic::data::{load_default, Dataset};
+use banan_infographic::edition::Edition;
+use banan_infographic::embed::escape_html as esc;
+use banan_infographic::lang::Lang;
+use banan_infographic::prerender::{image_path, picture, IMAGE_WIDTHS};
+
+use super::{svg, write};
+
+pub fn run(build: &Path, public: &str) {
+    let shell = fs::read_to_string(build.join("index.html"))
+        .unwrap_or_else(|error| panic!("{}/index.html: {error}", build.display()));
+    let dataset = load_default().unwrap_or_else(|error| panic!("{error}"));
+    let mut images = 0;
+    for lang in [Lang::Zh, Lang::En] {
+        for spec in &CHARTS {
+            images += write_images(build, &dataset, spec, lang);
+        }
+    }
+    let editions = Edition::all();
+    for edition in &editions {
+        let body = render(&dataset, *edition);
+        let page = page(&shell, &dataset, *edition, &body, public)
+            .unwrap_or_else(|why| panic!("{}index.html: {why}", edition.folder()));
+        let folder = build.join(edition.folder());
+        fs::create_dir_all(&folder).expect("cannot create the edition's folder");
+        write(&folder.join("index.html"), &page);
+    }
+    println!(
+        "render_assets prerender: {} pages and {images} chart images in {}",
+        editions.len(),
+        build.display()
+    );
+}
+
+/// Draws `spec` at every width of `IMAGE_WIDTHS` in both themes; returns how many files.
+fn write_images(build: &Path, dataset: &Dataset, spec: &ChartSpec, lang: Lang) -> usize {
+    let mut count = 0;
+    for size in &IMAGE_WIDTHS {
+        let scene = (spec.layout)(dataset, f64::from(size.width), lang)
+            .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id));
+        for dark in [false, true] {
+            let theme = if dark { Theme::dark() } else { Theme::light() };
+            let path = build.join(image_path(spec.id, lang, size.width, dark));
+            fs::create_dir_all(path.parent().expect("an image has a folder"))
+                .expect("cannot create the images' folder");
+            write(&path, &svg(&scene, &theme));
+            count += 1;
+        }
+    }
+    count
+}
+
+/// The edition's page, as Yew renders it on the server, ready to be taken over in the browser.
+fn render(dataset: &Dataset, edition: Edition) -> String {
+    let shown = CHARTS
+        .iter()
+        .filter(|spec| edition.chart.is_none_or(|id| id == spec.id));
+    // The first chart shown is in the first screen of a phone or near it: its image is fetched at
+    // once, the others as the reader nears them.
+    let pictures = shown
+        .enumerate()
+        .map(|(index, spec)| {
+            let html = picture(spec, dataset, edition.lang, index == 0)
+                .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id));
+            (spec.id, html)
+        })
+        .collect();
+    let props = AppProps {
+        options: edition.options(),
+        notices: Vec::new(),
+        environment: Environment::default(),
+        rendering: Rendering::Build(Rc::new(pictures)),
+    };
+    futures::executor::block_on(
+        yew::LocalServerRenderer::<App>::with_props(props)
+            .hydratable(true)
+            .render(),
+    )
+}
+
+/// Trunk's `shell` (index.html, minified or not) with the edition's language, title,
+/// description and base, and `body` in its `#app`.
+fn page(
+    shell: &str,
+    dataset: &Dataset,
+    edition: Edition,
+    body: &str,
+    public: &str,
+) -> Result<String, String> {
+    let lang = edition.lang;
+    let article = &dataset.article;
+    let title = lang.page_title(Some(article.title.get(lang)));
+    let description = article.dek.get(lang);
+    let mut html = shell.to_owned();
+    replace_tag(
+        &mut html,
+        "<html",
+        &format!("<html lang=\"{}\">", lang.tag()),
+    )?;
+    let (open, close) = (
+        html.find("<title>").ok_or("no <title>")?,
+        html.find("</title>").ok_or("no </title>")?,
+    );
+    html.replace_range(open..close, &format!("<title>{}", esc(&title)));
+    replace_meta(&mut html, "name", "description", description)?;
+    for property in ["og:title", "twitter:title"] {
+        let attribute = if property.starts_with("og:") {
+            "property"
+        } else {
+            "name"
+        };
+        replace_meta(&mut html, attribute, property, &title)?;
+    }
+    replace_meta(
+        &mut html,
+        "property",
+        "og:url",
+        &format!("{public}{}", edition.folder()),
+    )?;
+    // After the charset, before anything with an address: the page's assets, links and data
+    // file are all addressed from the graphic's root.
+    let charset = html.find("<meta charset").ok_or("no <meta charset>")?;
+    let after = charset + html[charset..].find('>').ok_or("an unclosed <meta>")? + 1;
+    let mut head = String::new();
+    if !edition.folder().is_empty() {
+        head.push_str(&format!("<base href=\"{}\">", edition.to_root()));
+    }
+    if !edition.embed {
+        for other in [Lang::Zh, Lang::En] {
+            let folder = Edition {
+                lang: other,
+                ..edition
+            }
+            .folder();
+            head.push_str(&format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{public}{folder}\">",
+                other.tag()
+            ));
+        }
+    } else {
+        // An embed is part of someone else's page, not a page of its own to list.
+        head.push_str("<meta name=\"robots\" content=\"noindex\">");
+    }
+    html.insert_str(after, &head);
+    let app = ["<div id=\"app\"></div>", "<div id=app></div>"]
+        .iter()
+        .find_map(|empty| html.find(empty).map(|at| (at, empty.len())))
+        .ok_or("no empty <div id=\"app\"></div>")?;
+    html.replace_range(
+        app.0..app.0 + app.1,
+        &format!(
+            "<div id=\"app\" data-edition=\"{}\">{body}</div>",
+            edition.folder()
+        ),
+    );
+    Ok(html)
+}
+
+/// Replaces the whole tag that starts with `start` (`<html`) by `tag`.
+fn replace_tag(html: &mut String, start: &str, tag: &str) -> Result<(), String> {
+    let at = html.find(start).ok_or(format!("no {start}"))?;
+    let end = at + html[at..].find('>').ok_or(format!("an unclosed {start}"))? + 1;
+    html.replace_range(at..end, tag);
+    Ok(())
+}
+
+/// Replaces the `<meta>` whose `attribute` is `value` (quoted or not, as a minifier leaves it)
+/// by one with `content`.
+fn replace_meta(
+    html: &mut String,
+    attribute: &str,
+    value: &str,
+    content: &str,
+) -> Result<(), String> {
+    let spellings = [
+        format!("{attribute}=\"{value}\""),
+        format!("{attribute}={value}>"),
+        format!("{attribute}={value} "),
+    ];
+    let found = spellings
+        .iter()
+        .find_map(|spelling| html.find(spelling.as_str()))
+        .ok_or(format!("no <meta {attribute}={value}>"))?;
+    let start = html[..found].rfind("<meta").ok_or("a meta without <meta")?;
+    let end = found + html[found..].find('>').ok_or("an unclosed <meta>")? + 1;
+    html.replace_range(
+        start..end,
+        &format!(
+            "<meta {attribute}=\"{value}\" content=\"{}\">",
+            esc(content)
+        ),
+    );
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! The charts' first images in the pre-rendered pages: each chart drawn by the build (plotters'
+//! SVG backend, examples/render_assets.rs) at the widths the page gives it on common screens, in
+//! light and dark, and chosen by the browser from media queries, before any script runs.
+//!
+//! A `<picture>` of SVG files rather than SVG inline: eight charts at four widths in two themes
+//! inline would put thousands of elements in every page; a `<picture>` fetches the one that fits.
+
+use crate::charts::catalog::ChartSpec;
+use crate::data::{Dataset, MissingEntry};
+use crate::lang::Lang;
+
+/// One width the charts are drawn at, and the viewports that show it.
+pub struct ImageWidth {
+    /// CSS px: a chart's width (`.chart-body`) in a viewport of `viewport` px.
+    pub width: u32,
+    pub viewport: u32,
+    /// The media query that picks it (the last one is the fallback for all others).
+    pub media: &'static str,
+}
+
+/// The chart's width in the page at 360, 390, 768 and 1,280 px wide viewports (style.css: the
+/// page's padding and the figure's), so that on those screens the image is exactly the size the
+/// interactive chart will be, and taking over moves nothing; between them the nearest is scaled.
+/// e2e/prerender.test.mjs checks the widths against the page.
+pub const IMAGE_WIDTHS: [ImageWidth; 4] = [
+    ImageWidth {
+        width: 316,
+        viewport: 360,
+        media: "(max-width: 374.98px)",
+    },
+    ImageWidth {
+        width: 343,
+        viewport: 390,
+        media: "(max-width: 559.98px)",
+    },
+    ImageWidth {
+        width: 691,
+        viewport: 768,
+        media: "(max-width: 999.98px)",
+    },
+    ImageWidth {
+        width: 1056,
+        viewport: 1280,
+        media: "all",
+    },
+];
+
+/// The width the build lays each chart out at for its data table, which is the same at any
+/// width; the page lays it out again at its real width.
+pub const TABLE_LAYOUT_WIDTH: f64 = 343.0;
+
+/// The image of `chart` at `width` in `lang`, relative to the graphic's root.
+pub fn image_path(chart: &str, lang: Lang, width: u32, dark: bool) -> String {
+    let theme = if dark { "-dark" } else { "" };
+    format!(
+        "charts/{}/{chart}-{width}{theme}.svg",
+        lang.pick("zh", "en")
+    )
+}
+
+/// The `<picture>` of `spec`'s images: for each width a dark and a light source, each with its
+/// size, so the browser keeps the right room for it before the file arrives. `eager` for the
+/// charts a reader sees first; the others load as they near the viewport.
+pub fn picture(
+    spec: &ChartSpec,
+    dataset: &Dataset,
+    lang: Lang,
+    eager: bool,
+) -> Result<String, MissingEntry> {
+    let mut html = String::from("<picture>");
+    let mut fallback = String::new();
+    for (index, size) in IMAGE_WIDTHS.iter().enumerate() {
+        let height = (spec.layout)(dataset, f64::from(size.width), lang)?
+            .height
+            .ceil() as u32;
+        let last = index + 1 == IMAGE_WIDTHS.len();
+        let (dark_media, light_media) = if last {
+            ("(prefers-color-scheme: dark)".to_owned(), None)
+        } else {
+            (
+                format!("(prefers-color-scheme: dark) and {}", size.media),
+                Some(size.media),
+            )
+        };
+        let source = |media: &str, dark: bool| {
+            format!(
+                "<source media=\"{media}\" srcset=\"{}\" width=\"{}\" height=\"{height}\">",
+                image_path(spec.id, lang, size.width, dark),
+                size.width
+            )
+        };
+        html.push_str(&source(&dark_media, true));
+        match light_media {
+            Some(media) => html.push_str(&source(media, false)),
+            None => {
+                fallback = format!(
+                    "<img src=\"{}\" width=\"{}\" height=\"{height}\" alt=\"\"{}>",
+                    image_path(spec.id, lang, size.width, false),
+                    size.width,
+                    if eager { "" } else { " loading=\"lazy\"" }
+                )
+            }
+        }
+    }
+    html.push_str(&fallback);
+    html.push_str("</picture>");
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::catalog::CHARTS;
+    use crate::data::load_default;
+
+    #[test]
+    fn widths_grow_with_their_viewports_and_the_last_takes_the_rest() {
+        for pair in IMAGE_WIDTHS.windows(2) {
+            assert!(pair[0].width < pair[1].width);
+            assert!(pair[0].viewport < pair[1].viewport);
+        }
+        assert_eq!(IMAGE_WIDTHS.last().map(|w| w.media), Some("all"));
+    }
+
+    #[test]
+    fn a_picture_offers_every_width_in_both_themes_sized_as_laid_out() {
+        let dataset = load_default().expect("the built-in data loads");
+        for spec in &CHARTS {
+            for lang in [Lang::Zh, Lang::En] {
+                let html = picture(spec, &dataset, lang, false).expect("every chart lays out");
+                assert_eq!(html.matches("<source ").count(), 2 * IMAGE_WIDTHS.len() - 1);
+                assert_eq!(html.matches("<img ").count(), 1);
+                assert!(html.contains("loading=\"lazy\""));
+                for size in &IMAGE_WIDTHS {
+                    let scene = (spec.layout)(&dataset, f64::from(size.width), lang).unwrap();
+                    let sized = format!(
+                        "width=\"{}\" height=\"{}\"",
+                        size.width,
+                        scene.height.ceil() as u32
+                    );
+                    assert!(html.contains(&sized), "{}: {sized} in {html}", spec.id);
+                    assert!(html.contains(&image_path(spec.id, lang, size.width, true)));
+                    assert!(html.contains(&image_path(spec.id, lang, size.width, false)));
+                }
+            }
+        }
+        let eager = picture(&CHARTS[0], &dataset, Lang::Zh, true).unwrap();
+        assert!(!eager.contains("loading="));
+    }
+
+    #[test]
+    fn dark_sources_come_before_light_ones_of_the_same_width() {
+        let dataset = load_default().expect("the built-in data loads");
+        let html = picture(&CHARTS[0], &dataset, Lang::En, true).unwrap();
+        let first_dark = html.find("-316-dark.svg").unwrap();
+        let first_light = html.find("-316.svg").unwrap();
+        assert!(first_dark < first_light);
+        assert!(html.contains("charts/en/clusters-1056.svg"));
+    }
+}
