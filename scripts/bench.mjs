@@ -12,6 +12,7 @@
 //          --json=FILE (every run's raw figures), --quick (2 runs, for trying the script out),
 //          --phone-dpr=N (the phone at another pixel ratio, for experiments),
 //          --load-only (bytes, paint and long tasks of the load; no interactions),
+//          --before=DIR (another build, measured in the same run for a before/after table),
 //          --report-only (exit 0 whatever the budgets say; by default, as with the older
 //          --strict, the exit code is 1 when a budget fails or was not measured).
 // A budget that could not be measured fails: no latency at all, an item whose tooltip never
@@ -92,6 +93,11 @@ const BUDGET = {
   latency4x: 45,
   heapGrowth: 1024 * KB,
   longTaskAfterFirstPaint: 100,
+  // Time to content (issue 21): the page is pre-rendered and hydrated.
+  fcpPhone4x: 400,
+  viewportVisiblePhone4x: 450,
+  interactivePhone4x: 1200,
+  fcpDesktop1x: 150,
 };
 
 const CONFIGS = [
@@ -141,6 +147,9 @@ function instrument({ expected }) {
     longTasks: [],
     firstPainted: null,
     allPainted: null,
+    viewportVisible: null,
+    chartsInView: null,
+    interactive: null,
     wasm: null,
     armed: null,
   };
@@ -191,7 +200,65 @@ function instrument({ expected }) {
       return false;
     }
   };
+  // Every chart in the first viewport visible, as its pre-rendered image or its drawing: the
+  // first frame in which all the charts are in the page and each that meets the viewport shows
+  // a loaded image or a painted canvas (with none in view, the first frame with all of them).
+  // Which charts meet the viewport is told by an IntersectionObserver, so that the check forces
+  // no layout on the page while it loads.
+  const shows = (figure) => {
+    const canvas = figure.querySelector('canvas.chart-canvas');
+    if (canvas && figure.querySelector('.canvas-box[data-drawn]') && painted(canvas)) return true;
+    if (canvas && !figure.querySelector('.chart-picture') && painted(canvas)) return true;
+    const img = figure.querySelector('.chart-picture img');
+    return !!img && img.complete && img.naturalWidth > 0;
+  };
+  const inView = new Map();
+  let observer = null;
+  const viewportVisible = () => {
+    const figures = document.querySelectorAll('figure.chart');
+    if (figures.length < expected) return false;
+    if (!observer) {
+      observer = new IntersectionObserver((entries) => {
+        for (const e of entries) if (!inView.has(e.target)) inView.set(e.target, e.isIntersecting);
+      });
+      for (const f of figures) observer.observe(f.querySelector('.chart-body') ?? f);
+    }
+    if (inView.size < figures.length) return false;
+    const shown = [...inView].filter(([, intersecting]) => intersecting).map(([body]) => body.closest('figure.chart'));
+    B.chartsInView = shown.length;
+    return shown.every(shows);
+  };
+  // Interactive: the first moment a hover on the first chart's first item shows its tooltip,
+  // tried (with a synthetic pointer event) as soon as the chart has laid out its items.
+  let hoverTried = false;
+  const tryHover = () => {
+    if (hoverTried || document.documentElement.hasAttribute('data-hydrating')) return;
+    const figure = document.querySelector('figure.chart');
+    const canvas = figure?.querySelector('canvas.chart-canvas[data-items]');
+    const first = canvas?.getAttribute('data-items').split(';')[0];
+    if (!first) return;
+    hoverTried = true;
+    const [x, y, w, h] = first.slice(first.lastIndexOf(':') + 1).split(',').map(Number);
+    const r = canvas.getBoundingClientRect();
+    const init = { bubbles: true, pointerType: 'mouse', isPrimary: true, clientX: r.left + x + w / 2, clientY: r.top + y + h / 2 };
+    const done = () => {
+      if (!figure.querySelector('.chart-tooltip')) return false;
+      afterFrame((t) => {
+        B.interactive = t;
+        canvas.dispatchEvent(new PointerEvent('pointerleave', init));
+      });
+      return true;
+    };
+    const observer = new MutationObserver(() => done() && observer.disconnect());
+    observer.observe(figure, { childList: true, subtree: true });
+    canvas.dispatchEvent(new PointerEvent('pointermove', init));
+  };
   const poll = () => {
+    if (B.viewportVisible === null && viewportVisible()) {
+      B.viewportVisible = -1;
+      afterFrame((t) => (B.viewportVisible = t));
+    }
+    tryHover();
     let n = 0;
     for (const canvas of document.querySelectorAll('figure.chart canvas.chart-canvas')) {
       if (painted(canvas)) n += 1;
@@ -200,12 +267,13 @@ function instrument({ expected }) {
       B.firstPainted = -1;
       afterFrame((t) => (B.firstPainted = t));
     }
-    if (n >= expected) {
-      afterFrame((t) => {
-        B.allPainted = t;
-        // Tells the benchmark without it polling the page (which would cost the page time).
-        console.debug('__bench:all-painted');
-      });
+    if (n >= expected && B.allPainted === null) {
+      B.allPainted = -1;
+      afterFrame((t) => (B.allPainted = t));
+    }
+    if (B.allPainted > 0 && B.viewportVisible > 0 && hoverTried) {
+      // Tells the benchmark without it polling the page (which would cost the page time).
+      console.debug('__bench:all-painted');
       return;
     }
     requestAnimationFrame(poll);
@@ -515,7 +583,10 @@ async function oneRun(browser, server, config) {
     const B = globalThis.__bench;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
     const canvases = [...document.querySelectorAll('figure.chart canvas.chart-canvas')].map((c) => `${c.width}x${c.height}`);
-    return { firstPainted: B.firstPainted, allPainted: B.allPainted, longTasks: B.longTasks.slice(), fcp, noLongTasks: !!B.noLongTasks, canvases };
+    return {
+      firstPainted: B.firstPainted, allPainted: B.allPainted, longTasks: B.longTasks.slice(), fcp, noLongTasks: !!B.noLongTasks, canvases,
+      viewportVisible: B.viewportVisible, chartsInView: B.chartsInView, interactive: B.interactive,
+    };
   });
   const afterLoad = await heaps(page, cdp);
   const loadTasksSeen = load.longTasks.length;
@@ -599,6 +670,9 @@ async function oneRun(browser, server, config) {
       allPainted: load.allPainted,
       canvases: load.canvases,
       fcp: load.fcp,
+      viewportVisible: load.viewportVisible,
+      chartsInView: load.chartsInView,
+      interactive: load.interactive,
       tbt,
       longTasksBeforeAllPainted: load.longTasks.filter((t) => t.start < load.allPainted),
       maxLongTaskAfterFirstPaintLoad: afterFirst(load.longTasks),
@@ -649,22 +723,39 @@ function table(rows, headers) {
 // ---------------------------------------------------------------------------------------------
 // Main.
 
-const server = await startServer({ root: dist, mounts: { '/__bench/': join(REPO, 'scripts', 'bench-baseline') } });
+// --before=DIR: another build (the one before a change) measured in the same run, each of its
+// runs right after the same run of this build, so that both see the same machine and hour. Its
+// columns are marked "(before)"; the budgets judge this build only.
+const before = typeof args.before === 'string' ? resolve(REPO, args.before) : null;
+if (before && !existsSync(join(before, 'index.html'))) {
+  console.error(`bench: no build in ${before}`);
+  process.exit(2);
+}
+const mounts = { '/__bench/': join(REPO, 'scripts', 'bench-baseline') };
+const server = await startServer({ root: dist, mounts });
+const beforeServer = before ? await startServer({ root: before, mounts }) : null;
+const BEFORE_SUFFIX = '@before';
+const labelOf = (id) => {
+  const label = CONFIGS.find((c) => c.id === id.replace(BEFORE_SUFFIX, '')).label;
+  return id.endsWith(BEFORE_SUFFIX) ? `${label} (before)` : label;
+};
 const browser = await launchBrowser();
 const results = {};
 const started = Date.now();
 try {
   console.log(`bench: ${dist} at ${server.url}; ${RUNS} fresh-cache runs per configuration, ${MOVES} hover moves; Chromium ${browser.version()}`);
+  if (before) console.log(`bench: and, before it, ${before} at ${beforeServer.url}`);
+  const builds = [[server, '']].concat(before ? [[beforeServer, BEFORE_SUFFIX]] : []);
   for (const config of CONFIGS) {
-    results[config.id] = [];
-    for (let i = 0; i < RUNS; i += 1) {
+    for (const [, suffix] of builds) results[config.id + suffix] = [];
+    for (let i = 0; i < RUNS; i += 1) for (const [target, suffix] of builds) {
       const t0 = Date.now();
-      const run = await oneRun(browser, server, config);
-      run.floor = args['load-only'] ? { hover: NaN, tap: NaN } : await baselineRun(browser, server, config);
-      run.floor.allPainted = await paintFloorRun(browser, server, config, run.canvases);
-      results[config.id].push(run);
+      const run = await oneRun(browser, target, config);
+      run.floor = args['load-only'] || suffix ? { hover: NaN, tap: NaN } : await baselineRun(browser, target, config);
+      run.floor.allPainted = suffix ? NaN : await paintFloorRun(browser, target, config, run.canvases);
+      results[config.id + suffix].push(run);
       console.log(
-        `  ${config.label} run ${i + 1}/${RUNS}: all charts ${fmtMs(run.allPainted)}, hover median ${fmtMs(run.hover.median)} (${run.hover.n} items` +
+        `  ${labelOf(config.id + suffix)} run ${i + 1}/${RUNS}: all charts ${fmtMs(run.allPainted)}, hover median ${fmtMs(run.hover.median)} (${run.hover.n} items` +
           `${run.hover.misses.length ? `, ${run.hover.misses.length} missed` : ''}), tap median ${fmtMs(run.tap.median)} (${run.tap.n}` +
           `${run.tap.misses.length ? `, ${run.tap.misses.length} missed` : ''}), ${((Date.now() - t0) / 1000).toFixed(0)} s` +
           `${run.errors.length ? `, ${run.errors.length} console errors` : ''}`,
@@ -674,6 +765,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await beforeServer?.close();
 }
 
 const ids = Object.keys(results);
@@ -686,6 +778,9 @@ const rows = [
   ...kinds.map((k) => [`  ${k} (gzip body)`, ...col((r) => r.bytes.byKind[k]?.body ?? 0, fmtKB)]),
   ['requests', ...col((r) => r.bytes.requests, String)],
   ['first contentful paint', ...col((r) => r.fcp, fmtMs)],
+  ['every chart in the first viewport visible', ...col((r) => r.viewportVisible, fmtMs)],
+  ['  charts in the first viewport', ...col((r) => r.chartsInView, String)],
+  ['interactive (a hover shows its tooltip)', ...col((r) => r.interactive, fmtMs)],
   ['first chart painted', ...col((r) => r.firstPainted, fmtMs)],
   ['all charts painted', ...col((r) => r.allPainted, fmtMs)],
   ['  floor: the same canvases, shown, on an empty page', ...col((r) => r.floor.allPainted, fmtMs)],
@@ -710,7 +805,7 @@ const rows = [
   ['heap growth (JS + wasm)', ...col((r) => growth(r, 'js') + growth(r, 'wasm'), fmtKiBSigned)],
 ];
 console.log(`\nMedians over ${RUNS} fresh-cache runs [min–max over the runs]:\n`);
-console.log(table(rows, ['', ...ids.map((id) => CONFIGS.find((c) => c.id === id).label)]));
+console.log(table(rows, ['', ...ids.map(labelOf)]));
 
 // Budgets.
 const verdicts = [];
@@ -727,13 +822,19 @@ const check = (name, config, value, limit, fmt, unmeasured = 0) => {
   }
   verdicts.push([name, config, fmt(value), fmt(limit), value <= limit ? 'PASS' : 'FAIL']);
 };
-for (const id of ids) {
+for (const id of ids.filter((id) => !id.endsWith(BEFORE_SUFFIX))) {
   const runs = results[id];
   const config = CONFIGS.find((c) => c.id === id);
   const m = (pick) => median(runs.map(pick));
   const code = (r) => ['wasm', 'js', 'css'].reduce((n, kind) => n + (r.bytes.byKind[kind]?.body ?? 0), 0);
   check('code and styles (wasm, JS, CSS; gzip bodies)', config.label, m(code), BUDGET.codeBytes, fmtKB);
-  if (id === 'phone-4x') check('all charts painted', config.label, m((r) => r.allPainted), BUDGET.allPaintedPhone4x, fmtMs);
+  if (id === 'phone-4x') {
+    check('first contentful paint', config.label, m((r) => r.fcp), BUDGET.fcpPhone4x, fmtMs);
+    check('every chart in the first viewport visible', config.label, m((r) => r.viewportVisible), BUDGET.viewportVisiblePhone4x, fmtMs);
+    check('interactive (a hover shows its tooltip)', config.label, m((r) => r.interactive), BUDGET.interactivePhone4x, fmtMs);
+    check('all charts painted', config.label, m((r) => r.allPainted), BUDGET.allPaintedPhone4x, fmtMs);
+  }
+  if (id === 'desktop-1x') check('first contentful paint', config.label, m((r) => r.fcp), BUDGET.fcpDesktop1x, fmtMs);
   const limit = config.rate >= 4 ? BUDGET.latency4x : BUDGET.latency1x;
   // --load-only measures no interaction: those budgets are left out, not failed.
   if (!args['load-only']) {

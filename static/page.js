@@ -29,6 +29,9 @@
     // Through the style object, which a strict CSP allows, in case the stylesheet is missing too.
     s.position = 'fixed'; s.top = s.left = s.right = s.margin = '0'; s.zIndex = '1000';
     document.body.prepend(panel);
+    // The pre-rendered page stays readable: its data tables, kept out of the layout until the
+    // charts took over, go back to screen readers.
+    document.querySelectorAll('.data-table-wrap[hidden]').forEach(function (t) { t.hidden = false; });
   }
   // After the start, any error whose stack holds a wasm frame (Chromium, Firefox and Safari name
   // them "wasm-function" or "wasm://") or the glue (the one script named

@@ -101,6 +101,11 @@ pub fn find(id: &str) -> Option<&'static ChartSpec> {
     CHARTS.iter().find(|chart| chart.id == id)
 }
 
+/// The place in the page of the chart with this id.
+pub fn position(id: &str) -> Option<usize> {
+    CHARTS.iter().position(|chart| chart.id == id)
+}
+
 /// All ids, comma-separated, for messages that list the valid ones.
 pub fn ids() -> String {
     CHARTS

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::charts::catalog::ChartSpec;
+use crate::charts::catalog::{self, ChartSpec};
 use crate::charts::scene::{Details, Mark, Scene};
 use crate::charts::theme::Theme;
 use crate::data::MissingEntry;
@@ -264,6 +264,11 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         scene.clone(),
         theme.clone(),
         props.pixel_ratio,
+        // Pre-rendered, the charts take over in page order, one per frame.
+        props
+            .picture
+            .as_ref()
+            .map(|_| catalog::position(props.spec.id).unwrap_or(catalog::CHARTS.len()) as u32),
     );
     let active = interaction.active;
     // The item shown, while the scene has it, and where its tooltip goes.

@@ -23,6 +23,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlCanvasElement, HtmlElement, ImageBitmap, ImageBitmapRenderingContext};
 use yew::prelude::*;
 
+use crate::browser;
 use crate::charts::draw::{draw_scene, Backdrop};
 use crate::charts::scene::Scene;
 use crate::charts::theme::Theme;
@@ -32,12 +33,17 @@ use super::chart_tools::SharedScene;
 
 /// Draws `scene` on `canvas` in `theme` at `ratio` device px per CSS px once it is laid out, and
 /// again whenever one of them changes. Returns why the last drawing failed, if it did.
+///
+/// `first_after`: frames to wait before the first drawing, in a task of its own. A pre-rendered
+/// page shows every chart's image already, so its charts take over one per frame instead of all
+/// in one long task that would hold back the reader's first hover.
 #[hook]
 pub fn use_drawing(
     canvas: NodeRef,
     scene: Option<Rc<Scene>>,
     theme: Theme,
     ratio: f64,
+    first_after: Option<u32>,
 ) -> Option<String> {
     let draw_error = use_state_eq(|| None::<String>);
     // The number of the latest drawing, so that an older one still on its way is dropped.
@@ -52,11 +58,26 @@ pub fn use_drawing(
                 {
                     let latest = (*latest).clone();
                     latest.set(latest.get() + 1);
+                    let first = latest.get() == 1;
                     let drawing = Drawing {
                         number: latest.get(),
                         latest,
                     };
-                    draw_error.set(draw_and_show(&element, scene, theme, *ratio, drawing).err());
+                    match first_after.filter(|_| first) {
+                        None => draw_error
+                            .set(draw_and_show(&element, scene, theme, *ratio, drawing).err()),
+                        Some(frames) => {
+                            let (scene, theme, ratio) = (scene.clone(), theme.clone(), *ratio);
+                            browser::after_frames(frames, move || {
+                                if drawing.is_latest() {
+                                    draw_error.set(
+                                        draw_and_show(&element, &scene, &theme, ratio, drawing)
+                                            .err(),
+                                    );
+                                }
+                            });
+                        }
+                    }
                 }
             },
         );
