@@ -86,8 +86,9 @@ function sizes(path, kind) {
 }
 
 // Files the page itself never loads (README.md, "Embedding"): the share previews and oEmbed
-// documents for crawlers and CMSs, the parent script for host pages, the static chart pages.
-const OFF_PAGE = ['share/'];
+// documents for crawlers and CMSs, the parent script for host pages, the share pages; and the
+// stylesheet of a browser without JavaScript (in a <noscript>), where none of the code loads.
+const OFF_PAGE = ['share/', 'noscript.css'];
 /** What the page loads and the ceiling counts. */
 const COUNTED = new Set(['wasm', 'js', 'css']);
 
