@@ -85,8 +85,16 @@ const BREAKS = {
   noscript: (page) => page.route(/\/noscript\.css$/, (route) => route.fulfill({ status: 404, body: '' })),
   // b: the page forgets which edition it is: the wasm renders afresh, new nodes.
   hydration: (page) => editHtml(page, (html) => html.replace(/ data-edition="[^"]*"/, '')),
-  // c: the pictures lose their size: each chart box grows when its image arrives.
-  cls: (page) => editHtml(page, (html) => html.replace(/(<(?:source|img)\b[^>]*?) width="?\d+"? height="?\d+"?/g, '$1')),
+  // c: each chart box 60 px taller until its canvas is drawn (the stylesheet edited, its
+  // integrity attribute dropped so that the browser takes it).
+  cls: async (page) => {
+    await editHtml(page, (html) => html.replace(/(<link) integrity="[^"]*"( data-integrity=sha256 href=\S*style-)/, '$1$2'));
+    await page.route(/\/style-[0-9a-f]+\.css$/, async (route) => {
+      const response = await route.fetch();
+      const body = `${await response.text()}\n.canvas-box:not([data-drawn]){padding-bottom:60px}`;
+      await route.fulfill({ response, body, headers: plainHeaders(response) });
+    });
+  },
   // d: the pictures drawn in the dark theme: the takeover changes every chart's colours.
   screenshot: (page) =>
     page.route(/\/charts\/[a-z]+\/[a-z-]+-\d+\.svg$/, (route) => route.continue({ url: route.request().url().replace(/\.svg$/, '-dark.svg') })),
