@@ -249,15 +249,25 @@ describe('headline cards', () => {
     }
   });
 
-  it('English page (?lang=en, and by default in an en-US browser): values, qualifiers, both sentences', async () => {
-    const byDefault = await openReader(suite.browser, suite.server.url, { locale: 'en-US', width: 1280, height: 800 });
+  it('English page (en/, and ?lang=en on the root): values, qualifiers, both sentences; the address decides, not the browser', async () => {
+    // The address decides the language (issue 21): the root is Chinese in an en-US browser too,
+    // and en/ is English in a zh-CN one.
+    const byBrowser = await openReader(suite.browser, suite.server.url, { locale: 'en-US', width: 1280, height: 800 });
     try {
-      assert.equal(await byDefault.page.getAttribute('html', 'lang'), 'en', 'an en-US browser should get English');
-      assertNoErrors(byDefault);
+      assert.equal(await byBrowser.page.getAttribute('html', 'lang'), 'zh-CN', 'the root page should stay Chinese in an en-US browser');
+      assertNoErrors(byBrowser);
     } finally {
-      await byDefault.close();
+      await byBrowser.close();
     }
-    // ?lang=en wins over a Chinese browser.
+    const edition = await openReader(suite.browser, `${suite.server.url}en/`, { locale: 'zh-CN', width: 1280, height: 800 });
+    try {
+      assert.equal(await edition.page.getAttribute('html', 'lang'), 'en', 'en/ should be English in a zh-CN browser');
+      assertCardsShowValues(await readCards(edition.page), 'en');
+      assertNoErrors(edition);
+    } finally {
+      await edition.close();
+    }
+    // The old address: ?lang=en on the root, rendered afresh in English.
     const p = await openReader(suite.browser, `${suite.server.url}?lang=en`, { locale: 'zh-CN', width: 1280, height: 800 });
     try {
       const { page } = p;

@@ -12,7 +12,7 @@
 //   * the query modes: ?chart= for every id, an unknown id, ?lang=, ?theme=, ?embed=1, mixed;
 //   * the parent script's size, the Embed control's snippet and copy button;
 //   * share tags, the 1200×630 preview (not blank), oEmbed documents and their discovery
-//     tags, and the no-JS fallback.
+//     tags, and the embed pages without JavaScript.
 // The graphic is served as in production (strict CSP); the host pages come from a second
 // server on another port (another origin) without a CSP, as a news site's pages would.
 
@@ -193,9 +193,10 @@ describe('embedding', () => {
   });
 
   it('share/embed.js sizes only the frame that asks, and only for our origin', async () => {
-    // Two frames of the graphic's origin (its static page, which posts nothing itself) and one of
-    // another origin (the host's), each 200 px: the foreign frame asks for 777 px, then b for 555.
-    const ours = (name) => `<iframe name="${name}" src="${site.url}share/static.html" title="${name}" width="100%" height="200" scrolling="no" frameborder="0"></iframe>`;
+    // Two frames of the graphic's origin (a chart's static share page, which posts nothing itself)
+    // and one of another origin (the host's), each 200 px: the foreign frame asks for 777 px, then
+    // b for 555.
+    const ours = (name) => `<iframe name="${name}" src="${site.url}share/rural.html" title="${name}" width="100%" height="200" scrolling="no" frameborder="0"></iframe>`;
     const foreign = '<iframe name="foreign" srcdoc="<p>another site</p>" title="foreign" width="100%" height="200"></iframe>';
     const script = `<script async src="${site.url}share/embed.js"></script>`;
     const p = await openPage(browser, `${host.url}parent.html`, { width: 800, height: 800 });
@@ -261,7 +262,9 @@ describe('embedding', () => {
     const what = chart ? `chart ${chart}` : 'the whole graphic';
     it(`the Embed control's snippet (iframe + share/embed.js): ${what} fits at 1280 px and at 360 px`, async () => {
       const snippet = await snippetFromPage(chart);
-      assert.match(snippet, /^<iframe src="[^"]+\?embed=1/);
+      // The snippet points at the pre-rendered embed page (issue 21): embed/ or embed/<chart>/.
+      const page = chart ? `embed/${chart}/` : 'embed/';
+      assert.ok(snippet.startsWith(`<iframe src="${site.url}${page}"`), `the snippet should frame ${site.url}${page}: ${snippet}`);
       const p = await openPage(browser, `${host.url}parent.html`, { width: 1280, height: 800 });
       try {
         await p.page.evaluate((html) => window.paste(html), snippet);
@@ -315,7 +318,7 @@ describe('embedding', () => {
   });
 
   it('follows a language switch and an opened panel, and sends nothing while nothing changes', async () => {
-    // The full page (with its language buttons and Embed panel) framed by share/embed.js alone.
+    // The full page (with its language links and Embed panel) framed by share/embed.js alone.
     const iframe = `<iframe src="${site.url}?lang=zh" title="graphic" width="100%" scrolling="no" frameborder="0"></iframe>`;
     const script = `<script async src="${site.url}share/embed.js"></script>`;
     const p = await openPage(browser, `${host.url}parent.html`, { width: 768, height: 800 });
@@ -325,8 +328,10 @@ describe('embedding', () => {
       await rendered(frame);
       const zh = await assertFits(p.page, frame, 'Chinese at 768 px');
 
-      await frame.locator('.lang-button[lang="en"]').click();
-      await frame.waitForFunction(() => document.documentElement.lang === 'en');
+      // The English edition is another page (en/): the link navigates the frame there.
+      await frame.locator('.lang-switch a.lang-link[hreflang="en"]').click();
+      await frame.waitForURL(`${site.url}en/`);
+      await frame.waitForFunction(() => document.documentElement.lang === 'en' && !document.documentElement.hasAttribute('data-hydrating'));
       await rendered(frame);
       const en = await assertFits(p.page, frame, 'English at 768 px');
       assert.notEqual(en.iframe, zh.iframe, 'the English page has another height');
@@ -513,11 +518,11 @@ describe('embedding', () => {
 
   for (const [query, expect] of [
     ['?lang=en', { lang: 'en', theme: 'light' }],
-    ['?theme=dark', { lang: null, theme: 'dark' }],
+    ['?theme=dark', { lang: 'zh-CN', theme: 'dark' }],
     ['?embed=1&lang=en&theme=dark', { lang: 'en', theme: 'dark' }],
     ['?embed=1&chart=rural&lang=en&theme=dark', { lang: 'en', theme: 'dark', chart: 'rural' }],
     ['?chart=scale&theme=light&lang=zh', { lang: 'zh-CN', theme: 'light', chart: 'scale' }],
-    ['?embed=1&lang=fr&theme=neon', { lang: null, theme: 'light', notices: ['lang=fr', 'theme=neon'] }],
+    ['?embed=1&lang=fr&theme=neon', { lang: 'zh-CN', theme: 'light', notices: ['lang=fr', 'theme=neon'] }],
   ]) {
     it(`${query} applies language and theme${expect.notices ? ' (unknown values reported, defaults used)' : ''}`, async () => {
       // Light system colours, so that the default theme (auto) is light.
@@ -528,14 +533,14 @@ describe('embedding', () => {
         await waitForContent(p.page, '.chart');
         const state = await p.page.evaluate(() => ({
           lang: document.documentElement.lang,
-          // Without a valid ?lang=, the page follows the browser's language.
-          browserLang: navigator.language.startsWith('zh') ? 'zh-CN' : 'en',
           theme: document.documentElement.dataset.theme,
           background: getComputedStyle(document.body).backgroundColor,
           title: document.querySelector('.chart-title').textContent,
           charts: [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chartId),
         }));
-        assert.equal(state.lang, expect.lang ?? state.browserLang, query);
+        // Without a valid ?lang=, the address decides (the root is the Chinese edition), not the
+        // browser's language (issue 21).
+        assert.equal(state.lang, expect.lang, query);
         assert.equal(state.theme, expect.theme, query);
         assert.equal(state.background, expect.theme === 'dark' ? 'rgb(22, 24, 28)' : 'rgb(255, 255, 255)', query);
         const chinese = /[\u4e00-\u9fff]/.test(state.title);
@@ -581,7 +586,7 @@ describe('embedding', () => {
       assert.equal(await control.locator('textarea').isVisible(), false, 'closed at first');
       const code = await openEmbed(control);
       const url = new URL(site.url);
-      assert.match(code, new RegExp(`^<iframe src="${url.origin}/\\?embed=1&amp;chart=rural&amp;lang=en" title="[^"]+" width="100%" height="\\d+" data-banan-heights="360:\\d+ 768:\\d+ 1280:\\d+" scrolling="no" frameborder="0"></iframe>\\n<script async src="${url.origin}/share/embed.js"></script>$`));
+      assert.match(code, new RegExp(`^<iframe src="${url.origin}/en/embed/rural/" title="[^"]+" width="100%" height="\\d+" data-banan-heights="360:\\d+ 768:\\d+ 1280:\\d+" scrolling="no" frameborder="0"></iframe>\\n<script async src="${url.origin}/share/embed.js"></script>$`));
       await control.locator('button.embed-copy').click();
       await p.page.waitForFunction(() => document.querySelector('.embed-control[data-embed-for="rural"] .embed-status').textContent.length > 0);
       assert.equal(await control.locator('.embed-status').innerText(), 'Copied.');
@@ -670,7 +675,8 @@ describe('embedding', () => {
       assert.equal(doc.type, 'rich', file);
       assert.ok(doc.title && doc.provider_name && doc.provider_url, file);
       assert.ok(Number.isInteger(doc.width) && Number.isInteger(doc.height) && doc.height > 100, file);
-      assert.match(doc.html, new RegExp(`^<iframe src="[^"]+\\?embed=1${id ? `&amp;chart=${id}` : ''}&amp;lang=zh"`), file);
+      // The pre-rendered Chinese embed page (issue 21): embed/ or embed/<chart>/.
+      assert.match(doc.html, new RegExp(`^<iframe src="[^"]+/embed/${id ? `${id}/` : ''}"`), file);
       assert.match(doc.html, /<script async src="[^"]+\/share\/embed\.js"><\/script>$/, file);
       assert.ok(doc.thumbnail_url.endsWith(id ? `/share/preview-${id}.png` : '/share/preview.png'), file);
       if (id) {
@@ -692,33 +698,59 @@ describe('embedding', () => {
     }
   });
 
-  it('without JavaScript: sent to the static version, with the headline figures as text and every chart as an image', async () => {
+  it('without JavaScript: the embed pages are their pre-rendered graphic (no redirect), every chart image shown', async () => {
+    // The no-JS redirect to share/static.html is gone (issue 21): the pre-rendered page is the
+    // graphic. prerender.test.mjs checks the whole page in both editions; here the embed pages.
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     try {
-      const page = await context.newPage();
-      const failed = [];
-      page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
-      await page.goto(site.url, { waitUntil: 'load' });
-      // The page says so and links the static version, and its head sends the reader there.
-      await page.waitForURL(/\/share\/static\.html$/, { timeout: 10_000 });
-      const index = await (await page.request.get(site.url)).text();
-      assert.match(index, /<noscript>[^]*href="?share\/static\.html"?[^]*<\/noscript>/);
-      const text = await page.locator('.static-page').innerText();
-      for (const figure of ['215亿元', '超1000亿元', '超700亿元', 'CNY 21.5 billion']) {
-        assert.ok(text.includes(figure), `“${figure}” missing from the fallback`);
+      const index = await (await context.request.get(site.url)).text();
+      assert.doesNotMatch(index, /static\.html|http-equiv="?refresh/i, 'the page still sends readers without JavaScript elsewhere');
+      assert.match(index, /<noscript><link[^>]*noscript\.css[^>]*><\/noscript>/, 'no noscript stylesheet');
+      assert.equal((await context.request.get(`${site.url}share/static.html`)).status(), 404, 'share/static.html is still published');
+      for (const [path, ids] of [['embed/rural/', ['rural']], ['en/embed/', CHART_IDS]]) {
+        const page = await context.newPage();
+        const failed = [];
+        page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+        // With scripts off, Chromium refuses the script preloads itself (failure "csp"): expected.
+        page.on('requestfailed', (r) => {
+          if (r.resourceType() === 'script' && r.failure()?.errorText === 'csp') return;
+          failed.push(`${r.failure()?.errorText} ${r.url()}`);
+        });
+        await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+        assert.equal(page.url(), `${site.url}${path}`, `${path}: the reader was sent elsewhere`);
+        const figures = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.dataset.chartId));
+        assert.deepEqual(figures, [...ids], path);
+        for (const id of ids) {
+          const figure = page.locator(`figure.chart[data-chart-id="${id}"]`);
+          await figure.scrollIntoViewIfNeeded();
+          // Polled from here: with scripts off, no event listener of the page runs.
+          for (let tries = 0; tries < 100; tries++) {
+            if (await figure.evaluate((fig) => fig.querySelector('.chart-picture img')?.complete)) break;
+            await new Promise((ok) => setTimeout(ok, 50));
+          }
+          const state = await figure.evaluate((fig) => {
+            const img = fig.querySelector('.chart-picture img');
+            const shown = (sel) => {
+              const el = fig.querySelector(sel);
+              const r = el?.getBoundingClientRect();
+              return !!el && el.checkVisibility() && r.width > 0 && r.height > 0 && el.textContent.trim().length > 0;
+            };
+            return {
+              title: shown('.chart-title'),
+              note: shown('.chart-note'),
+              source: shown('.chart-source'),
+              image: !!img && img.checkVisibility() && img.currentSrc !== '' && img.naturalWidth > 0,
+              controls: fig.querySelector('.chart-controls')?.checkVisibility() ?? false,
+            };
+          });
+          assert.deepEqual(state, { title: true, note: true, source: true, image: true, controls: false }, `${path} ${id}`);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${path}: ${overflow} px too wide for a phone`);
+        if (path === 'embed/rural/') await saveScreenshot(page, 'embed-noscript-rural-390');
+        assert.deepEqual(failed, [], path);
+        await page.close();
       }
-      const images = await page.locator('.static-page img').evaluateAll((imgs) =>
-        imgs.map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0, alt: img.alt })),
-      );
-      assert.equal(images.length, CHART_IDS.length);
-      for (const image of images) {
-        assert.ok(image.ok, `${image.src} did not load`);
-        assert.ok(image.alt.length > 10, `${image.src} has no alt text`);
-      }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `the fallback is ${overflow} px too wide for a phone`);
-      await saveScreenshot(page, 'embed-noscript-390');
-      assert.deepEqual(failed, []);
     } finally {
       await context.close();
     }

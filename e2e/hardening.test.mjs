@@ -581,7 +581,16 @@ describe('hardening', () => {
           assert.equal(panel.role, 'alert');
           assert.ok(panel.height > 0 && panel.top === 0, JSON.stringify(panel));
           assert.equal(panel.count, 1);
-          assert.equal(await p.page.locator('figure.chart').count(), 0, 'charts without their code?');
+          // The pre-rendered page stays as it was behind the panel (issue 21): readable, with
+          // every chart's image, but never taken over (no drawn canvas, no data-hydrating left).
+          const behind = await p.page.evaluate(() => ({
+            title: document.querySelector('.page-title')?.checkVisibility() ?? false,
+            charts: document.querySelectorAll('figure.chart').length,
+            pictures: document.querySelectorAll('figure.chart .chart-picture img').length,
+            drawn: document.querySelectorAll('.canvas-box[data-drawn]').length,
+            hydrating: document.documentElement.hasAttribute('data-hydrating'),
+          }));
+          assert.deepEqual(behind, { title: true, charts: N, pictures: N, drawn: 0, hydrating: false }, 'the pre-rendered page behind the panel');
           assert.deepEqual(p.cspViolations, []);
         } finally {
           await p.close();

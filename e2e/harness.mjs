@@ -141,10 +141,19 @@ export function wasmMemoryBytes(page) {
   return page.evaluate(() => globalThis.__e2eWasm?.memory?.buffer?.byteLength ?? 0);
 }
 
-/** Wait until `selector` exists and has child elements or text (the app has rendered). */
+/**
+ * Wait until the app has started (Trunk's loader has run the wasm, `window.wasmBindings`, and
+ * the page has finished taking over its pre-rendered HTML: `<html>` has no `data-hydrating`),
+ * and `selector` exists and has child elements or text (the app has rendered).
+ *
+ * Every address of the build is pre-rendered (issue 21): `#app` has its content before any
+ * script runs, so content alone no longer says that the app is there. A page whose wasm fails
+ * never starts; wait for its `.panic-panel` instead.
+ */
 export async function waitForContent(page, selector = '#app', timeout = 20_000) {
   await page.waitForFunction(
     (sel) => {
+      if (window.wasmBindings === undefined || document.documentElement.hasAttribute('data-hydrating')) return false;
       const el = document.querySelector(sel);
       return !!el && (el.childElementCount > 0 || el.textContent.trim().length > 0);
     },

@@ -545,50 +545,60 @@ describe('every reader', () => {
     });
   });
 
-  it('the language buttons set ?lang= and the stored choice; both survive a reload', async () => {
-    await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP, locale: 'zh-CN' }, async ({ page }) => {
+  it('the language switch links the two editions (/ and en/); the address alone decides the language', async () => {
+    // Issue 21: the language switch is a pair of links, the current edition marked
+    // aria-current="page", the other a link with hreflang; nothing is stored, and the browser's
+    // language does not choose.
+    await withPage(suite.browser, suite.server.url, { ...DESKTOP, locale: 'en-US' }, async ({ page }) => {
       const state = () =>
         page.evaluate(() => ({
+          path: location.pathname,
+          search: location.search,
           lang: document.documentElement.lang,
-          urlLang: new URL(location.href).searchParams.get('lang'),
           stored: Object.values(localStorage),
-          pressed: [...document.querySelectorAll('.lang-switch .lang-button')].map(
-            (b) => `${b.textContent}:${b.getAttribute('aria-pressed')}`,
+          links: [...document.querySelectorAll('.lang-switch .lang-link')].map((l) =>
+            l.matches('a[href]')
+              ? `${l.textContent}:link:${l.getAttribute('hreflang')}:${new URL(l.href).pathname}${new URL(l.href).search}`
+              : `${l.textContent}:${l.tagName.toLowerCase()}:${l.getAttribute('aria-current')}`,
           ),
           heading: document.querySelector('.page-title')?.textContent,
         }));
-      assert.equal((await state()).lang, 'zh-CN');
-
-      await page.locator('.lang-switch .lang-button', { hasText: 'English' }).click();
-      await page.waitForFunction(() => document.documentElement.lang === 'en');
-      await waitForCharts(page, N);
       let s = await state();
-      assert.equal(s.urlLang, 'en', 'the URL does not say lang=en after clicking English');
-      assert.ok(s.stored.includes('en'), `English is not stored in localStorage (${s.stored})`);
-      assert.deepEqual(s.pressed, ['中文:false', 'English:true']);
-      assert.equal(s.heading, ARTICLE.article.title_en, 'the heading is not the English title');
+      assert.equal(s.lang, 'zh-CN', 'the root is the Chinese edition, also in an en-US browser');
+      assert.deepEqual(s.links, ['中文:span:page', 'English:link:en:/en/']);
+      assert.equal(await page.locator('.lang-switch .lang-button').count(), 0, 'language buttons are back');
 
-      await reloadAndWait(page);
-      s = await state();
-      assert.equal(s.lang, 'en', 'English does not survive a reload');
-      assert.equal(s.urlLang, 'en');
-      assert.deepEqual(s.pressed, ['中文:false', 'English:true']);
-
-      // Without ?lang= the stored choice wins over the zh-CN browser.
-      await page.goto(suite.server.url, { waitUntil: 'load' });
+      await page.locator('.lang-switch a.lang-link', { hasText: 'English' }).click();
+      await page.waitForURL(`${suite.server.url}en/`);
       await waitForContent(page, '#app');
       await waitForCharts(page, N);
-      assert.equal((await state()).lang, 'en', 'the stored choice is not used when the URL has no lang=');
-
-      await page.locator('.lang-switch .lang-button', { hasText: '中文' }).click();
-      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
       s = await state();
-      assert.equal(s.urlLang, 'zh', 'the URL does not say lang=zh after clicking 中文');
-      assert.ok(s.stored.includes('zh'), `Chinese is not stored in localStorage (${s.stored})`);
+      assert.equal(s.lang, 'en');
+      assert.equal(s.heading, ARTICLE.article.title_en, 'the heading is not the English title');
+      assert.deepEqual(s.links, ['中文:link:zh-CN:/', 'English:span:page']);
+      assert.deepEqual(s.stored, [], 'a language is stored');
+
       await reloadAndWait(page);
       s = await state();
-      assert.equal(s.lang, 'zh-CN', 'Chinese does not survive a reload');
+      assert.equal(s.lang, 'en', 'en/ is not English after a reload');
+
+      await page.locator('.lang-switch a.lang-link', { hasText: '中文' }).click();
+      await page.waitForURL(suite.server.url);
+      await waitForContent(page, '#app');
+      await waitForCharts(page, N);
+      s = await state();
+      assert.equal(s.lang, 'zh-CN', 'the 中文 link does not lead to the Chinese edition');
       assert.equal(s.heading, ARTICLE.article.title_zh);
+      assert.deepEqual(s.stored, []);
+
+      // The old address ?lang=en still gives English, and its link back keeps the rest of the
+      // query (here a theme) but not the language.
+      await page.goto(`${suite.server.url}?lang=en&theme=dark`, { waitUntil: 'load' });
+      await waitForContent(page, '#app');
+      await waitForCharts(page, N);
+      s = await state();
+      assert.equal(s.lang, 'en', '?lang=en is not English');
+      assert.deepEqual(s.links, ['中文:link:zh-CN:/?theme=dark', 'English:span:page']);
     });
   });
 
@@ -616,7 +626,7 @@ describe('every reader', () => {
 
   it('contrast: text against its background is at least 4.5:1 in both themes', async () => {
     const selectors = [
-      'body', '.page-title', '.page-dek', '.lang-button[aria-pressed="true"]', '.lang-button[aria-pressed="false"]',
+      'body', '.page-title', '.page-dek', '.lang-link[aria-current="page"]', 'a.lang-link[hreflang]',
       '.card-group-title', '.card-value', '.card-label', '.card-qualifier', '.chart-title', '.chart-note',
       '.chart-source', '.tool-button', '.page-source p',
     ];
@@ -865,7 +875,7 @@ describe('every reader', () => {
       await frames(page);
       const state = await page.evaluate(() => ({
         animations: document.getAnimations().map((a) => `${a.constructor.name} ${a.animationName ?? a.transitionProperty ?? ''} on ${a.effect?.target?.className}`),
-        styles: ['.card', '.card-source', '.chart-tooltip', '.tool-button', '.lang-button', '.chart-canvas', '.data-table-wrap']
+        styles: ['.card', '.card-source', '.chart-tooltip', '.tool-button', 'a.lang-link', '.chart-canvas', '.data-table-wrap']
           .map((sel) => {
             const el = document.querySelector(sel);
             if (!el) return { sel, missing: true };
@@ -931,7 +941,9 @@ describe('every reader', () => {
   it('print before the hidden data tables have filled in: every row is printed', async () => {
     // The hidden tables fill in a few rows a frame after the charts (components/chart_tools.rs);
     // printing puts them in whole at once. Throttled, so that printing starts before they fill.
-    const p = await open(suite.browser, `${suite.server.url}?lang=zh&theme=light`, { ...DESKTOP, charts: 0 });
+    // A pre-rendered page has its tables whole from the start (issue 21): the root asked for
+    // English (?lang=en) is rendered afresh, and its tables fill in as before.
+    const p = await open(suite.browser, `${suite.server.url}?lang=en&theme=light`, { ...DESKTOP, charts: 0 });
     try {
       const { page } = p;
       const cdp = await page.context().newCDPSession(page);
