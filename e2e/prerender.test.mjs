@@ -49,7 +49,7 @@ const N = CHART_IDS.length;
 const TIMEOUT = { timeout: 120_000 };
 
 /** The `.chart-body` width at each viewport width: the widths the build draws the images for. */
-const CHART_WIDTHS = { 360: 316, 390: 343, 768: 691, 1280: 1056 };
+const CHART_WIDTHS = { 360: 331, 390: 358, 768: 706, 1280: 1056 };
 /**
  * The readers of those widths as they are: phones (360, 390) and a tablet (768) with overlay
  * scrollbars that take no room, and a desktop window (1280) whose classic scrollbar takes 15 px,
@@ -73,7 +73,10 @@ const MAX_CLS = 0.01;
  * most a few percent of pixels". A pixel differs when a channel differs by more than
  * PIXEL_TOLERANCE (of 255); at most MAX_DIFF_SHARE of the viewport's pixels may differ.
  */
-const MAX_DIFF_SHARE = 0.03;
+// The image and the canvas rasterize glyph edges each their own way, so the edges of the text
+// differ (measured: 3.1 % of the pixels at 390 px, where the first screen is mostly text; 1.7 % at
+// 1,280 px); text a pixel off, or the other theme's image, differs by tens of percent (51 %).
+const MAX_DIFF_SHARE = 0.04;
 const PIXEL_TOLERANCE = 16;
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +369,8 @@ describe('pre-rendered pages (issue 21)', () => {
             } else {
               const want = `charts/${lang}/${id}-${CHART_WIDTHS[width]}.svg`;
               if (!img.src.endsWith(want)) chartProblems.push(`${where}: image ${img.src}, want …${want}`);
-              if (Math.abs(img.width - state.bodyWidth) > 0.5) chartProblems.push(`${where}: image ${img.width} px wide in a ${state.bodyWidth} px chart body`);
+              // The chart's own width: the whole px of its body (src/components/hooks.rs).
+              if (Math.abs(img.width - Math.floor(state.bodyWidth)) > 0.5) chartProblems.push(`${where}: image ${img.width} px wide in a ${state.bodyWidth} px chart body`);
             }
           }
           assert.deepEqual(chartProblems, [], 'charts without JavaScript');
@@ -581,8 +585,9 @@ describe('pre-rendered pages (issue 21)', () => {
       if (Math.abs(inView.boxBefore - inView.boxHeight) > 0.5) {
         problems.push(`the first chart's box is ${inView.boxBefore} px high before the takeover, ${inView.boxHeight} px after`);
       }
+      // A chart is laid out for the whole CSS px of its body's width (src/components/hooks.rs).
       const want = Array(N).fill(CHART_WIDTHS[width]);
-      if (JSON.stringify(top.bodies) !== JSON.stringify(want)) {
+      if (JSON.stringify(top.bodies.map(Math.floor)) !== JSON.stringify(want)) {
         problems.push(`.chart-body widths ${JSON.stringify(top.bodies)}, want ${CHART_WIDTHS[width]} px (the images' width)`);
       }
       assert.deepEqual(problems, [], `/${path} at ${width} px`);

@@ -19,22 +19,23 @@ pub struct ImageWidth {
 }
 
 /// The chart's width in the page at 360, 390, 768 and 1,280 px wide viewports (style.css: the
-/// page's padding and the figure's), so that on those screens the image is exactly the size the
-/// interactive chart will be, and taking over moves nothing; between them the nearest is scaled.
+/// page's padding, capped at 1,056 px), on phones and tablets, whose scrollbars take no room; so
+/// on those screens the image is exactly the size the interactive chart will be, and taking over
+/// moves nothing. Between them (or beside a desktop's scrollbar) the nearest is scaled.
 /// e2e/prerender.test.mjs checks the widths against the page.
 pub const IMAGE_WIDTHS: [ImageWidth; 4] = [
     ImageWidth {
-        width: 316,
+        width: 331,
         viewport: 360,
         media: "(max-width: 374.98px)",
     },
     ImageWidth {
-        width: 343,
+        width: 358,
         viewport: 390,
         media: "(max-width: 559.98px)",
     },
     ImageWidth {
-        width: 691,
+        width: 706,
         viewport: 768,
         media: "(max-width: 999.98px)",
     },
@@ -46,8 +47,8 @@ pub const IMAGE_WIDTHS: [ImageWidth; 4] = [
 ];
 
 /// The width the build lays each chart out at for its data table, which is the same at any
-/// width; the page lays it out again at its real width.
-pub const TABLE_LAYOUT_WIDTH: f64 = 343.0;
+/// width; the page lays it out again at its real width (on a 390 px phone, this one).
+pub const TABLE_LAYOUT_WIDTH: f64 = 358.0;
 
 /// The image of `chart` at `width` in `lang`, relative to the graphic's root.
 pub fn image_path(chart: &str, lang: Lang, width: u32, dark: bool) -> String {
@@ -152,8 +153,8 @@ mod tests {
     fn dark_sources_come_before_light_ones_of_the_same_width() {
         let dataset = load_default().expect("the built-in data loads");
         let html = picture(&CHARTS[0], &dataset, Lang::En, true).unwrap();
-        let first_dark = html.find("-316-dark.svg").unwrap();
-        let first_light = html.find("-316.svg").unwrap();
+        let first_dark = html.find("-331-dark.svg").unwrap();
+        let first_light = html.find("-331.svg").unwrap();
         assert!(first_dark < first_light);
         assert!(html.contains("charts/en/clusters-1056.svg"));
     }
