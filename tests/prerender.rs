@@ -92,7 +92,11 @@ fn each_edition_is_the_whole_graphic_in_its_language() {
             Lang::En => Lang::Zh,
         };
         for spec in &CHARTS {
-            assert!(!html.contains(&escaped(spec.note(other_lang))), "{}", spec.id);
+            assert!(
+                !html.contains(&escaped(spec.note(other_lang))),
+                "{}",
+                spec.id
+            );
         }
     }
 }
@@ -108,7 +112,12 @@ fn an_embedded_chart_is_that_chart_alone_without_page_chrome() {
     });
     assert!(html.contains(&escaped(&spec.title(&dataset, Lang::En))));
     assert_eq!(html.matches("<figure").count(), 1);
-    for chrome in ["page-header", "headline-cards", "embed-control", "page-downloads"] {
+    for chrome in [
+        "page-header",
+        "headline-cards",
+        "embed-control",
+        "page-downloads",
+    ] {
         assert!(!html.contains(chrome), "{chrome}");
     }
     assert!(html.contains("class=\"page embed\""));
@@ -119,7 +128,11 @@ fn pre_rendered_tables_wait_out_of_the_layout_and_are_named() {
     let html = render(Edition::ROOT);
     let wraps = html.matches("class=\"data-table-wrap sr-only\"").count();
     assert_eq!(wraps, CHARTS.len());
-    assert_eq!(html.matches("hidden=\"hidden\" class=\"data-table-wrap").count(), wraps);
+    assert_eq!(
+        html.matches("hidden=\"hidden\" class=\"data-table-wrap")
+            .count(),
+        wraps
+    );
     assert_eq!(html.matches("<caption").count(), 0);
     assert_eq!(html.matches("aria-label=\"数据表：").count(), CHARTS.len());
 }

@@ -259,7 +259,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     } else {
         Theme::light()
     };
-    let draw_error = use_drawing(
+    let (draw_error, drawn) = use_drawing(
         canvas.clone(),
         scene.clone(),
         theme.clone(),
@@ -299,7 +299,9 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
     html! {
         <>
         <div class="chart-body" ref={container}>
-            { canvas_box(accessible_label(&props.heading, lang), state, canvas, input, props.picture.clone()) }
+            // The image leaves the page once the chart is drawn (the stylesheet hid it in that frame),
+            // so that a window resized across a breakpoint fetches no other image.
+            { canvas_box(accessible_label(&props.heading, lang), state, canvas, input, props.picture.clone().filter(|_| !drawn)) }
             // Always present (shown and placed by its effect), like the tooltip layer below.
             <div class="chart-highlight" ref={highlight} aria-hidden="true"></div>
             // A wrapper of its own, so showing a tooltip never changes the number of siblings

@@ -37,6 +37,8 @@ use super::chart_tools::SharedScene;
 /// `first_after`: frames to wait before the first drawing, in a task of its own. A pre-rendered
 /// page shows every chart's image already, so its charts take over one per frame instead of all
 /// in one long task that would hold back the reader's first hover.
+///
+/// Also says whether a drawing has been shown, from then on.
 #[hook]
 pub fn use_drawing(
     canvas: NodeRef,
@@ -44,12 +46,13 @@ pub fn use_drawing(
     theme: Theme,
     ratio: f64,
     first_after: Option<u32>,
-) -> Option<String> {
+) -> (Option<String>, bool) {
     let draw_error = use_state_eq(|| None::<String>);
+    let shown = use_state_eq(|| false);
     // The number of the latest drawing, so that an older one still on its way is dropped.
     let latest = use_memo((), |_| Rc::new(Cell::new(0u64)));
     {
-        let draw_error = draw_error.clone();
+        let (draw_error, shown) = (draw_error.clone(), shown.clone());
         use_effect_with(
             (scene.map(SharedScene), theme, ratio),
             move |(scene, theme, ratio)| {
@@ -62,6 +65,7 @@ pub fn use_drawing(
                     let drawing = Drawing {
                         number: latest.get(),
                         latest,
+                        shown: shown.clone(),
                     };
                     match first_after.filter(|_| first) {
                         None => draw_error
@@ -82,13 +86,14 @@ pub fn use_drawing(
             },
         );
     }
-    (*draw_error).clone()
+    ((*draw_error).clone(), *shown)
 }
 
-/// One drawing of a canvas, and the number of the latest.
+/// One drawing of a canvas, the number of the latest, and whether one has been shown.
 struct Drawing {
     number: u64,
     latest: Rc<Cell<u64>>,
+    shown: UseStateHandle<bool>,
 }
 
 impl Drawing {
@@ -130,6 +135,7 @@ fn draw_and_show(
     let Some(shown_by) = shown_by else {
         draw_on(canvas, scene, theme, ratio, Backdrop::Transparent)?;
         mark_drawn(canvas);
+        drawing.shown.set(true);
         return Ok(());
     };
     let detached: HtmlCanvasElement = window
@@ -153,6 +159,7 @@ fn draw_and_show(
             canvas.set_height(detached.height());
             shown_by.transfer_from_image_bitmap(&bitmap.unchecked_into::<ImageBitmap>());
             mark_drawn(&canvas);
+            drawing.shown.set(true);
         }
     });
     Ok(())
