@@ -445,7 +445,8 @@ describe('pre-rendered pages (issue 21)', () => {
           check('first card', pre.card, q('.card[data-figure-id]')),
           check('first data-table row', pre.row, q('.data-table tbody tr')),
           ...sameList('chart heading', pre.headings, all('figure.chart .chart-title')),
-          ...sameList('picture', pre.pictures, all('figure.chart picture')),
+          // Each chart's image leaves the page once its drawing is shown (chart_canvas.rs).
+          all('figure.chart picture').length || pre.pictures.some((p) => p.isConnected) ? 'pictures still in the page after every chart was drawn' : null,
           ...sameList('canvas', pre.canvases, all('figure.chart canvas.chart-canvas')),
         ].filter(Boolean);
       });

@@ -154,9 +154,9 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     };
     // Built only when the page shows it.
     let name = format!("{}{}", lang.pick("数据表：", "Data: "), props.heading);
-    // Shown, the table has its name as a caption. Hidden, as a label: a <caption> in each hidden
-    // table held a pre-rendered page's first paint back by about 250 ms on a phone at 4×
-    // throttling (Chromium), and nobody sees it there.
+    // Shown or printed, the table has its name as a caption. Hidden, as a label: a <caption> in
+    // each hidden table held a pre-rendered page's first paint back by about 250 ms on a phone at
+    // 4× throttling (Chromium), and nobody sees it there.
     let table = |rows: usize, shown: bool| {
         let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
@@ -228,7 +228,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                     aria-labelledby={format!("{table_id}-caption")}>{ table(usize::MAX, true) }</div>
             } else {
                 <div class="data-table-wrap sr-only" id={table_id.clone()} hidden={!*revealed && !props.printing}>
-                    { for (hidden_rows > 0).then(|| table(hidden_rows, false)) }
+                    { for (hidden_rows > 0).then(|| table(hidden_rows, props.printing)) }
                 </div>
             }
         </div>
