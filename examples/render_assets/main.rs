@@ -21,7 +21,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use banan_infographic::charts::catalog::{find, ChartSpec, CHARTS};
-use banan_infographic::charts::draw::{draw_scene, Backdrop};
+use banan_infographic::charts::draw::{draw_scene, text_top, Backdrop};
 use banan_infographic::charts::layout::{text_block, TextStyle};
 use banan_infographic::charts::scene::{Anchor, Fill, Mark, Rect, Scene};
 use banan_infographic::charts::theme::{Role, Theme};
@@ -148,11 +148,15 @@ fn svg_scaled(scene: &Scene, theme: &Theme, scale: f64) -> String {
     text
 }
 
+/// The scene with its text sized for the SVG backend, each line still placed from the size the
+/// page draws it at (`draw_scene` places a line's top from its size).
 fn svg_text(scene: &Scene) -> Scene {
     let mut scene = scene.clone();
     for mark in &mut scene.marks {
         if let Mark::Text(text) = mark {
-            text.size *= SVG_FONT_FIX;
+            let size = text.size * SVG_FONT_FIX;
+            text.y -= text_top(0.0, size) - text_top(0.0, text.size);
+            text.size = size;
         }
     }
     scene

@@ -26,7 +26,7 @@ pub const INK_MIDDLE_EM: f64 = 0.38;
 
 /// The `VPos::Top` point of a line whose box (1.25 em tall) starts at `y`: the glyphs' middle
 /// is the box's middle.
-fn text_top(y: f64, size: f64) -> f64 {
+pub fn text_top(y: f64, size: f64) -> f64 {
     let baseline = y + size * (1.25 / 2.0 + INK_MIDDLE_EM);
     baseline - size * TOP_TO_BASELINE_EM
 }
