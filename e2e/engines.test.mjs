@@ -1,19 +1,24 @@
 // What differs by browser engine, in the three readers use (e2e/engines.mjs): Chromium, Firefox
 // ESR and WebKit (WebKitGTK's MiniBrowser). Each test runs in each engine, on the release build
 // served with its CSP: the page loads with no error and draws every chart at the pixel ratio;
-// every label's ink is centred on its line box, as the scene lays it out, within 1 CSS px; every
-// item shows its details under the mouse, a finger and the keyboard; the embedded page reports
-// its height; the CSV and PNG downloads; dark mode. Then, in Chromium, the page without the CSS
+// every label's ink is centred on its line box, as the scene lays it out, within 1 CSS px, on the
+// canvas and in the pre-rendered SVG images (charts/zh/<chart>-<width>.svg, decoded by the engine
+// in an <img>, measured at 1,056 and 706 px against the canvas's line boxes); every item shows
+// its details under the mouse, a finger and the keyboard; the embedded page reports its height;
+// the CSV and PNG downloads; dark mode. Then, in Chromium, the page without the CSS
 // features that engines readers still use lack (README.md, "Browsers").
 //
 //   node --test e2e/engines.test.mjs
 //   E2E_ENGINES=webkit node --test e2e/engines.test.mjs   (one engine)
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES, ERROR_RECORDER, launchEngine } from './engines.mjs';
 import { CHART_IDS, expectedItem, parseItems } from './page-helpers.mjs';
-import { startServer } from './server.mjs';
+import { DEFAULT_ROOT, startServer } from './server.mjs';
 
 const N = CHART_IDS.length;
 const ONLY = process.env.E2E_ENGINES?.split(',').filter(Boolean);
@@ -22,6 +27,21 @@ const RUN = ONLY?.length ? ENGINES.filter((e) => ONLY.includes(e)) : ENGINES;
 const TEXT_TOLERANCE = 1;
 /** The English labels as Chromium sets them, for the other engines to match. */
 const CHROMIUM_EN_LABELS = [];
+/**
+ * The widths of the pre-rendered SVG images measured (of 331, 358, 706, 1,056), with the viewport
+ * to try first (corrected if it gives another): a desktop's layout and a tablet's. Not a phone's:
+ * WebKitGTK's MiniBrowser keeps its window wider than a 358 px layout (it gave 411 px).
+ */
+const SVG_WIDTHS = [
+  { width: 1056, viewport: 1280 },
+  { width: 706, viewport: 785 },
+];
+/**
+ * The control: copies of the 1,056 px images with every text 3 px lower, served from
+ * /fixtures/shifted-svg/, must measure 3 px lower and fail the check.
+ */
+const SVG_SHIFT = 3;
+const SHIFTED_SVG = '/fixtures/shifted-svg/';
 
 // --- functions run in the page (self-contained: they are sent as source) ---------------------
 
@@ -58,72 +78,125 @@ function canvasReport() {
 }
 
 /**
- * Where each label's ink is against its line box (data-labels, from the scene), read from the
- * canvas's pixels. A row has ink where pixels differ from the row's commonest colour (the
- * background, a tile's tint); what crosses every row (a tile's side, hatching) is subtracted.
- * The ink is the run of inked rows that overlaps the line box most (the lines above and below
- * are runs of their own). Returns [{ chart, index, box, ink, delta }] in CSS px, delta null when
- * no ink was found.
+ * Where each label's ink is against its line box (`boxes`, [x, y, w, h] in CSS px, as the scene
+ * lays them out), read from RGBA pixels `data` (W × H device px, `ratio` per CSS px): the same
+ * measure for the canvas and the SVG images. A row has ink where pixels differ from the row's
+ * commonest colour (the background, a tile's tint); what crosses every row (a tile's side,
+ * hatching) is subtracted. The ink is the run of inked rows that overlaps the line box most (the
+ * lines above and below are runs of their own). Returns [{ chart, index, box, ink, delta }] in CSS
+ * px, delta null when no ink was found.
  */
-function measureLabels() {
+function inkOffsets({ chart, data, W, H, ratio, boxes }) {
   const results = [];
+  boxes.forEach(([x, y, w, h], index) => {
+    if (w <= 0) return;
+    const size = h / 1.25;
+    const x0 = Math.max(0, Math.floor(x * ratio));
+    const x1 = Math.min(W, Math.ceil((x + w) * ratio));
+    const top = Math.max(0, Math.floor((y - 0.35 * size) * ratio));
+    const bottom = Math.min(H, Math.ceil((y + h + 0.35 * size) * ratio));
+    const ink = [];
+    for (let row = top; row < bottom; row++) {
+      const counts = new Map();
+      for (let col = x0; col < x1; col++) {
+        const i = (row * W + col) * 4;
+        const key = ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) >>> 0;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      let mode = 0;
+      let best = -1;
+      for (const [key, n] of counts) if (n > best) [best, mode] = [n, key];
+      const m = [mode >>> 24, (mode >>> 16) & 255, (mode >>> 8) & 255, mode & 255];
+      let n = 0;
+      for (let col = x0; col < x1; col++) {
+        const i = (row * W + col) * 4;
+        const d = Math.abs(data[i] - m[0]) + Math.abs(data[i + 1] - m[1]) + Math.abs(data[i + 2] - m[2]) + Math.abs(data[i + 3] - m[3]);
+        if (d > 96) n++;
+      }
+      ink.push(n);
+    }
+    const base = Math.min(...ink);
+    const threshold = base === 0 ? 0 : base + Math.max(2, Math.ceil(base / 2));
+    const runs = [];
+    ink.forEach((n, k) => {
+      if (n <= threshold) return;
+      const last = runs.at(-1);
+      if (last && k - last.end <= 1) last.end = k;
+      else runs.push({ start: k, end: k });
+    });
+    const boxTop = y * ratio - top;
+    const boxBottom = (y + h) * ratio - top;
+    const overlap = (r) => Math.min(r.end + 1, boxBottom) - Math.max(r.start, boxTop);
+    const run = runs.sort((a, b) => overlap(b) - overlap(a))[0];
+    const box = y + h / 2;
+    if (!run || overlap(run) <= 0) {
+      results.push({ chart, index, box, ink: null, delta: null });
+      return;
+    }
+    const inkMiddle = (top + (run.start + run.end + 1) / 2) / ratio;
+    results.push({ chart, index, box, ink: inkMiddle, delta: inkMiddle - box, size });
+  });
+  return results;
+}
+
+/** The RGBA pixels of `source` (a canvas, an image) drawn into a W × H 2D canvas. */
+function pixelsOf(source, W, H) {
+  const g = Object.assign(document.createElement('canvas'), { width: W, height: H }).getContext('2d');
+  g.drawImage(source, 0, 0, W, H);
+  return g.getImageData(0, 0, W, H).data;
+}
+
+/** The line boxes of a drawn canvas's labels (its data-labels), [x, y, w, h] in CSS px. */
+function labelBoxes(canvas) {
+  return (canvas.dataset.labels ?? '').split(';').filter(Boolean).map((e) => e.split(',').map(Number));
+}
+
+/** Every chart's labels on its canvas, measured by inkOffsets. */
+function measureLabels() {
+  return [...document.querySelectorAll('figure.chart canvas.chart-canvas')].flatMap((canvas) =>
+    // eslint-disable-next-line no-undef
+    __e2e.inkOffsets({
+      chart: canvas.closest('figure.chart').dataset.chartId,
+      // eslint-disable-next-line no-undef
+      data: __e2e.pixelsOf(canvas, canvas.width, canvas.height),
+      W: canvas.width,
+      H: canvas.height,
+      ratio: canvas.width / parseFloat(canvas.style.width),
+      // eslint-disable-next-line no-undef
+      boxes: __e2e.labelBoxes(canvas),
+    }),
+  );
+}
+
+/**
+ * Every chart's labels in its pre-rendered SVG image `${base}<chart>-<width>.svg`, as an <img>
+ * decodes it, drawn into a 2D canvas at the drawn canvas's pixel ratio and measured by inkOffsets
+ * against the canvas's line boxes (data-labels): the page must be laid out at `width`. Returns
+ * { images: [{ chart, src, canvasWidth, canvasHeight, width, height }], labels }.
+ */
+async function measureSvgLabels({ width, base }) {
+  const images = [];
+  const labels = [];
   for (const canvas of document.querySelectorAll('figure.chart canvas.chart-canvas')) {
     const chart = canvas.closest('figure.chart').dataset.chartId;
-    const ratio = canvas.width / parseFloat(canvas.style.width);
-    const W = canvas.width;
-    const H = canvas.height;
-    const data = ((g) => (g.drawImage(canvas, 0, 0), g))(Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height }).getContext('2d')).getImageData(0, 0, W, H).data;
-    const boxes = (canvas.dataset.labels ?? '').split(';').filter(Boolean).map((e) => e.split(',').map(Number));
-    boxes.forEach(([x, y, w, h], index) => {
-      if (w <= 0) return;
-      const size = h / 1.25;
-      const x0 = Math.max(0, Math.floor(x * ratio));
-      const x1 = Math.min(W, Math.ceil((x + w) * ratio));
-      const top = Math.max(0, Math.floor((y - 0.35 * size) * ratio));
-      const bottom = Math.min(H, Math.ceil((y + h + 0.35 * size) * ratio));
-      const ink = [];
-      for (let row = top; row < bottom; row++) {
-        const counts = new Map();
-        for (let col = x0; col < x1; col++) {
-          const i = (row * W + col) * 4;
-          const key = ((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) >>> 0;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-        let mode = 0;
-        let best = -1;
-        for (const [key, n] of counts) if (n > best) [best, mode] = [n, key];
-        const m = [mode >>> 24, (mode >>> 16) & 255, (mode >>> 8) & 255, mode & 255];
-        let n = 0;
-        for (let col = x0; col < x1; col++) {
-          const i = (row * W + col) * 4;
-          const d = Math.abs(data[i] - m[0]) + Math.abs(data[i + 1] - m[1]) + Math.abs(data[i + 2] - m[2]) + Math.abs(data[i + 3] - m[3]);
-          if (d > 96) n++;
-        }
-        ink.push(n);
-      }
-      const base = Math.min(...ink);
-      const threshold = base === 0 ? 0 : base + Math.max(2, Math.ceil(base / 2));
-      const runs = [];
-      ink.forEach((n, k) => {
-        if (n <= threshold) return;
-        const last = runs.at(-1);
-        if (last && k - last.end <= 1) last.end = k;
-        else runs.push({ start: k, end: k });
-      });
-      const boxTop = y * ratio - top;
-      const boxBottom = (y + h) * ratio - top;
-      const overlap = (r) => Math.min(r.end + 1, boxBottom) - Math.max(r.start, boxTop);
-      const run = runs.sort((a, b) => overlap(b) - overlap(a))[0];
-      const box = y + h / 2;
-      if (!run || overlap(run) <= 0) {
-        results.push({ chart, index, box, ink: null, delta: null });
-        return;
-      }
-      const inkMiddle = (top + (run.start + run.end + 1) / 2) / ratio;
-      results.push({ chart, index, box, ink: inkMiddle, delta: inkMiddle - box, size });
+    const src = `${base}${chart}-${width}.svg`;
+    const img = new Image();
+    await new Promise((ok, fail) => {
+      img.onload = ok;
+      img.onerror = () => fail(new Error(`${src} did not load`));
+      img.src = src;
     });
+    const canvasWidth = parseFloat(canvas.style.width);
+    const canvasHeight = parseFloat(canvas.style.height);
+    images.push({ chart, src, canvasWidth, canvasHeight, width: img.naturalWidth, height: img.naturalHeight });
+    if (canvasWidth !== img.naturalWidth || canvasHeight !== img.naturalHeight) continue;
+    const ratio = canvas.width / canvasWidth;
+    const W = Math.round(img.naturalWidth * ratio);
+    const H = Math.round(img.naturalHeight * ratio);
+    // eslint-disable-next-line no-undef
+    labels.push(...__e2e.inkOffsets({ chart, data: __e2e.pixelsOf(img, W, H), W, H, ratio, boxes: __e2e.labelBoxes(canvas) }));
   }
-  return results;
+  return { images, labels };
 }
 
 /** Scroll chart `id`'s point (cx, cy) to the viewport's middle; returns it in viewport px. */
@@ -163,7 +236,7 @@ function frameFit() {
 }
 
 /** The helpers above, for functions run in the page: `__e2e.chartShows(id)`. */
-const PAGE_HELPERS = `window.__e2e = { chartShows: ${chartShows}, frameFit: ${frameFit} };\n`;
+const PAGE_HELPERS = `window.__e2e = { chartShows: ${chartShows}, frameFit: ${frameFit}, inkOffsets: ${inkOffsets}, pixelsOf: ${pixelsOf}, labelBoxes: ${labelBoxes} };\n`;
 
 /** Chart `id` shows item `key` with a tooltip: { active, title }, or null. */
 function showsItem({ id, key }) {
@@ -236,11 +309,21 @@ function withoutCss(properties) {
 // --- the tests --------------------------------------------------------------------------------
 
 let server;
+let shiftedDir;
 before(async () => {
-  server = await startServer({ initScript: true });
+  shiftedDir = mkdtempSync(join(tmpdir(), 'engines-svg-'));
+  for (const id of CHART_IDS) {
+    const svg = readFileSync(join(DEFAULT_ROOT, 'charts', 'zh', `${id}-1056.svg`), 'utf8');
+    let moved = 0;
+    const shifted = svg.replace(/(<text x="[^"]*" y=")([-\d.]+)"/g, (_, head, y) => (moved++, `${head}${Number(y) + SVG_SHIFT}"`));
+    assert.equal(moved, svg.split('<text').length - 1, `${id}-1056.svg: every <text> moved`);
+    writeFileSync(join(shiftedDir, `${id}-1056.svg`), shifted);
+  }
+  server = await startServer({ initScript: true, mounts: { [SHIFTED_SVG]: shiftedDir } });
 });
 after(async () => {
   await server?.close();
+  if (shiftedDir) rmSync(shiftedDir, { recursive: true, force: true });
 });
 
 /** Opens `query` of the build in `engine` with `init` run first; waits for every chart. */
@@ -255,6 +338,39 @@ async function openGraphic(engine, query, { init = '', charts = N, ...viewport }
     throw new Error(`${error.message}; the page recorded: ${JSON.stringify(errors)}`);
   }
   return page;
+}
+
+/**
+ * Opens `query` with its charts laid out `width` CSS px wide: at `viewport` px, then at viewports
+ * corrected by what each gave (a scrollbar, margins in vw), at most three times.
+ */
+async function openAtChartWidth(engine, query, { width, viewport }) {
+  const chartWidth = () => parseFloat(document.querySelector('figure.chart canvas.chart-canvas').style.width);
+  for (let attempt = 0; ; attempt++) {
+    const page = await openGraphic(engine, query, { width: viewport, height: 844 });
+    const got = await page.evaluate(chartWidth);
+    if (got === width || attempt === 3) return page;
+    await page.close();
+    viewport += width - got;
+  }
+}
+
+/** One line for the diagnostics: labels measured, mean offset, worst per chart (CSS px, + is lower). */
+function describeOffsets(labels) {
+  const measured = labels.filter((l) => l.delta !== null);
+  const byChart = new Map();
+  for (const l of measured) {
+    const worst = byChart.get(l.chart);
+    if (!worst || Math.abs(l.delta) > Math.abs(worst.delta)) byChart.set(l.chart, l);
+  }
+  const summary = [...byChart.values()].map((l) => `${l.chart} ${l.delta >= 0 ? '+' : ''}${l.delta.toFixed(2)}`);
+  const mean = measured.reduce((s, l) => s + l.delta, 0) / measured.length;
+  const worst = Math.max(...measured.map((l) => Math.abs(l.delta)));
+  const beyond = measured.filter((l) => Math.abs(l.delta) > TEXT_TOLERANCE).length;
+  return (
+    `${measured.length} labels, ink middle − line box middle (CSS px, + is lower): mean ${mean.toFixed(2)}, ` +
+    `worst |${worst.toFixed(2)}|, ${beyond} beyond ${TEXT_TOLERANCE}; worst per chart: ${summary.join(', ')}`
+  );
 }
 
 async function assertNoPageErrors(page, when) {
@@ -301,18 +417,7 @@ for (const name of RUN) {
         const page = await openGraphic(engine, `?lang=${lang}`, { width: 1280, height: 800 });
         try {
           const labels = await page.evaluate(measureLabels);
-          const measured = labels.filter((l) => l.delta !== null);
-          const byChart = new Map();
-          for (const l of measured) {
-            const worst = byChart.get(l.chart);
-            if (!worst || Math.abs(l.delta) > Math.abs(worst.delta)) byChart.set(l.chart, l);
-          }
-          const summary = [...byChart.values()].map((l) => `${l.chart} ${l.delta >= 0 ? '+' : ''}${l.delta.toFixed(2)}`);
-          const mean = measured.reduce((s, l) => s + l.delta, 0) / measured.length;
-          t.diagnostic(
-            `${name} ${lang}: ${measured.length} labels, ink middle − line box middle (CSS px, + is lower): ` +
-              `mean ${mean.toFixed(2)}; worst per chart: ${summary.join(', ')}`,
-          );
+          t.diagnostic(`${name} ${lang}: ${describeOffsets(labels)}`);
           assert.ok(labels.length > 50, `only ${labels.length} labels`);
           assert.deepEqual(labels.filter((l) => l.delta === null), [], `${lang}: labels with no ink found`);
           if (lang === 'zh') {
@@ -328,6 +433,41 @@ for (const name of RUN) {
         } finally {
           await page.close();
         }
+      }
+    });
+
+    // The pre-rendered SVG images (charts/zh/<chart>-<width>.svg, shown until the wasm draws) as
+    // this engine decodes them in an <img>, measured as the canvas is, against the drawn canvas's
+    // line boxes at the same width; then a copy with every text moved down, which must fail.
+    it(`centres every Chinese label of the SVG images on its line box within ${TEXT_TOLERANCE} CSS px`, async (t) => {
+      for (const at of SVG_WIDTHS) {
+        await t.test(`${at.width} px`, async (t) => {
+          const page = await openAtChartWidth(engine, '?lang=zh', at);
+          try {
+            const { images, labels } = await page.evaluate(measureSvgLabels, { width: at.width, base: 'charts/zh/' });
+            assert.equal(images.length, N, `${N} images`);
+            for (const i of images) {
+              assert.deepEqual([i.width, i.height], [i.canvasWidth, i.canvasHeight], `${i.src}: its size against the drawn canvas's`);
+            }
+            t.diagnostic(`${name} svg ${at.width} px: ${describeOffsets(labels)}`);
+            if (at.width === 1056) {
+              await t.test(`the control: every text ${SVG_SHIFT} px lower is seen and fails`, async (t) => {
+                const moved = (await page.evaluate(measureSvgLabels, { width: at.width, base: SHIFTED_SVG.slice(1) })).labels;
+                t.diagnostic(`${name} svg ${at.width} px, every text ${SVG_SHIFT} px lower: ${describeOffsets(moved)}`);
+                assert.equal(moved.length, labels.length, 'every label measured');
+                const unseen = moved.filter((l, k) => l.delta === null || labels[k].ink === null || Math.abs(l.ink - labels[k].ink - SVG_SHIFT) > 0.5 || Math.abs(l.delta) <= TEXT_TOLERANCE);
+                assert.deepEqual(unseen, [], `labels not measured ${SVG_SHIFT} px lower, or passing`);
+              });
+            }
+            assert.ok(labels.length > 50, `only ${labels.length} labels`);
+            assert.deepEqual(labels.filter((l) => l.delta === null), [], `${at.width} px: labels with no ink found`);
+            const off = labels.filter((l) => Math.abs(l.delta) > TEXT_TOLERANCE);
+            assert.deepEqual(off, [], `${at.width} px: labels more than ${TEXT_TOLERANCE} CSS px off in the SVG images`);
+            await assertNoPageErrors(page, `SVG images at ${at.width} px`);
+          } finally {
+            await page.close();
+          }
+        });
       }
     });
 
