@@ -165,13 +165,14 @@ function instrument({ expected }) {
     B.wasm = e.detail?.wasm ?? null;
   });
 
-  /** Calls `done(t)` with the time at which the current frame has been rendered. */
-  const afterFrame = (done) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now());
-      channel.port2.postMessage(0);
-    });
+  /** From a frame's callback: calls `done(t)` with the time at which this frame has rendered. */
+  const afterThisFrame = (done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  };
+  /** Calls `done(t)` with the time at which the next frame has been rendered. */
+  const afterFrame = (done) => requestAnimationFrame(() => afterThisFrame(done));
 
   // A canvas is painted once anything is drawn on it: its background is transparent (the page's
   // own is behind it), so the check samples the whole canvas, scaled down to SAMPLE px wide
@@ -203,8 +204,6 @@ function instrument({ expected }) {
   // Every chart in the first viewport visible, as its pre-rendered image or its drawing: the
   // first frame in which all the charts are in the page and each that meets the viewport shows
   // a loaded image or a painted canvas (with none in view, the first frame with all of them).
-  // Which charts meet the viewport is told by an IntersectionObserver, so that the check forces
-  // no layout on the page while it loads.
   const shows = (figure) => {
     const canvas = figure.querySelector('canvas.chart-canvas');
     if (canvas && figure.querySelector('.canvas-box[data-drawn]') && painted(canvas)) return true;
@@ -212,21 +211,20 @@ function instrument({ expected }) {
     const img = figure.querySelector('.chart-picture img');
     return !!img && img.complete && img.naturalWidth > 0;
   };
-  const inView = new Map();
-  let observer = null;
+  // Which charts meet the first viewport is read once, in the first frame that has them all
+  // (a pre-rendered page's first paint): one layout read, not one per frame.
+  let inView = null;
   const viewportVisible = () => {
-    const figures = document.querySelectorAll('figure.chart');
-    if (figures.length < expected) return false;
-    if (!observer) {
-      observer = new IntersectionObserver((entries) => {
-        for (const e of entries) if (!inView.has(e.target)) inView.set(e.target, e.isIntersecting);
+    if (!inView) {
+      const figures = [...document.querySelectorAll('figure.chart')];
+      if (figures.length < expected) return false;
+      inView = figures.filter((f) => {
+        const r = (f.querySelector('.chart-body') ?? f).getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
       });
-      for (const f of figures) observer.observe(f.querySelector('.chart-body') ?? f);
+      B.chartsInView = inView.length;
     }
-    if (inView.size < figures.length) return false;
-    const shown = [...inView].filter(([, intersecting]) => intersecting).map(([body]) => body.closest('figure.chart'));
-    B.chartsInView = shown.length;
-    return shown.every(shows);
+    return inView.every(shows);
   };
   // Interactive: the first moment a hover on the first chart's first item shows its tooltip,
   // tried (with a synthetic pointer event) as soon as the chart has laid out its items.
@@ -256,7 +254,7 @@ function instrument({ expected }) {
   const poll = () => {
     if (B.viewportVisible === null && viewportVisible()) {
       B.viewportVisible = -1;
-      afterFrame((t) => (B.viewportVisible = t));
+      afterThisFrame((t) => (B.viewportVisible = t));
     }
     tryHover();
     let n = 0;
@@ -265,11 +263,11 @@ function instrument({ expected }) {
     }
     if (n > 0 && B.firstPainted === null) {
       B.firstPainted = -1;
-      afterFrame((t) => (B.firstPainted = t));
+      afterThisFrame((t) => (B.firstPainted = t));
     }
     if (n >= expected && B.allPainted === null) {
       B.allPainted = -1;
-      afterFrame((t) => (B.allPainted = t));
+      afterThisFrame((t) => (B.allPainted = t));
     }
     if (B.allPainted > 0 && B.viewportVisible > 0 && hoverTried) {
       // Tells the benchmark without it polling the page (which would cost the page time).

@@ -12,10 +12,11 @@
 #
 # Each group is a set of source files and the test targets that exercise them: a mutant is
 # tested by those targets only, with the fuzz test at FUZZ_CASES inputs per strategy (default
-# 64 here). Each group runs as one `cargo mutants --jobs 2 --iterate` into
-# mutants.out/GROUP[-shard-K-of-N]/mutants.out: a mutant caught or unviable in an earlier run is
-# skipped, so a run stopped part-way resumes. Each group ends with cargo-mutants' own summary
-# line; the script ends with the same line for all the groups run, their earlier runs included.
+# 64 here). Each group runs as one `cargo mutants --jobs 2 --iterate` (MUTANTS_JOBS=1 for one job
+# on a shared machine) into mutants.out/GROUP[-shard-K-of-N]/mutants.out: a mutant caught or
+# unviable in an earlier run is skipped, so a run stopped part-way resumes. Each group ends with
+# cargo-mutants' own summary line; the script ends with the same line for all the groups run,
+# their earlier runs included.
 #
 # Mutants listed in scripts/mutants-equivalent.txt (file, then the mutation as cargo-mutants
 # names it, then `#` and why no test can tell it from the original) are not tested.
@@ -25,6 +26,11 @@
 # turns at cargo's lock on it, and a job's `cargo test` may wait for the other's build: the
 # timeout per mutant is therefore fixed, MUTANTS_TIMEOUT seconds (default 180), not derived from
 # the unmutated run.
+#
+# Nothing else may build into that directory while a run goes on: every copy of the tree writes
+# the same library file, and cargo judges it fresh by file times, so a mutant's test can run a
+# library another build left there (seen: mutants "missed" while the untouched tree was built).
+# Two jobs are exposed to the same race; MUTANTS_JOBS=1 gives counts that are the mutants' own.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -36,13 +42,23 @@ GROUPS_TABLE=(
   "export|src/export.rs|--lib --test export"
   "lang|src/lang.rs|--lib --test format --test page_shell"
   "state|src/state.rs|--lib"
-  "embed|src/embed.rs|--lib"
+  "embed|src/embed.rs|--lib --test embed_heights"
   "data|src/data/*.rs|--lib --test data --test fuzz_data"
 )
 EQUIVALENT="$REPO_ROOT/scripts/mutants-equivalent.txt"
 
+# The unviable mutants of every run of a group, in GROUP/unviable-all.txt: --iterate lists the
+# mutants an earlier run found unviable with the caught ones (previously_caught.txt), and each run
+# replaces the last one's unviable.txt, so the totals would count them as caught.
+keep_unviable() {
+  [ -f "$1/mutants.out/unviable.txt" ] || return 0
+  touch "$1/unviable-all.txt"
+  sort -u "$1/mutants.out/unviable.txt" "$1/unviable-all.txt" >"$1/unviable-all.tmp"
+  mv "$1/unviable-all.tmp" "$1/unviable-all.txt"
+}
+
 usage() {
-  sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,33p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "${1:-0}"
 }
 
@@ -125,7 +141,7 @@ for entry in "${GROUPS_TABLE[@]}"; do
   fi
   mkdir -p "$out"
   step "mutants: $group ($files) tested by: cargo test $test_args"
-  args=(mutants --no-shuffle --jobs 2 --timeout "${MUTANTS_TIMEOUT:-180}" --output "$out"
+  args=(mutants --no-shuffle --jobs "${MUTANTS_JOBS:-2}" --timeout "${MUTANTS_TIMEOUT:-180}" --output "$out"
     "${mode[@]}" "${file_args[@]}"
     "${shard_args[@]}" "${exclude_args[@]}")
   if [ "$list" = 1 ]; then
@@ -133,6 +149,7 @@ for entry in "${GROUPS_TABLE[@]}"; do
     continue
   fi
   out_dirs+=("$out/mutants.out")
+  keep_unviable "$out"
   # cargo-mutants exits 2 when it missed a mutant and 3 on a timeout: the totals say so too.
   # shellcheck disable=SC2086 # test_args is a list of words
   cargo "${args[@]}" -- $test_args || rc=$?
@@ -141,6 +158,7 @@ for entry in "${GROUPS_TABLE[@]}"; do
     exit "$rc"
   fi
   unset rc
+  keep_unviable "$out"
 done
 
 [ "$list" = 1 ] && exit 0
@@ -162,7 +180,15 @@ count() {
 }
 missed=$(count missed.txt)
 caught=$(count caught.txt previously_caught.txt)
-unviable=$(count unviable.txt)
+unviable=0
+for dir in "${out_dirs[@]}"; do
+  all="${dir%/mutants.out}/unviable-all.txt"
+  [ -s "$all" ] || continue
+  unviable=$((unviable + $(grep -c . "$all")))
+  if [ -f "$dir/previously_caught.txt" ]; then
+    caught=$((caught - $(grep -cxFf "$all" "$dir/previously_caught.txt" || true)))
+  fi
+done
 timeouts=$(count timeout.txt)
 tested=$((missed + caught + unviable + timeouts))
 viable=$((missed + caught + timeouts))

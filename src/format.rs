@@ -449,3 +449,25 @@ fn group_thousands(integer: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod rounding_tests {
+    use super::*;
+
+    /// Half away from zero on the shortest decimal form holds at any size, not just below 10:
+    /// 150.015 is stored as 150.01499999…, and 150.015 × 100 is 15001.499999999998 in floats, yet
+    /// it prints as 150.02, as 1.005 prints 1.01.
+    #[test]
+    fn halves_round_up_on_the_written_digits_at_every_size() {
+        for (n, zh, en) in [
+            (1.005, "1.01", "1.01"),
+            (20.025, "20.03", "20.03"),
+            (150.015, "150.02", "150.02"),
+            (5000.025, "5000.03", "5,000.03"),
+            (-20_000.045, "\u{2212}20000.05", "\u{2212}20,000.05"),
+        ] {
+            assert_eq!(format_number(n, Lang::Zh), zh, "{n}");
+            assert_eq!(format_number(n, Lang::En), en, "{n}");
+        }
+    }
+}

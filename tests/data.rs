@@ -787,3 +787,103 @@ fn an_english_rendering_cut_short_is_rejected() {
         "the English rendering leaves part of the sentence out",
     );
 }
+
+mod this_year_checks {
+    use super::*;
+
+    /// The article's 今年 is a whole year between 1900 and 2100: a fraction or a year out of that
+    /// range is refused as not a year, each on its own.
+    #[test]
+    fn a_this_year_that_is_not_a_year_is_rejected() {
+        for year in [json!(2022.5), json!(1850), json!(2101), json!(-2022)] {
+            let mut json = default_json();
+            json["article"]["this_year"]["year"] = year.clone();
+            assert_rejected(
+                &json,
+                "article, this_year",
+                &format!("{year} is not a year"),
+            );
+        }
+        // In range and whole, it is a year: the check goes on to its sentences.
+        let mut json = default_json();
+        json["article"]["this_year"]["year"] = json!(2100);
+        assert_rejected(
+            &json,
+            "article, this_year",
+            "the sentence \"car\" does not write 2100年",
+        );
+    }
+}
+
+mod values_in_words {
+    use super::*;
+
+    /// A value the article writes in Chinese numerals (五大, 破千亿, 百余家) is checked against
+    /// them as against digits: 4 is not what 五大 says. Only a bare 亿元 after 破 reads as one.
+    #[test]
+    fn a_value_written_in_numerals_must_be_what_they_say() {
+        for (id, wrong) in [
+            ("industry_cluster_count", 4),
+            ("industrial_output", 100),
+            ("car_suppliers", 1000),
+            ("industry_breakthroughs", 2),
+        ] {
+            let mut json = default_json();
+            find_mut(&mut json, "figures", id)["value"] = json!(wrong);
+            assert_rejected(
+                &json,
+                &format!("figure \"{id}\""),
+                &format!("the value {wrong} is not what"),
+            );
+        }
+        // 产值破亿元: one 亿元, with no numeral at all.
+        let dataset = load_default().unwrap();
+        let goal = dataset.figure("jiangjia_output_goal").unwrap();
+        assert_eq!((goal.value, goal.written.as_str()), (1.0, "产值破亿元"));
+    }
+}
+
+mod parts_and_wholes {
+    use super::*;
+
+    /// A file of one sentence and two figures: "whole", and "part", part of it.
+    fn file(whole: u32, part: u32) -> String {
+        let figure = |id: &str, value: u32, part_of: Option<&str>| {
+            json!({
+                "id": id, "value": value, "unit": "亿元", "status": "result",
+                "label_zh": id, "label_en": id, "written": format!("{value}亿元"),
+                "part_of": part_of, "source": "s"
+            })
+        };
+        json!({
+            "article": {
+                "title_zh": "标题", "title_en": "Title", "dek_zh": "导语", "dek_en": "Dek",
+                "credit_zh": "文", "credit_en": "Text"
+            },
+            "sources": [{
+                "id": "s",
+                "zh": format!("全年投资{whole}亿元，其中工业投资{part}亿元。"),
+                "en": "Investment for the year, of which industry."
+            }],
+            "figures": [figure("whole", whole, None), figure("part", part, Some("whole"))],
+            "lists": []
+        })
+        .to_string()
+    }
+
+    /// A part may be all of its whole (the article's 其中 can be the whole amount), never more.
+    #[test]
+    fn a_part_as_large_as_its_whole_is_a_part() {
+        let dataset = parse_dataset("parts.json", &file(10, 10), None).unwrap();
+        assert_eq!(
+            dataset.figure("part").unwrap().part_of.as_deref(),
+            Some("whole")
+        );
+        parse_dataset("parts.json", &file(10, 9), None).unwrap();
+        let error = parse_dataset("parts.json", &file(10, 11), None).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "parts.json:\n  figure \"part\": it is part of \"whole\" but larger than it"
+        );
+    }
+}

@@ -143,3 +143,81 @@ impl Entries<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod position_tests {
+    use super::*;
+    use crate::data::DEFAULT_DATA_JSON;
+
+    /// The text of the file up to the position a problem gives: its line, then `column` bytes.
+    fn up_to<'a>(text: &'a str, problem: &str) -> &'a str {
+        let at = problem.rfind("(line ").expect("a position");
+        let (line, column) = problem[at + 6..]
+            .trim_end_matches(')')
+            .split_once(", column ")
+            .expect("line and column");
+        let (line, column): (usize, usize) = (line.parse().unwrap(), column.parse().unwrap());
+        let line_text = text
+            .split('\n')
+            .nth(line - 1)
+            .expect("the line is in the file");
+        &line_text[..column]
+    }
+
+    /// The data file with the figure "major_projects_count" valued "ten", that figure written on
+    /// one line where the figures begin, after `  "figures": [`; or the whole file on one line.
+    fn broken_file(one_line: bool) -> String {
+        let mut json: serde_json::Value = serde_json::from_str(DEFAULT_DATA_JSON).unwrap();
+        let figures = json["figures"].as_array_mut().unwrap();
+        let at = figures
+            .iter()
+            .position(|figure| figure["id"] == "major_projects_count")
+            .unwrap();
+        let mut figure = figures.remove(at);
+        figure["value"] = serde_json::json!("ten");
+        let figure = serde_json::to_string(&figure).unwrap();
+        if one_line {
+            let file = serde_json::to_string(&json).unwrap();
+            file.replacen("\"figures\":[", &format!("\"figures\":[{figure},"), 1)
+        } else {
+            let file = serde_json::to_string_pretty(&json).unwrap();
+            file.replacen("\"figures\": [", &format!("\"figures\": [{figure},"), 1)
+        }
+    }
+
+    /// A problem on the first line of an entry that starts part-way along a line of the file is
+    /// placed in the file, not in the entry's own text: the editor's cursor lands on the value.
+    #[test]
+    fn a_problem_on_an_entrys_first_line_is_placed_in_the_files_line() {
+        for one_line in [false, true] {
+            let text = broken_file(one_line);
+            let Err(problems) = decode_file(&text) else {
+                panic!("the value \"ten\" is accepted");
+            };
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            let problem = &problems[0];
+            assert_eq!(
+                problem.entry.as_deref(),
+                Some("figure \"major_projects_count\"")
+            );
+            assert!(
+                problem.problem.starts_with("field `value`: invalid type"),
+                "{problem}"
+            );
+            let line = 1 + text
+                .split('\n')
+                .position(|line| line.contains("\"figures\":") || line.contains("\"figures\": "))
+                .unwrap();
+            assert_eq!(line == 1, one_line);
+            assert!(
+                problem.problem.contains(&format!("(line {line}, column ")),
+                "{problem}"
+            );
+            assert!(
+                up_to(&text, &problem.problem).ends_with(r#""value":"ten""#),
+                "{problem}: {}",
+                up_to(&text, &problem.problem)
+            );
+        }
+    }
+}

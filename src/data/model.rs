@@ -149,3 +149,37 @@ impl Dataset {
             })
     }
 }
+
+#[cfg(test)]
+mod lookup_tests {
+    use crate::data::load_default;
+
+    /// A chart asks for its entries by id: it gets them in the order it asked, or the first one
+    /// missing, which the page shows in the chart's place (src/components/chart_canvas.rs).
+    #[test]
+    fn entries_by_id_in_order_or_the_one_missing() {
+        let dataset = load_default().unwrap();
+        let ids = ["major_projects_investment", "major_projects_count"];
+        let figures = dataset.figures_of(&ids).unwrap();
+        let found: Vec<&str> = figures.iter().map(|figure| figure.id.as_str()).collect();
+        assert_eq!(found, ids);
+        assert_eq!(
+            figures[1].value,
+            dataset.figure("major_projects_count").unwrap().value
+        );
+        assert!(dataset.figures_of(&[]).unwrap().is_empty());
+
+        let missing = dataset
+            .figures_of(&["major_projects_count", "nowhere", "elsewhere"])
+            .unwrap_err();
+        assert_eq!(missing.to_string(), "the data has no figure \"nowhere\"");
+        assert_eq!(
+            dataset.list("nothing").unwrap_err().to_string(),
+            "the data has no list \"nothing\""
+        );
+        assert_eq!(
+            dataset.list("emerging_industries").unwrap().id,
+            "emerging_industries"
+        );
+    }
+}

@@ -201,3 +201,60 @@ impl Status {
         }
     }
 }
+
+#[cfg(test)]
+mod multiplier_tests {
+    use super::Unit;
+
+    /// A stored value is the number the article prints before its unit, so the unit's 亿 or 万
+    /// is the factor to the base unit: 215 亿元 is 21,500,000,000 yuan, 2 万亩 is 20,000 mu, and a
+    /// unit without either (公顷, 户, %, …) counts its base unit itself.
+    #[test]
+    fn the_multiplier_is_the_units_own_yi_or_wan() {
+        for unit in Unit::ALL {
+            let expected = match unit.symbol().chars().next() {
+                Some('亿') => 1e8,
+                Some('万') => 1e4,
+                _ => 1.0,
+            };
+            assert_eq!(unit.multiplier(), expected, "{}", unit.symbol());
+        }
+        assert_eq!(215.0 * Unit::YiYuan.multiplier(), 21_500_000_000.0);
+        assert_eq!(Unit::Percent.multiplier(), 1.0);
+    }
+}
+
+#[cfg(test)]
+mod more_than_word_tests {
+    use super::{MoreThanWord, Unit};
+
+    /// An amount with no wording of its own (a derived sum) says "more than" with 超 in every
+    /// unit; a rate says "at least" as the article writes one, with 以上 (10%以上).
+    #[test]
+    fn a_plain_amount_says_chao_and_a_rate_yishang() {
+        for unit in Unit::ALL {
+            let expected = if unit.symbol() == "%" {
+                MoreThanWord::YiShang
+            } else {
+                MoreThanWord::Chao
+            };
+            assert_eq!(MoreThanWord::plain(unit), expected, "{}", unit.symbol());
+        }
+    }
+
+    /// The article's own word next to its number, 超 for 破, 突破 and 超, and none inside a word.
+    #[test]
+    fn the_written_word_is_kept() {
+        for (written, word) in [
+            ("增长10%以上", MoreThanWord::YiShang),
+            ("2万余亩", MoreThanWord::Yu),
+            ("百余家", MoreThanWord::Yu),
+            ("1500多公顷", MoreThanWord::Duo),
+            ("突破300户", MoreThanWord::Chao),
+            ("超215亿元", MoreThanWord::Chao),
+            ("多彩乡村10个", MoreThanWord::Chao),
+        ] {
+            assert_eq!(MoreThanWord::in_written(written), word, "{written}");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The first heights of the embed snippet (`src/embed.rs`): each is the embedded page's boxes as
+//! static/style.css sizes them, around the canvas height the chart's own layout gives at that
+//! width. The stylesheet's sizes are read from the stylesheet here, so a change to the embedded
+//! page's CSS that the estimate does not follow fails this test. And the escaping of the snippet's
+//! text.
+
+use banan_infographic::charts::catalog::CHARTS;
+use banan_infographic::charts::details::with_years;
+use banan_infographic::charts::text::wrap;
+use banan_infographic::components::headline_cards::GROUPS;
+use banan_infographic::data::{load_default, Dataset};
+use banan_infographic::embed::{escape_html, estimated_height, estimated_heights, SNIPPET_WIDTHS};
+use banan_infographic::lang::Lang;
+
+const STYLE: &str = include_str!("../static/style.css");
+
+/// The body's font size, px (`body { font: 16px/1.6 … }`): 1rem.
+const REM: f64 = 16.0;
+
+/// The declarations of the rule whose selector list is exactly `selector`.
+fn rule(selector: &str) -> &'static str {
+    let mut rest = STYLE;
+    while let Some(open) = rest.find('{') {
+        let selectors = rest[..open].rsplit(['}', '/']).next().unwrap_or("").trim();
+        let close = open + rest[open..].find('}').expect("a closed rule");
+        if selectors == selector {
+            return &rest[open + 1..close];
+        }
+        rest = &rest[close + 1..];
+    }
+    panic!("no rule `{selector}` in static/style.css");
+}
+
+/// The value of `property` in the rule of `selector`.
+fn value(selector: &str, property: &str) -> &'static str {
+    rule(selector)
+        .split(';')
+        .filter_map(|declaration| declaration.split_once(':'))
+        .find(|(name, _)| name.trim() == property)
+        .map(|(_, value)| value.trim())
+        .unwrap_or_else(|| panic!("no `{property}` in `{selector}`"))
+}
+
+/// A length in px (`12px`, `0.9rem`, `0`).
+fn px(length: &str) -> f64 {
+    let number = |text: &str| {
+        text.parse::<f64>()
+            .unwrap_or_else(|_| panic!("a length: {length}"))
+    };
+    if let Some(rem) = length.strip_suffix("rem") {
+        number(rem) * REM
+    } else if let Some(px) = length.strip_suffix("px") {
+        number(px)
+    } else {
+        number(length)
+    }
+}
+
+/// The `n`th (0: top … 3: left) side of a margin or padding shorthand.
+fn side(shorthand: &str, n: usize) -> f64 {
+    let parts: Vec<f64> = shorthand.split_whitespace().map(px).collect();
+    match (parts.len(), n) {
+        (1, _) => parts[0],
+        (2, n) => parts[n % 2],
+        (3, 3) => parts[1],
+        (3, n) => parts[n],
+        (_, n) => parts[n],
+    }
+}
+
+/// Lines of `text` at `size` px in `width` px, as the charts' text measurer breaks it.
+fn lines(text: &str, size: f64, width: f64) -> f64 {
+    wrap(text, size, width).len().max(1) as f64
+}
+
+/// The body's line height (`16px/1.6`), a multiple of the font size.
+fn body_line_height() -> f64 {
+    let font = value("body", "font");
+    let ratio = font
+        .split_whitespace()
+        .next()
+        .and_then(|size| size.split_once('/'));
+    ratio.expect("16px/1.6").1.parse().unwrap()
+}
+
+/// The embedded page's padding, each side.
+fn page_padding() -> f64 {
+    px(value(".page.embed", "padding"))
+}
+
+/// The page's source line (`<footer class="page-source"><p>…`), the words the estimate counts:
+/// the article's title and credit, then the sentence on derived figures.
+fn footer(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
+    let article = &dataset.article;
+    let text = format!(
+        "{}{}{}",
+        article.title.get(lang),
+        article.credit.get(lang),
+        lang.pick(
+            "。派生数据由文中数字计算得出，已标注。",
+            ". Derived figures are computed from the article's numbers and marked as such."
+        )
+    );
+    let size = px(value(".chart-source, .page-source", "font-size"));
+    let border = px(value(".page-source", "border-top")
+        .split_whitespace()
+        .next()
+        .unwrap());
+    // The paragraph's own margins: the user agent's 1em above and below.
+    px(value(".page.embed .page-source", "margin-top"))
+        + border
+        + px(value(".page.embed .page-source", "padding-top"))
+        + 2.0 * size
+        + lines(&text, size, width) * size * body_line_height()
+}
+
+/// One chart's figure: title, note, canvas (the layout's own height), source line, tools, margins.
+fn figure(dataset: &Dataset, index: usize, width: f64, lang: Lang) -> (f64, f64) {
+    let spec = &CHARTS[index];
+    let canvas = (spec.layout)(dataset, width, lang)
+        .expect("the chart draws")
+        .height;
+    let title_size = px(value(".chart-title", "font-size"));
+    let title = lines(&spec.title(dataset, lang), title_size, width)
+        * title_size
+        * value(".chart-title", "line-height").parse::<f64>().unwrap()
+        + side(value(".chart-title", "margin"), 2);
+    let note_size = px(value(".chart-note", "font-size"));
+    let note = lines(spec.note(lang), note_size, width) * note_size * body_line_height()
+        + side(value(".chart-note", "margin"), 2);
+    // The source line also names the chart's items: counted at 60 % of the width.
+    let source_size = px(value(".chart-source, .page-source", "font-size"));
+    let source = lines(dataset.article.title.get(lang), source_size, width * 0.6)
+        * source_size
+        * body_line_height()
+        + px(value(".chart-source, .page-source", "margin-top"));
+    let tools = px(value(".chart-tools", "margin-top")) + px(value(".tool-button", "min-height"));
+    let margins = side(value(".page.embed .chart", "margin"), 0)
+        + side(value(".page.embed .chart", "margin"), 2);
+    (canvas, title + note + source + tools + margins)
+}
+
+/// The headline cards: the groups' headings and grids of cards, the groups `gap` apart.
+fn cards(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
+    let gap = px(value(".cards", "gap"));
+    // `repeat(auto-fit, minmax(min(100%, 200px), 1fr))`
+    let columns = ((width + gap) / (200.0 + gap)).floor().max(1.0);
+    let padding = value(".card", "padding");
+    let card_width =
+        (width - (columns - 1.0) * gap) / columns - side(padding, 1) - side(padding, 3);
+    let label_size = REM;
+    let line = label_size * body_line_height();
+    let value_box = px(value(".card-value", "font-size"))
+        * value(".card-value", "line-height").parse::<f64>().unwrap();
+    let qualifier = px(value(".card-qualifier", "font-size")) * body_line_height();
+    let border = px(value(".card", "border-top")
+        .split_whitespace()
+        .next()
+        .unwrap());
+    let heading_size = px(value(".card-group-title", "font-size"));
+    let groups: f64 = GROUPS
+        .iter()
+        .map(|((zh, en), ids)| {
+            let label_lines = ids
+                .iter()
+                .map(|id| dataset.figure(id).expect("a card's figure"))
+                .map(|figure| lines(figure.label.get(lang), label_size, card_width))
+                .fold(1.0_f64, f64::max);
+            let rows = (ids.len() as f64 / columns).ceil();
+            let card = side(padding, 0)
+                + value_box
+                + px(value(".card-label", "margin-top"))
+                + label_lines * line
+                + qualifier
+                + side(padding, 2)
+                + border;
+            let heading = with_years(lang.pick(zh, en), dataset.article.this_year.as_ref(), lang);
+            lines(&heading, heading_size, width) * heading_size * body_line_height()
+                + side(value(".card-group-title", "margin"), 2)
+                + rows * card
+                + (rows - 1.0) * gap
+        })
+        .sum();
+    groups + (GROUPS.len() as f64 - 1.0) * px(value(".headline-cards", "gap"))
+}
+
+/// The host widths of the table: the snippet's, one where the cards grid just fits two columns
+/// (424 - 16 = 408 = 2 × 200 + 8), and one narrower than the page's least width (200 px).
+const WIDTHS: [u32; 6] = [120, 360, 424, 768, 1024, 1280];
+
+#[test]
+fn a_charts_first_height_is_its_layout_and_the_stylesheets_boxes() {
+    let dataset = load_default().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        for (index, spec) in CHARTS.iter().enumerate() {
+            for width in WIDTHS {
+                let inner = (f64::from(width) - 2.0 * page_padding()).max(200.0);
+                let (canvas, chrome) = figure(&dataset, index, inner, lang);
+                let expected =
+                    canvas + chrome + footer(&dataset, inner, lang) + 2.0 * page_padding();
+                assert_eq!(
+                    estimated_height(&dataset, Some(spec), width, lang),
+                    expected.ceil() as u32,
+                    "{} at {width} px, {lang:?}: canvas {canvas}, the rest {chrome}",
+                    spec.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_pages_first_height_is_the_cards_and_every_chart() {
+    let dataset = load_default().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        for width in WIDTHS {
+            let inner = (f64::from(width) - 2.0 * page_padding()).max(200.0);
+            let charts: f64 = (0..CHARTS.len())
+                .map(|index| {
+                    let (canvas, chrome) = figure(&dataset, index, inner, lang);
+                    canvas + chrome
+                })
+                .sum();
+            let cards = cards(&dataset, inner, lang);
+            let expected = cards + charts + footer(&dataset, inner, lang) + 2.0 * page_padding();
+            let estimate = estimated_height(&dataset, None, width, lang);
+            // The estimate rounds the value and qualifier boxes to 0.1 px (30.7, 21.8).
+            assert!(
+                (f64::from(estimate) - expected.ceil()).abs() <= 1.0,
+                "at {width} px, {lang:?}: {estimate}, expected {expected} (cards {cards})"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_snippet_heights_are_the_estimates_at_its_widths() {
+    let dataset = load_default().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        for spec in CHARTS.iter().map(Some).chain([None]) {
+            let heights = estimated_heights(&dataset, spec, lang);
+            let expected: Vec<(u32, u32)> = SNIPPET_WIDTHS
+                .iter()
+                .map(|&width| (width, estimated_height(&dataset, spec, width, lang)))
+                .collect();
+            assert_eq!(heights, expected);
+            assert_eq!(
+                heights.iter().map(|(width, _)| *width).collect::<Vec<_>>(),
+                [360, 768, 1280]
+            );
+        }
+    }
+}
+
+#[test]
+fn escaping_for_an_element_or_a_double_quoted_attribute() {
+    assert_eq!(escape_html(""), "");
+    assert_eq!(
+        escape_html(r#"Tom & "Jerry" <b>'s</b>"#),
+        "Tom &amp; &quot;Jerry&quot; &lt;b&gt;'s&lt;/b&gt;"
+    );
+    // Already escaped text is escaped again (the snippet's text is plain text).
+    assert_eq!(escape_html("&amp;"), "&amp;amp;");
+    assert_eq!(
+        escape_html("二〇二五年「三大突破」 → 1,2 亿元"),
+        "二〇二五年「三大突破」 → 1,2 亿元"
+    );
+}
