@@ -887,3 +887,26 @@ mod parts_and_wholes {
         );
     }
 }
+
+/// A sum is checked to 1e-9, the slack float addition of the article's decimals needs (0.1 +
+/// 0.2 is not 0.3 in binary): a total that far from its parts is accepted, one twice as far is
+/// not. Here the one part is 0 and the total 1e-9 or 2e-9 (which their words do not state, so
+/// other problems are reported too; only the sum's matters here).
+#[test]
+fn a_sum_is_checked_to_within_1e_9() {
+    let sum_problems = |total: f64| {
+        let mut json = default_json();
+        find_mut(&mut json, "figures", "emerging_industry_count")["value"] = json!(0.0);
+        let figure = find_mut(&mut json, "figures", "industry_cluster_count");
+        figure["value"] = json!(total);
+        figure["sum_of"] = json!(["emerging_industry_count"]);
+        let error = parse_value(&json).expect_err("the values' words do not match");
+        error
+            .problems
+            .iter()
+            .filter(|p| p.problem.contains("it should be the sum of"))
+            .count()
+    };
+    assert_eq!(sum_problems(1e-9), 0);
+    assert_eq!(sum_problems(2e-9), 1);
+}
