@@ -211,17 +211,16 @@ function instrument({ expected }) {
     const img = figure.querySelector('.chart-picture img');
     return !!img && img.complete && img.naturalWidth > 0;
   };
-  // Which charts meet the first viewport is read once, in the first frame that has them all
-  // (a pre-rendered page's first paint): one layout read, not one per frame.
+  // Which charts meet the first viewport is known in the first frame that has them all, or one
+  // below the viewport (those after it in the page are further down): read then, and not again.
   let inView = null;
   const viewportVisible = () => {
     if (!inView) {
       const figures = [...document.querySelectorAll('figure.chart')];
-      if (figures.length < expected) return false;
-      inView = figures.filter((f) => {
-        const r = (f.querySelector('.chart-body') ?? f).getBoundingClientRect();
-        return r.top < innerHeight && r.bottom > 0;
-      });
+      if (figures.length === 0) return false;
+      const boxes = figures.map((f) => (f.querySelector('.chart-body') ?? f).getBoundingClientRect());
+      if (figures.length < expected && !boxes.some((r) => r.top >= innerHeight)) return false;
+      inView = figures.filter((_, i) => boxes[i].top < innerHeight && boxes[i].bottom > 0);
       B.chartsInView = inView.length;
     }
     return inView.every(shows);
