@@ -402,6 +402,28 @@ describe('pre-rendered pages (issue 21)', () => {
 
   // --- b. hydration reuses the DOM, then every chart answers hover, tap and keys -------------
 
+  it('each edition is written in its language: html lang, title, description and share tags', TIMEOUT, async () => {
+    const head = async (path) => {
+      const html = await (await fetch(server.url + path)).text();
+      // Attributes in any order, quoted or not (the shell is minified, what the build adds is not).
+      const attrs = (tag) => Object.fromEntries([...tag.matchAll(/([\w:-]+)=(?:"([^"]*)"|([^\s>]+))/g)].map((m) => [m[1], m[2] ?? m[3]]));
+      const metas = [...html.matchAll(/<meta\b[^>]*>/g)].map((m) => attrs(m[0]));
+      const meta = (key) => metas.find((a) => a.property === key || a.name === key)?.content;
+      return { lang: html.match(/<html lang="?([\w-]+)/)?.[1], title: html.match(/<title>([^<]*)/)?.[1], description: meta('description'),
+        ogDescription: meta('og:description'), locale: meta('og:locale'), alternate: meta('og:locale:alternate'), url: meta('og:url') };
+    };
+    const en = await head('en/');
+    assert.equal(en.lang, 'en');
+    assert.match(en.title, /Banan in figures/);
+    assert.doesNotMatch(en.title + en.description + en.ogDescription, /[\u4e00-\u9fff]/, JSON.stringify(en));
+    assert.deepEqual([en.locale, en.alternate], ['en_US', 'zh_CN']);
+    assert.match(en.url, /\/en\/$/);
+    const zh = await head('');
+    assert.equal(zh.lang, 'zh-CN');
+    assert.match(zh.title, /巴南数据图解/);
+    assert.equal(zh.locale, 'zh_CN');
+  });
+
   it('hydration takes over the pre-rendered nodes (the same nodes afterwards); then hover, tap and keys show a tooltip in every chart', TIMEOUT, async () => {
     const p = await openPage(browser, 'about:blank', { width: 1280, height: 800, deviceScaleFactor: 1, hasTouch: true });
     try {

@@ -140,6 +140,13 @@ fn page(
         "og:url",
         &format!("{public}{}", edition.folder()),
     )?;
+    if lang == Lang::En {
+        // The shell's share tags are the Chinese edition's.
+        replace_meta(&mut html, "property", "og:description", description)?;
+        replace_meta(&mut html, "name", "twitter:description", description)?;
+        replace_meta(&mut html, "property", "og:locale", "en_US")?;
+        replace_meta(&mut html, "property", "og:locale:alternate", "zh_CN")?;
+    }
     // After the charset, before anything with an address: the page's assets, links and data
     // file are all addressed from the graphic's root.
     let charset = html.find("<meta charset").ok_or("no <meta charset>")?;
