@@ -108,6 +108,36 @@ pub fn picture(
     Ok(html)
 }
 
+/// The edition's page as Yew's server renderer writes it (the inside of `#app`), ready to be
+/// taken over in the browser. The first chart shown is in a phone's first screen or near it: its
+/// image is fetched at once, the others as the reader nears them.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_edition(
+    dataset: &Dataset,
+    edition: crate::edition::Edition,
+) -> Result<String, MissingEntry> {
+    use crate::charts::catalog::CHARTS;
+    use crate::components::app::{App, AppProps, Environment, Rendering};
+
+    let pictures = CHARTS
+        .iter()
+        .filter(|spec| edition.chart.is_none_or(|id| id == spec.id))
+        .enumerate()
+        .map(|(index, spec)| Ok((spec.id, picture(spec, dataset, edition.lang, index == 0)?)))
+        .collect::<Result<Vec<_>, MissingEntry>>()?;
+    let props = AppProps {
+        options: edition.options(),
+        notices: Vec::new(),
+        environment: Environment::default(),
+        rendering: Rendering::Build(std::rc::Rc::new(pictures)),
+    };
+    Ok(futures::executor::block_on(
+        yew::LocalServerRenderer::<App>::with_props(props)
+            .hydratable(true)
+            .render(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

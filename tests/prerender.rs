@@ -3,36 +3,16 @@
 //! language, each chart with its image and its whole data table, ready to be taken over.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::rc::Rc;
-
 use banan_infographic::charts::catalog::CHARTS;
-use banan_infographic::components::app::{App, AppProps, Environment, Rendering};
 use banan_infographic::components::headline_cards::GROUPS;
 use banan_infographic::data::load_default;
 use banan_infographic::edition::Edition;
 use banan_infographic::lang::Lang;
-use banan_infographic::prerender::picture;
+use banan_infographic::prerender::render_edition;
 
 fn render(edition: Edition) -> String {
     let dataset = load_default().expect("the built-in data loads");
-    let pictures = CHARTS
-        .iter()
-        .map(|spec| {
-            let html = picture(spec, &dataset, edition.lang, false).expect("every chart lays out");
-            (spec.id, html)
-        })
-        .collect();
-    let props = AppProps {
-        options: edition.options(),
-        notices: Vec::new(),
-        environment: Environment::default(),
-        rendering: Rendering::Build(Rc::new(pictures)),
-    };
-    futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::with_props(props)
-            .hydratable(true)
-            .render(),
-    )
+    render_edition(&dataset, edition).expect("every chart lays out")
 }
 
 /// Text as it appears in HTML (the renderer escapes these).

@@ -16,16 +16,14 @@
 
 use std::fs;
 use std::path::Path;
-use std::rc::Rc;
 
 use banan_infographic::charts::catalog::{ChartSpec, CHARTS};
 use banan_infographic::charts::theme::Theme;
-use banan_infographic::components::app::{App, AppProps, Environment, Rendering};
 use banan_infographic::data::{load_default, Dataset};
 use banan_infographic::edition::Edition;
 use banan_infographic::embed::escape_html as esc;
 use banan_infographic::lang::Lang;
-use banan_infographic::prerender::{image_path, picture, IMAGE_WIDTHS};
+use banan_infographic::prerender::{image_path, render_edition, IMAGE_WIDTHS};
 
 use super::{svg, write};
 
@@ -41,7 +39,8 @@ pub fn run(build: &Path, public: &str) {
     }
     let editions = Edition::all();
     for edition in &editions {
-        let body = render(&dataset, *edition);
+        let body = render_edition(&dataset, *edition)
+            .unwrap_or_else(|missing| panic!("{}: {missing}", edition.folder()));
         let page = page(&shell, &dataset, *edition, &body, public)
             .unwrap_or_else(|why| panic!("{}index.html: {why}", edition.folder()));
         let folder = build.join(edition.folder());
@@ -71,34 +70,6 @@ fn write_images(build: &Path, dataset: &Dataset, spec: &ChartSpec, lang: Lang) -
         }
     }
     count
-}
-
-/// The edition's page, as Yew renders it on the server, ready to be taken over in the browser.
-fn render(dataset: &Dataset, edition: Edition) -> String {
-    let shown = CHARTS
-        .iter()
-        .filter(|spec| edition.chart.is_none_or(|id| id == spec.id));
-    // The first chart shown is in the first screen of a phone or near it: its image is fetched at
-    // once, the others as the reader nears them.
-    let pictures = shown
-        .enumerate()
-        .map(|(index, spec)| {
-            let html = picture(spec, dataset, edition.lang, index == 0)
-                .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id));
-            (spec.id, html)
-        })
-        .collect();
-    let props = AppProps {
-        options: edition.options(),
-        notices: Vec::new(),
-        environment: Environment::default(),
-        rendering: Rendering::Build(Rc::new(pictures)),
-    };
-    futures::executor::block_on(
-        yew::LocalServerRenderer::<App>::with_props(props)
-            .hydratable(true)
-            .render(),
-    )
 }
 
 /// Trunk's `shell` (index.html, minified or not) with the edition's language, title,
