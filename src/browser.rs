@@ -81,11 +81,10 @@ pub fn device_pixel_ratio() -> f64 {
 /// Puts the language and theme on `<html>` so CSS, screen readers and hyphenation follow,
 /// and the title in the page's language.
 pub fn apply_to_document(lang: Lang, dark: bool, title: &str) {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    document.set_title(title);
-    if let Some(root) = document.document_element() {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+    if let Some(root) = document_root() {
         let _ = root.set_attribute("lang", lang.tag());
         let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }
@@ -137,22 +136,21 @@ pub fn takeover_failed_before() -> bool {
     failed
 }
 
+/// The page's `<html>` element.
+fn document_root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
 /// Marks the page as taking over its pre-rendered HTML, until `mark_started`.
 pub fn mark_hydrating() {
-    if let Some(root) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-    {
+    if let Some(root) = document_root() {
         let _ = root.set_attribute(HYDRATING_ATTRIBUTE, "");
     }
 }
 
 /// Marks the page as started: every component has rendered or taken over its HTML.
 pub fn mark_started() {
-    if let Some(root) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-    {
+    if let Some(root) = document_root() {
         let _ = root.remove_attribute(HYDRATING_ATTRIBUTE);
     }
 }

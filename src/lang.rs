@@ -26,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// The other language: the edition a page links to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// Picks the Chinese or the English of a pair.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -76,6 +84,7 @@ mod tests {
         assert_eq!(Lang::default(), Lang::Zh);
         assert_eq!(Lang::Zh.pick("中", "en"), "中");
         assert_eq!(Lang::En.pick("中", "en"), "en");
+        assert_eq!((Lang::Zh.other(), Lang::En.other()), (Lang::En, Lang::Zh));
         assert_eq!(Lang::Zh.page_title(None), "巴南数据图解");
         assert_eq!(
             Lang::En.page_title(Some("Building")),

@@ -67,13 +67,9 @@ fn each_edition_is_the_whole_graphic_in_its_language() {
         assert!(html.contains(other), "{other}");
         assert!(!html.contains("data-items"));
         // The other language's notes are not there (sources quote both languages).
-        let other_lang = match lang {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        };
         for spec in &CHARTS {
             assert!(
-                !html.contains(&escaped(spec.note(other_lang))),
+                !html.contains(&escaped(spec.note(lang.other()))),
                 "{}",
                 spec.id
             );

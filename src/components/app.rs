@@ -84,11 +84,6 @@ pub enum Rendering {
 }
 
 impl Rendering {
-    /// The page's HTML is (or becomes) the build's: images and whole data tables are in it.
-    pub fn prerendered(&self) -> bool {
-        !matches!(self, Rendering::Fresh)
-    }
-
     /// The pre-rendered image markup of `chart`: the build's own, empty when hydrating (the
     /// markup is adopted as it is in the page), none for a fresh page.
     pub fn picture(&self, chart: &str) -> Option<AttrValue> {
@@ -170,10 +165,7 @@ pub fn app(props: &AppProps) -> Html {
     // The other edition's address, with the rest of this page's query (a data file, a theme).
     let other_edition = {
         let other = Edition {
-            lang: match lang {
-                Lang::Zh => Lang::En,
-                Lang::En => Lang::Zh,
-            },
+            lang: lang.other(),
             embed: false,
             chart: None,
         };

@@ -221,8 +221,8 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             </div>
             // Present from the start (see browser::report_download).
             <p class="download-status" role="alert"></p>
-            // Shown, the table may scroll sideways on a phone, so its wrapper is a focusable region.
-            // Shown, it is a region to scroll; hidden, the same table for screen readers only.
+            // Shown, it is a focusable region (it may scroll sideways on a phone); hidden, the
+            // same table for screen readers only.
             if *shown {
                 <div class="data-table-wrap" id={table_id.clone()} role="region" tabindex="0"
                     aria-labelledby={format!("{table_id}-caption")}>{ table(usize::MAX, true) }</div>
