@@ -13,7 +13,10 @@
 //   e. a page whose pre-rendered HTML no longer matches (a chart note removed) falls back to a
 //      fresh render, readable all along, and ends drawn, without an error panel, interactive;
 //   f. the build works from a folder of a site (/graphics/banan/), page and embeds, with no
-//      failed request.
+//      failed request;
+//   g. every page carries data/article.json verbatim and the page draws what its HTML carries;
+//      the wasm holds no copy; a page without it fetches the build's copy, and names the file
+//      when that fails too.
 //
 //   E2E_DIST=/work/main/dist node --test --test-concurrency=1 e2e/prerender.test.mjs
 //
@@ -22,8 +25,9 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { startServer } from './server.mjs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_ROOT, startServer } from './server.mjs';
 import { launchBrowser, openPage } from './harness.mjs';
 import {
   artifactPath,
@@ -35,6 +39,7 @@ import {
   errorReport,
   figure,
   frames,
+  ARTICLE,
   HEADLINE_CARD_IDS,
   saveViewport,
   scrollToChartPoint,
@@ -762,6 +767,65 @@ describe('pre-rendered pages (issue 21)', () => {
       assert.ok(s.active === item.key && s.tooltip?.visible, `no tooltip after the fallback: ${JSON.stringify(s)}`);
     } finally {
       await p.close();
+    }
+  });
+
+  // --- g. the data file the pages carry ----------------------------------------------------
+
+  const DATA_FILE = readFileSync(new URL('../data/article.json', import.meta.url), 'utf8');
+  const DATA_BLOCK = /<script type="application\/json" id="banan-data">([\s\S]*?)<\/script>/;
+
+  it('every page carries data/article.json verbatim, the wasm holds no copy, and the page draws what its HTML carries', TIMEOUT, async () => {
+    for (const path of ['', 'en/', 'embed/', 'embed/rural/', 'en/embed/clusters/']) {
+      const html = await (await fetch(server.url + path)).text();
+      const carried = html.match(DATA_BLOCK)?.[1];
+      assert.equal(carried?.replaceAll('\\u003c', '<'), DATA_FILE, `/${path}: the data it carries`);
+    }
+    // The download address of the data file.
+    assert.equal(await (await fetch(`${server.url}data/article.json`)).text(), DATA_FILE);
+    const wasm = readdirSync(DEFAULT_ROOT).find((f) => f.endsWith('_bg.wasm'));
+    const sentence = Buffer.from(ARTICLE.sources[0].zh);
+    assert.ok(readFileSync(join(DEFAULT_ROOT, 'index.html')).includes(sentence), 'the control: the page has the sentence');
+    assert.ok(!readFileSync(join(DEFAULT_ROOT, wasm)).includes(sentence), `${wasm} holds a copy of the data file`);
+
+    const p = await openPage(browser, 'about:blank', device(390));
+    try {
+      const { page } = p;
+      // Only the data block has this key.
+      await editHtml(page, (html) => html.replace('"title_en": "', '"title_en": "Carried: '));
+      await page.goto(`${server.url}?lang=en`, { waitUntil: 'load' });
+      await waitForCharts(page, N);
+      assert.match(await page.locator('.page-title').textContent(), /^Carried: Building/);
+      assert.deepEqual(p.failedRequests, [], errorReport(p));
+      assert.deepEqual(p.pageErrors, [], errorReport(p));
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('a page that carries no data fetches the build’s data/article.json; if that fails too, an error names the file', TIMEOUT, async () => {
+    for (const missing of [false, true]) {
+      const p = await openPage(browser, 'about:blank', device(390));
+      try {
+        const { page } = p;
+        await editHtml(page, (html) => html.replace(DATA_BLOCK, ''));
+        if (missing) await page.route(/\/data\/article\.json$/, (route) => route.fulfill({ status: 404, body: '' }));
+        const fetched = [];
+        page.on('request', (r) => r.url().endsWith('/data/article.json') && fetched.push(r.url()));
+        await page.goto(`${server.url}?lang=zh`, { waitUntil: 'load' });
+        if (missing) {
+          const panel = page.locator('.error-panel');
+          await panel.waitFor({ timeout: 20_000 });
+          assert.match(await page.locator('main').textContent(), /数据文件 data\/article\.json 有误[\s\S]*404/);
+        } else {
+          await waitForCharts(page, N);
+          assert.deepEqual(p.failedRequests, [], errorReport(p));
+        }
+        assert.deepEqual(fetched, [`${server.url}data/article.json`]);
+        assert.deepEqual(p.pageErrors, [], errorReport(p));
+      } finally {
+        await p.close();
+      }
     }
   });
 

@@ -10,6 +10,9 @@ export function inlineScriptHashes(html) {
   const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
   for (const m of html.matchAll(re)) {
     if (/\bsrc\s*=/i.test(m[1])) continue;
+    // A data block (the page's data file, type="application/json") is never run.
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(m[1])?.[1].toLowerCase();
+    if (type && type !== 'module' && !/(java|ecma)script/.test(type)) continue;
     // The HTML parser normalizes newlines before the browser hashes the text.
     const text = m[2].replace(/\r\n?/g, '\n');
     hashes.push(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);

@@ -11,7 +11,7 @@
 #   7. release build              scripts/build-assets.sh (-> generated/), then
 #                                 scripts/build-release.sh (trunk build --release --offline
 #                                 -> dist/)
-#   8. size report                node scripts/size-report.mjs dist  (budget 200 KB gzip, fails past 205 KB)
+#   8. size report                node scripts/size-report.mjs dist  (fails past 200 KB gzip)
 #   9. end-to-end tests           node --test e2e/*.test.mjs  (Chromium; engines.test.mjs also
 #                                 Firefox ESR and WebKitGTK, see README.md "Browsers")
 # The log ends with the summary of node's test runner.

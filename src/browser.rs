@@ -141,6 +141,14 @@ fn document_root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()
 }
 
+/// The text of the data file the build wrote into the page (`prerender::data_script`), if any.
+pub fn carried_data() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(crate::prerender::DATA_ELEMENT_ID)?
+        .text_content()
+}
+
 /// Marks the page as taking over its pre-rendered HTML, until `mark_started`.
 pub fn mark_hydrating() {
     if let Some(root) = document_root() {

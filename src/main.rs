@@ -5,7 +5,9 @@
 //! also log it to the console through Yew.
 
 use banan_infographic::browser;
-use banan_infographic::components::app::{App, AppProps, Environment, Rendering};
+use banan_infographic::components::app::{App, AppProps, DataSource, Environment, Rendering};
+use banan_infographic::components::SharedDataset;
+use banan_infographic::data::{parse_dataset, DEFAULT_DATA_FILE};
 use banan_infographic::edition::{self, Edition};
 
 // Talc instead of Rust's default dlmalloc (see Cargo.toml).
@@ -60,9 +62,20 @@ fn main() {
         pixel_ratio: browser::device_pixel_ratio(),
         width_hint: None,
     };
-    // A takeover that failed in this tab (static/page.js reloads the page then) is not tried
-    // again: the page renders afresh.
-    let hydrate = start.hydrate && !browser::takeover_failed_before();
+    let data = match &start.options.data {
+        Some(path) => DataSource::Fetched(path.clone().into()),
+        None => match browser::carried_data() {
+            Some(text) => DataSource::Carried(
+                parse_dataset(DEFAULT_DATA_FILE, &text, None).map(SharedDataset::new),
+            ),
+            None => DataSource::Fetched(DEFAULT_DATA_FILE.into()),
+        },
+    };
+    // The pre-rendered page is taken over only with the data it was rendered from; a takeover
+    // that failed in this tab (static/page.js reloads the page then) is not tried again.
+    let hydrate = start.hydrate
+        && matches!(data, DataSource::Carried(Ok(_)))
+        && !browser::takeover_failed_before();
     if !hydrate {
         environment.width_hint = browser::chart_width_before_render(start.options.embed);
         // The pre-rendered HTML, if any, shows another language or other data: replaced.
@@ -77,6 +90,7 @@ fn main() {
         } else {
             Rendering::Fresh
         },
+        data,
     };
     let renderer = yew::Renderer::<App>::with_root_and_props(root, props);
     if hydrate {

@@ -108,6 +108,19 @@ pub fn picture(
     Ok(html)
 }
 
+/// The id of the element that carries the data file in every pre-rendered page.
+pub const DATA_ELEMENT_ID: &str = "banan-data";
+
+/// The data file as the page carries it: verbatim in a JSON data block, which no browser runs
+/// (so the CSP needs no hash for it). `<` can only stand inside a JSON string, where `\u003c`
+/// means the same, so no text of the file can close the element.
+pub fn data_script(json: &str) -> String {
+    format!(
+        "<script type=\"application/json\" id=\"{DATA_ELEMENT_ID}\">{}</script>",
+        json.replace('<', "\\u003c")
+    )
+}
+
 /// The edition's page as Yew's server renderer writes it (the inside of `#app`), ready to be
 /// taken over in the browser. The first chart shown is in a phone's first screen or near it: its
 /// image is fetched at once, the others as the reader nears them.
@@ -117,7 +130,8 @@ pub fn render_edition(
     edition: crate::edition::Edition,
 ) -> Result<String, MissingEntry> {
     use crate::charts::catalog::CHARTS;
-    use crate::components::app::{App, AppProps, Environment, Rendering};
+    use crate::components::app::{App, AppProps, DataSource, Environment, Rendering};
+    use crate::components::SharedDataset;
 
     let pictures = CHARTS
         .iter()
@@ -130,6 +144,7 @@ pub fn render_edition(
         notices: Vec::new(),
         environment: Environment::default(),
         rendering: Rendering::Build(std::rc::Rc::new(pictures)),
+        data: DataSource::Carried(Ok(SharedDataset::new(dataset.clone()))),
     };
     Ok(futures::executor::block_on(
         yew::LocalServerRenderer::<App>::with_props(props)
@@ -143,6 +158,19 @@ mod tests {
     use super::*;
     use crate::charts::catalog::CHARTS;
     use crate::data::load_default;
+
+    #[test]
+    fn no_text_of_the_data_file_can_close_its_element_and_the_file_reads_the_same() {
+        let json = r#"{"note": "a </script> or <!-- in a string", "<b>": 1}"#;
+        let script = data_script(json);
+        let inner = script
+            .strip_prefix(r#"<script type="application/json" id="banan-data">"#)
+            .and_then(|rest| rest.strip_suffix("</script>"))
+            .expect("one data element");
+        assert!(!inner.contains('<'), "{inner}");
+        let read = |text| serde_json::from_str::<serde_json::Value>(text).unwrap();
+        assert_eq!(read(inner), read(json));
+    }
 
     #[test]
     fn widths_grow_with_their_viewports_and_the_last_takes_the_rest() {

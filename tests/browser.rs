@@ -3,7 +3,8 @@
 //! the data loader survives mutated files in the wasm build.
 #![cfg(target_arch = "wasm32")]
 
-use banan_infographic::components::app::{App, AppProps, Environment, Rendering};
+use banan_infographic::components::app::{App, AppProps, DataSource, Environment, Rendering};
+use banan_infographic::components::SharedDataset;
 use banan_infographic::edition::Edition;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,6 +26,7 @@ async fn mount() -> Element {
             ..Environment::default()
         },
         rendering: Rendering::Fresh,
+        data: DataSource::Carried(banan_infographic::data::load_default().map(SharedDataset::new)),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // Let Yew render, measure the widths, and every chart draw. A canvas is 0 × 0 until its

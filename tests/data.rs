@@ -40,7 +40,7 @@ fn assert_rejected(value: &Value, entry: &str, problem: &str) {
     );
 }
 
-/// The page embeds data/article.json as it is.
+/// The compiled-in file, which the build writes into every page, is data/article.json as it is.
 #[test]
 fn the_embedded_file_is_data_article_json() {
     let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/article.json"))

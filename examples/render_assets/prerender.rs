@@ -6,6 +6,8 @@
 //! <build>/index.html, en/index.html, embed/…, en/embed/<chart>/index.html
 //!       the page rendered by Yew's server renderer (hydratable), in Trunk's shell, with the
 //!       edition's language, title and description and a <base> back to the root
+//!       and the data file it was rendered from (read by the page instead of compiled into the
+//!       wasm, so that a change of a figure leaves the code readers have cached as it is)
 //! <build>/charts/<lang>/<chart>-<width>[-dark].svg
 //!       each chart's first image at the widths of `prerender::IMAGE_WIDTHS`, light and dark,
 //!       drawn by the page's own chart code on plotters' SVG backend
@@ -19,11 +21,11 @@ use std::path::Path;
 
 use banan_infographic::charts::catalog::{ChartSpec, CHARTS};
 use banan_infographic::charts::theme::Theme;
-use banan_infographic::data::{load_default, Dataset};
+use banan_infographic::data::{load_default, Dataset, DEFAULT_DATA_JSON};
 use banan_infographic::edition::Edition;
 use banan_infographic::embed::escape_html as esc;
 use banan_infographic::lang::Lang;
-use banan_infographic::prerender::{image_path, render_edition, IMAGE_WIDTHS};
+use banan_infographic::prerender::{data_script, image_path, render_edition, IMAGE_WIDTHS};
 
 use super::{svg, write};
 
@@ -73,7 +75,7 @@ fn write_images(build: &Path, dataset: &Dataset, spec: &ChartSpec, lang: Lang) -
 }
 
 /// Trunk's `shell` (index.html, minified or not) with the edition's language, title,
-/// description and base, and `body` in its `#app`.
+/// description and base, `body` in its `#app`, and the data file after it.
 fn page(
     shell: &str,
     dataset: &Dataset,
@@ -150,8 +152,9 @@ fn page(
     html.replace_range(
         app.0..app.0 + app.1,
         &format!(
-            "<div id=\"app\" data-edition=\"{}\">{body}</div>",
-            edition.folder()
+            "<div id=\"app\" data-edition=\"{}\">{body}</div>{}",
+            edition.folder(),
+            data_script(DEFAULT_DATA_JSON)
         ),
     );
     Ok(html)

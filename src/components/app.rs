@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::charts::catalog::{self, CHARTS};
-use crate::data::{load_default, parse_dataset, DataError};
+use crate::data::{parse_dataset, DataError, DEFAULT_DATA_FILE};
 use crate::edition::Edition;
 use crate::lang::Lang;
 use crate::query::{PageOptions, QueryNotice};
@@ -20,22 +20,45 @@ use super::headline_cards::headline_cards;
 use super::page_header::page_header;
 use super::SharedDataset;
 
-/// The data set: the embedded one at once, or the file of `?data=` once fetched (`None` while
+/// Where the page's data set comes from.
+#[derive(Clone, PartialEq)]
+pub enum DataSource {
+    /// Read and checked before the first render: the data file the build wrote into the page
+    /// (`<script type="application/json" id="banan-data">`), natively the one compiled in.
+    Carried(Result<SharedDataset, DataError>),
+    /// A file fetched once the page has rendered: `?data=`'s, or the build's own copy
+    /// (`data/article.json`) for a page that carries none.
+    Fetched(AttrValue),
+}
+
+impl DataSource {
+    /// The address the reader downloads the data file from.
+    fn address(&self) -> AttrValue {
+        match self {
+            DataSource::Carried(_) => AttrValue::Static(DEFAULT_DATA_FILE),
+            DataSource::Fetched(path) => path.clone(),
+        }
+    }
+}
+
+/// The data set: the carried one at once, or a fetched file once it has arrived (`None` while
 /// loading). Either way a file that cannot be loaded or checked becomes a named error.
 #[hook]
-fn use_data(path: Option<String>) -> UseStateHandle<Option<Result<SharedDataset, DataError>>> {
-    let share = |dataset| SharedDataset(Rc::new(dataset));
+fn use_data(source: &DataSource) -> UseStateHandle<Option<Result<SharedDataset, DataError>>> {
     let state = {
-        let embedded = path.is_none();
-        use_state(move || embedded.then(|| load_default().map(share)))
+        let source = source.clone();
+        use_state(move || match source {
+            DataSource::Carried(data) => Some(data),
+            DataSource::Fetched(_) => None,
+        })
     };
     {
         let state = state.clone();
-        use_effect_with(path, move |path| {
-            if let Some(path) = path.clone() {
+        use_effect_with(source.clone(), move |source| {
+            if let DataSource::Fetched(path) = source.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let loaded = match browser::fetch_text(&path).await {
-                        Ok(text) => parse_dataset(&path, &text, None).map(share),
+                        Ok(text) => parse_dataset(&path, &text, None).map(SharedDataset::new),
                         Err(why) => Err(DataError::whole_file(
                             &path,
                             format!("cannot be loaded: {why}"),
@@ -106,6 +129,7 @@ pub struct AppProps {
     pub notices: Vec<QueryNotice>,
     pub environment: Environment,
     pub rendering: Rendering,
+    pub data: DataSource,
 }
 
 #[function_component(App)]
@@ -115,6 +139,7 @@ pub fn app(props: &AppProps) -> Html {
         notices,
         environment,
         rendering,
+        data,
     } = props;
     let settings = {
         let (options, environment) = (options.clone(), environment.clone());
@@ -126,7 +151,7 @@ pub fn app(props: &AppProps) -> Html {
             pixel_ratio: environment.pixel_ratio,
         })
     };
-    let dataset = use_data(options.data.clone());
+    let dataset = use_data(data);
     let width_hint = environment.width_hint;
     let lang = settings.lang;
     let dark = settings.dark();
@@ -248,7 +273,7 @@ pub fn app(props: &AppProps) -> Html {
                 } }
             </p>
             if !options.embed {
-                { data_downloads(&dataset, options.data.clone().map(AttrValue::from), lang) }
+                { data_downloads(&dataset, data.address(), lang) }
             }
             if !options.embed && !single {
                 { embed_control(None, &dataset, lang, options.embed) }

@@ -6,15 +6,13 @@
 use yew::prelude::*;
 
 use crate::browser;
-use crate::data::DEFAULT_DATA_JSON;
 use crate::export::figures_csv;
 use crate::lang::Lang;
 
 use super::SharedDataset;
 
-/// The row of page downloads. `path` is the data file's path when it was fetched (`?data=`);
-/// `None` offers the embedded file.
-pub fn data_downloads(dataset: &SharedDataset, path: Option<AttrValue>, lang: Lang) -> Html {
+/// The row of page downloads; `path` is the data file's address.
+pub fn data_downloads(dataset: &SharedDataset, path: AttrValue, lang: Lang) -> Html {
     let csv = {
         let dataset = dataset.clone();
         Callback::from(move |event: MouseEvent| {
@@ -27,12 +25,7 @@ pub fn data_downloads(dataset: &SharedDataset, path: Option<AttrValue>, lang: La
         })
     };
     let json = Callback::from(move |event: MouseEvent| {
-        let result = match &path {
-            Some(path) => browser::download_url(path, "banan-data.json"),
-            None => {
-                browser::download_text(DEFAULT_DATA_JSON, "banan-data.json", "application/json")
-            }
-        };
+        let result = browser::download_url(&path, "banan-data.json");
         browser::report_download(&event, ".page-downloads", result);
     });
     html! {

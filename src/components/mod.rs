@@ -27,6 +27,12 @@ use crate::data::Dataset;
 #[derive(Clone)]
 pub struct SharedDataset(pub Rc<Dataset>);
 
+impl SharedDataset {
+    pub fn new(dataset: Dataset) -> SharedDataset {
+        SharedDataset(Rc::new(dataset))
+    }
+}
+
 impl PartialEq for SharedDataset {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)

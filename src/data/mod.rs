@@ -17,14 +17,15 @@ pub use validate::parse_dataset;
 
 /// The article, verbatim: every source sentence must be a substring of it.
 pub const ARTICLE_TEXT: &str = include_str!("../../source/article.zh.txt");
-/// The data file compiled into the page, so it starts without a fetch: `data/article.json` as
-/// editors write it, so an error in it names the line they see.
+/// `data/article.json` as editors write it, so that an error in it names the line they see:
+/// checked and drawn by the build, which writes it into every page it pre-renders (the page reads
+/// it from there, `prerender::data_script`), and by the tests.
 pub const DEFAULT_DATA_JSON: &str = include_str!("../../data/article.json");
 /// The name the default data file is reported under.
 pub const DEFAULT_DATA_FILE: &str = "data/article.json";
 
-/// The embedded data set, checked. Native builds (tests, tools) check the sentences against the
-/// article too; the page leaves the article out of its download, as CI has checked it.
+/// The compiled-in data set, checked. Native builds (the build's tools, tests) check the
+/// sentences against the article too; the browser tests leave the article out.
 pub fn load_default() -> Result<Dataset, DataError> {
     #[cfg(not(target_arch = "wasm32"))]
     let article = Some(ARTICLE_TEXT);
