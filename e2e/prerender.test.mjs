@@ -414,19 +414,33 @@ describe('pre-rendered pages (issue 21)', () => {
       const attrs = (tag) => Object.fromEntries([...tag.matchAll(/([\w:-]+)=(?:"([^"]*)"|([^\s>]+))/g)].map((m) => [m[1], m[2] ?? m[3]]));
       const metas = [...html.matchAll(/<meta\b[^>]*>/g)].map((m) => attrs(m[0]));
       const meta = (key) => metas.find((a) => a.property === key || a.name === key)?.content;
+      const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => attrs(m[0]));
       return { lang: html.match(/<html lang="?([\w-]+)/)?.[1], title: html.match(/<title>([^<]*)/)?.[1], description: meta('description'),
-        ogDescription: meta('og:description'), locale: meta('og:locale'), alternate: meta('og:locale:alternate'), url: meta('og:url') };
+        ogDescription: meta('og:description'), locale: meta('og:locale'), alternate: meta('og:locale:alternate'), url: meta('og:url'),
+        imageAlt: meta('og:image:alt'), twitterImageAlt: meta('twitter:image:alt'),
+        oembed: links.find((a) => a.type === 'application/json+oembed')?.href };
     };
+    // oEmbed documents are addressed from BANAN_PUBLIC_URL; read the one of this build.
+    const oembed = async (href) => (await fetch(server.url + new URL(href).pathname.slice(1))).json();
     const en = await head('en/');
     assert.equal(en.lang, 'en');
     assert.match(en.title, /Banan in figures/);
     assert.doesNotMatch(en.title + en.description + en.ogDescription, /[\u4e00-\u9fff]/, JSON.stringify(en));
     assert.deepEqual([en.locale, en.alternate], ['en_US', 'zh_CN']);
     assert.match(en.url, /\/en\/$/);
+    assert.match(en.imageAlt, /^Building .*\(image in Chinese\)$/);
+    assert.equal(en.twitterImageAlt, en.imageAlt);
+    assert.match(en.oembed, /\/share\/oembed-en\.json$/);
+    const enEmbed = await oembed(en.oembed);
+    assert.doesNotMatch(enEmbed.title + enEmbed.author_name, /[\u4e00-\u9fff]/, JSON.stringify(enEmbed));
+    assert.match(enEmbed.html, /\/en\/embed\//);
     const zh = await head('');
     assert.equal(zh.lang, 'zh-CN');
     assert.match(zh.title, /巴南数据图解/);
     assert.equal(zh.locale, 'zh_CN');
+    assert.match(zh.imageAlt, /^建设/);
+    assert.match(zh.oembed, /\/share\/oembed\.json$/);
+    assert.doesNotMatch((await oembed(zh.oembed)).html, /\/en\//);
   });
 
   it('hydration takes over the pre-rendered nodes (the same nodes afterwards); then hover, tap and keys show a tooltip in every chart', TIMEOUT, async () => {

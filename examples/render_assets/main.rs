@@ -6,7 +6,8 @@
 //! <out>/svg/preview.svg           the 1200×630 share preview of the page (its key chart)
 //! <out>/svg/preview-<id>.svg      the share preview of each chart
 //! <out>/head.html                 og:/twitter: tags and oEmbed discovery (inlined by Trunk)
-//! <out>/share/oembed.json         oEmbed (type "rich") of the page, and oembed-<id>.json
+//! <out>/share/oembed.json         oEmbed (type "rich") of the page, oembed-en.json of the English
+//!                                 edition, and oembed-<id>.json of each chart
 //! <out>/share/<id>.html           a static page per chart with its own tags and preview
 //! <out>/share/share.css           the style of those pages (and favicon.svg, a copy)
 //! ```
@@ -88,12 +89,17 @@ fn main() {
     write(&out.join("head.html"), &head(&dataset, &public));
     write(
         &out.join("share/oembed.json"),
-        &oembed(&dataset, None, &public),
+        &oembed(&dataset, None, &public, Lang::Zh),
+    );
+    // The English edition's (en/ links to it).
+    write(
+        &out.join("share/oembed-en.json"),
+        &oembed(&dataset, None, &public, Lang::En),
     );
     for spec in &CHARTS {
         write(
             &out.join(format!("share/oembed-{}.json", spec.id)),
-            &oembed(&dataset, Some(spec), &public),
+            &oembed(&dataset, Some(spec), &public, Lang::Zh),
         );
         let height = images
             .iter()
@@ -278,22 +284,34 @@ fn head(dataset: &Dataset, public: &str) -> String {
     let article = &dataset.article;
     let title = Lang::Zh.page_title(Some(&article.title.zh));
     let description = format!("{}。{}", article.dek.zh, article.dek.en);
-    let image_alt = format!(
-        "{}：{}",
-        article.title.zh,
-        find(KEY_CHART)
-            .map(|s| s.title(dataset, Lang::Zh))
-            .unwrap_or_default()
-    );
-    let tags = share_tags(
+    share_tags(
         &title,
         &description,
         public,
         &format!("{public}share/preview.png"),
-        &image_alt,
-        &format!("{public}share/oembed.json"),
-    );
-    tags
+        &share_image_alt(dataset, Lang::Zh),
+        &oembed_address(public, Lang::Zh),
+    )
+}
+
+/// The share preview's description in `lang`: its text is the Chinese edition's.
+pub fn share_image_alt(dataset: &Dataset, lang: Lang) -> String {
+    let title = dataset.article.title.get(lang);
+    let chart = find(KEY_CHART)
+        .map(|s| s.title(dataset, lang))
+        .unwrap_or_default();
+    match lang {
+        Lang::Zh => format!("{title}：{chart}"),
+        Lang::En => format!("{title}: {chart} (image in Chinese)"),
+    }
+}
+
+/// The address of the whole graphic's oEmbed document in `lang`.
+pub fn oembed_address(public: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{public}share/oembed.json"),
+        Lang::En => format!("{public}share/oembed-en.json"),
+    }
 }
 
 fn share_tags(
@@ -336,18 +354,19 @@ fn share_tags(
     )
 }
 
-/// oEmbed 1.0, type "rich": the embed snippet with its size at a 768 px column.
-fn oembed(dataset: &Dataset, spec: Option<&ChartSpec>, public: &str) -> String {
+/// oEmbed 1.0, type "rich": the embed snippet of the `lang` edition with its size at a 768 px
+/// column.
+fn oembed(dataset: &Dataset, spec: Option<&ChartSpec>, public: &str, lang: Lang) -> String {
     let title = spec.map_or_else(
-        || dataset.article.title.zh.clone(),
-        |s| s.title(dataset, Lang::Zh),
+        || dataset.article.title.get(lang).to_owned(),
+        |s| s.title(dataset, lang),
     );
     let html = snippet(
         public,
         spec.map(|s| s.id),
         &title,
-        Lang::Zh,
-        &estimated_heights(dataset, spec, Lang::Zh),
+        lang,
+        &estimated_heights(dataset, spec, lang),
     );
     let thumbnail = match spec {
         Some(spec) => format!("{public}share/preview-{}.png", spec.id),
@@ -357,13 +376,13 @@ fn oembed(dataset: &Dataset, spec: Option<&ChartSpec>, public: &str) -> String {
         "version": "1.0",
         "type": "rich",
         "title": title,
-        "author_name": dataset.article.credit.zh,
+        "author_name": dataset.article.credit.get(lang),
         "provider_name": format!("{SITE_ZH} {SITE_EN}"),
         "provider_url": public,
         "cache_age": 86400,
         "html": html,
         "width": 768,
-        "height": estimated_height(dataset, spec, 768, Lang::Zh),
+        "height": estimated_height(dataset, spec, 768, lang),
         "thumbnail_url": thumbnail,
         "thumbnail_width": PREVIEW.0,
         "thumbnail_height": PREVIEW.1,

@@ -17,6 +17,7 @@
 //! `trunk serve` alike.
 
 use std::fs;
+use std::ops::Range;
 use std::path::Path;
 
 use banan_infographic::charts::catalog::{ChartSpec, CHARTS};
@@ -27,7 +28,7 @@ use banan_infographic::embed::escape_html as esc;
 use banan_infographic::lang::Lang;
 use banan_infographic::prerender::{data_script, image_path, render_edition, IMAGE_WIDTHS};
 
-use super::{svg, write};
+use super::{oembed_address, share_image_alt, svg, write};
 
 pub fn run(build: &Path, public: &str) {
     let shell = fs::read_to_string(build.join("index.html"))
@@ -114,11 +115,23 @@ fn page(
         &format!("{public}{}", edition.folder()),
     )?;
     if lang == Lang::En {
-        // The shell's share tags are the Chinese edition's.
+        // The shell's share tags and oEmbed discovery are the Chinese edition's.
         replace_meta(&mut html, "property", "og:description", description)?;
         replace_meta(&mut html, "name", "twitter:description", description)?;
         replace_meta(&mut html, "property", "og:locale", "en_US")?;
         replace_meta(&mut html, "property", "og:locale:alternate", "zh_CN")?;
+        let image_alt = share_image_alt(dataset, lang);
+        replace_meta(&mut html, "property", "og:image:alt", &image_alt)?;
+        replace_meta(&mut html, "name", "twitter:image:alt", &image_alt)?;
+        let oembed = find_tag(&html, "<link", "type", "application/json+oembed")?;
+        html.replace_range(
+            oembed,
+            &format!(
+                "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
+                esc(&oembed_address(public, lang)),
+                esc(&title)
+            ),
+        );
     }
     // After the charset, before anything with an address: the page's assets, links and data
     // file are all addressed from the graphic's root.
@@ -168,14 +181,9 @@ fn replace_tag(html: &mut String, start: &str, tag: &str) -> Result<(), String> 
     Ok(())
 }
 
-/// Replaces the `<meta>` whose `attribute` is `value` (quoted or not, as a minifier leaves it)
-/// by one with `content`.
-fn replace_meta(
-    html: &mut String,
-    attribute: &str,
-    value: &str,
-    content: &str,
-) -> Result<(), String> {
+/// Where the tag that opens with `open` (`<meta`) and has `attribute` = `value` (quoted or not,
+/// as a minifier leaves it) is in `html`.
+fn find_tag(html: &str, open: &str, attribute: &str, value: &str) -> Result<Range<usize>, String> {
     let spellings = [
         format!("{attribute}=\"{value}\""),
         format!("{attribute}={value}>"),
@@ -184,11 +192,28 @@ fn replace_meta(
     let found = spellings
         .iter()
         .find_map(|spelling| html.find(spelling.as_str()))
-        .ok_or(format!("no <meta {attribute}={value}>"))?;
-    let start = html[..found].rfind("<meta").ok_or("a meta without <meta")?;
-    let end = found + html[found..].find('>').ok_or("an unclosed <meta>")? + 1;
+        .ok_or(format!("no {open} {attribute}={value}>"))?;
+    let start = html[..found]
+        .rfind(open)
+        .ok_or(format!("{attribute}={value} outside {open}"))?;
+    let end = found
+        + html[found..]
+            .find('>')
+            .ok_or(format!("an unclosed {open}"))?
+        + 1;
+    Ok(start..end)
+}
+
+/// Replaces the `<meta>` whose `attribute` is `value` by one with `content`.
+fn replace_meta(
+    html: &mut String,
+    attribute: &str,
+    value: &str,
+    content: &str,
+) -> Result<(), String> {
+    let tag = find_tag(html, "<meta", attribute, value)?;
     html.replace_range(
-        start..end,
+        tag,
         &format!(
             "<meta {attribute}=\"{value}\" content=\"{}\">",
             esc(content)
