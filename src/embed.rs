@@ -73,15 +73,7 @@ fn figure_height(dataset: &Dataset, spec: &ChartSpec, width: f64, lang: Lang) ->
 /// Height of the source line under the graphic.
 fn footer_height(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
     let article = &dataset.article;
-    let text = format!(
-        "{}{}{}",
-        article.title.get(lang),
-        article.credit.get(lang),
-        lang.pick(
-            "。派生数据由文中数字计算得出，已标注。",
-            ". Derived figures are computed from the article's numbers and marked as such."
-        )
-    );
+    let text = lang.source_line(article.title.get(lang), article.credit.get(lang));
     // Margin, rule and padding, then a paragraph at 0.8rem with its margins.
     16.0 + 1.0 + 8.0 + 2.0 * 12.8 + lines(&text, 12.8, width) * 12.8 * 1.6
 }

@@ -67,11 +67,34 @@ impl Lang {
             Lang::En => format!("“{}”", title.replace('“', "‘").replace('”', "’")),
         }
     }
+
+    /// The graphic's source line, under it: the article cited, its credit, and what the
+    /// derived figures are.
+    pub fn source_line(self, title: &str, credit: &str) -> String {
+        let title = self.cite_title(title);
+        match self {
+            Lang::Zh => format!("来源：{title}，{credit}。派生数据由文中数字计算得出，已标注。"),
+            Lang::En => format!("Source: {title}, {credit}. Derived figures are computed from the article’s numbers and marked as such."),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Lang;
+
+    #[test]
+    fn the_source_line_cites_the_article_and_its_credit() {
+        assert_eq!(
+            Lang::Zh.source_line("建设『一区五城』", "文：王彩艳"),
+            "来源：《建设『一区五城』》，文：王彩艳。派生数据由文中数字计算得出，已标注。"
+        );
+        assert_eq!(
+            Lang::En.source_line("Building “one district”", "Text: Wang Caiyan"),
+            "Source: “Building ‘one district’”, Text: Wang Caiyan. Derived figures are computed \
+             from the article’s numbers and marked as such."
+        );
+    }
 
     #[test]
     fn tags_codes_and_titles() {

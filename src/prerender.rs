@@ -212,6 +212,8 @@ mod tests {
         assert!(!eager.contains("loading="));
     }
 
+    // The server renderer is native only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn only_a_one_chart_page_fetches_its_image_with_the_page() {
         use crate::edition::Edition;

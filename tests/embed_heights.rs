@@ -88,19 +88,10 @@ fn page_padding() -> f64 {
     px(value(".page.embed", "padding"))
 }
 
-/// The page's source line (`<footer class="page-source"><p>…`), the words the estimate counts:
-/// the article's title and credit, then the sentence on derived figures.
+/// The page's source line (`<footer class="page-source"><p>…`).
 fn footer(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
     let article = &dataset.article;
-    let text = format!(
-        "{}{}{}",
-        article.title.get(lang),
-        article.credit.get(lang),
-        lang.pick(
-            "。派生数据由文中数字计算得出，已标注。",
-            ". Derived figures are computed from the article's numbers and marked as such."
-        )
-    );
+    let text = lang.source_line(article.title.get(lang), article.credit.get(lang));
     let size = px(value(".chart-source, .page-source", "font-size"));
     let border = px(value(".page-source", "border-top")
         .split_whitespace()

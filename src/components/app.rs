@@ -267,10 +267,7 @@ pub fn app(props: &AppProps) -> Html {
         { for charts }
         <footer class="page-source">
             <p>
-                { match lang {
-                    Lang::Zh => format!("来源：{}，{}。派生数据由文中数字计算得出，已标注。", lang.cite_title(&article.title.zh), article.credit.zh),
-                    Lang::En => format!("Source: {}, {}. Derived figures are computed from the article’s numbers and marked as such.", lang.cite_title(&article.title.en), article.credit.en),
-                } }
+                { lang.source_line(article.title.get(lang), article.credit.get(lang)) }
             </p>
             if !options.embed {
                 { data_downloads(&dataset, data.address(), lang) }
