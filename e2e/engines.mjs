@@ -7,10 +7,12 @@
 //             W3C WebDriver (HTTP, the few commands below), in an Xvfb (xvfb) started here.
 //
 // A page of any engine offers the same few things: evaluate(fn, arg), waitFor(fn, arg),
-// mouseMove(x, y), tap(x, y), press(key), close(). Classic WebDriver has no init scripts, so
-// the test server puts one in every page instead (startServer({ initScript: true })), the same
-// for all three engines; ERROR_RECORDER is its first part. An engine that cannot start throws
-// with the reason and the tail of its log: nothing is skipped.
+// mouseMove(x, y), tap(x, y), press(key), close(); open(url, { javaScript: false }) opens one
+// with the page's own scripts off (those the tests run still run, in all three). Classic
+// WebDriver has no init scripts, so the test server puts one in every page instead
+// (startServer({ initScript: true })), the same for all three engines; ERROR_RECORDER is its
+// first part. An engine that cannot start throws with the reason and the tail of its log:
+// nothing is skipped.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -103,11 +105,12 @@ async function launchChromium() {
     name: 'chromium',
     version: browser.version(),
     pixelRatio: 2,
-    async open(url, { width = 1280, height = 800, touch = false } = {}) {
+    async open(url, { width = 1280, height = 800, touch = false, javaScript = true } = {}) {
       const context = await browser.newContext({
         viewport: { width, height },
         deviceScaleFactor: 2,
         hasTouch: touch,
+        javaScriptEnabled: javaScript,
       });
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
@@ -122,24 +125,34 @@ async function launchChromium() {
 async function launchFirefox() {
   requireFile(FIREFOX_PATH, 'Firefox ESR', 'firefox-esr');
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false },
-  });
+  const launch = (prefs = {}) =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false, ...prefs },
+    });
+  const browser = await launch();
+  // Pages without JavaScript: a second Firefox, started when first asked for, whose pref turns
+  // the page's scripts off (page.setJavaScriptEnabled is not there over BiDi in Firefox ESR 153;
+  // WebDriver BiDi's own scripts still run).
+  let withoutJs = null;
   return {
     name: 'firefox',
     version: await browser.version(),
     pixelRatio: 2,
-    async open(url, { width = 1280, height = 800 } = {}) {
-      const context = await browser.createBrowserContext();
+    async open(url, { width = 1280, height = 800, javaScript = true } = {}) {
+      if (!javaScript) withoutJs ??= launch({ 'javascript.enabled': false });
+      const context = await (javaScript ? browser : await withoutJs).createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width, height, deviceScaleFactor: 2 });
       await page.goto(url, { waitUntil: 'load' });
       return enginePage(page, () => context.close());
     },
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      if (withoutJs) await (await withoutJs).close();
+    },
   };
 }
 
@@ -287,19 +300,21 @@ async function launchWebKit() {
     throw error;
   }
 
-  const capabilities = {
+  // MiniBrowser takes WebKitSettings as options: --enable-javascript=false turns the page's
+  // scripts off (WebDriver's own scripts still run).
+  const capabilitiesFor = ({ javaScript = true } = {}) => ({
     capabilities: {
       alwaysMatch: {
-        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
+        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])] },
         timeouts: { script: 60_000, pageLoad: 60_000 },
       },
     },
-  };
+  });
   /** A new session: a MiniBrowser of its own. */
-  async function newSession() {
+  async function newSession(options) {
     starting = new AbortController();
     try {
-      return await command('POST', '/session', capabilities, starting.signal);
+      return await command('POST', '/session', capabilitiesFor(options), starting.signal);
     } finally {
       starting = null;
     }
@@ -316,8 +331,8 @@ async function launchWebKit() {
     version,
     pixelRatio: 2,
     // A session (a MiniBrowser of its own, fresh storage) per page.
-    async open(url, { width = 1280, height = 800 } = {}) {
-      const { sessionId } = await newSession();
+    async open(url, { width = 1280, height = 800, javaScript = true } = {}) {
+      const { sessionId } = await newSession({ javaScript });
       const session = `/session/${sessionId}`;
       const run = (fn, arg) =>
         command('POST', `${session}/execute/async`, {
