@@ -7,10 +7,12 @@
 //             W3C WebDriver (HTTP, the few commands below), in an Xvfb (xvfb) started here.
 //
 // A page of any engine offers the same few things: evaluate(fn, arg), waitFor(fn, arg),
-// mouseMove(x, y), tap(x, y), press(key), close(). Classic WebDriver has no init scripts, so
-// the test server puts one in every page instead (startServer({ initScript: true })), the same
-// for all three engines; ERROR_RECORDER is its first part. An engine that cannot start throws
-// with the reason and the tail of its log: nothing is skipped.
+// mouseMove(x, y), tap(x, y), press(key), close(); open(url, { javaScript: false }) opens one
+// with the page's own scripts off (those the tests run still run, in all three). Classic
+// WebDriver has no init scripts, so the test server puts one in every page instead
+// (startServer({ initScript: true })), the same for all three engines; ERROR_RECORDER is its
+// first part. An engine that cannot start throws with the reason and the tail of its log:
+// nothing is skipped.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -103,11 +105,12 @@ async function launchChromium() {
     name: 'chromium',
     version: browser.version(),
     pixelRatio: 2,
-    async open(url, { width = 1280, height = 800, touch = false } = {}) {
+    async open(url, { width = 1280, height = 800, touch = false, javaScript = true } = {}) {
       const context = await browser.newContext({
         viewport: { width, height },
         deviceScaleFactor: 2,
         hasTouch: touch,
+        javaScriptEnabled: javaScript,
       });
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
@@ -122,24 +125,34 @@ async function launchChromium() {
 async function launchFirefox() {
   requireFile(FIREFOX_PATH, 'Firefox ESR', 'firefox-esr');
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false },
-  });
+  const launch = (prefs = {}) =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      extraPrefsFirefox: { 'browser.shell.checkDefaultBrowser': false, ...prefs },
+    });
+  const browser = await launch();
+  // Pages without JavaScript: a second Firefox, started when first asked for, whose pref turns
+  // the page's scripts off (page.setJavaScriptEnabled is not there over BiDi in Firefox ESR 153;
+  // WebDriver BiDi's own scripts still run).
+  let withoutJs = null;
   return {
     name: 'firefox',
     version: await browser.version(),
     pixelRatio: 2,
-    async open(url, { width = 1280, height = 800 } = {}) {
-      const context = await browser.createBrowserContext();
+    async open(url, { width = 1280, height = 800, javaScript = true } = {}) {
+      if (!javaScript) withoutJs ??= launch({ 'javascript.enabled': false });
+      const context = await (javaScript ? browser : await withoutJs).createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width, height, deviceScaleFactor: 2 });
       await page.goto(url, { waitUntil: 'load' });
       return enginePage(page, () => context.close());
     },
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      if (withoutJs) await (await withoutJs).close();
+    },
   };
 }
 
@@ -195,10 +208,16 @@ function startProcess(command, args, options = {}) {
 /** Start Xvfb on a free display; resolves to { display, process }. */
 async function startXvfb() {
   requireFile(XVFB_PATH, 'Xvfb', 'xvfb');
-  // -displayfd: Xvfb picks a free display and writes its number to fd 3.
+  // -displayfd: Xvfb picks a free display and writes its number to fd 3. -noreset: by default an
+  // X server resets whenever its last client leaves, and refuses connections while it does; each
+  // page is a MiniBrowser of its own, started as the one before quits, so now and then the new one
+  // found no display ("cannot open display"), exited, and WebKitWebDriver waited for it without
+  // end (the downloads test's hang of 300 s in WebKit, then "no display"). Measured by opening
+  // and closing sessions in a row: 8 of 260 failed so without -noreset (4 of 60 with both cores
+  // busy), 0 of 140 with it; 300 xdpyinfo runs in a row: 25 refused without it, none with it.
   const xvfb = startProcess(
     XVFB_PATH,
-    ['-displayfd', '3', '-screen', '0', '3200x2400x24', '-nolisten', 'tcp'],
+    ['-displayfd', '3', '-screen', '0', '3200x2400x24', '-nolisten', 'tcp', '-noreset'],
     { extraStdio: ['pipe'] },
   );
   const display = await new Promise((ok, fail) => {
@@ -234,8 +253,17 @@ async function launchWebKit() {
     xvfb.process.stop();
   };
 
+  // A MiniBrowser that cannot open the X display exits at once, and WebKitWebDriver then waits
+  // for it without end: the session being started fails as soon as the driver logs that.
+  let starting = null;
+  const watchStart = (chunk) => {
+    if (starting && /cannot open display/.test(chunk)) starting.abort(new Error('MiniBrowser could not open the X display'));
+  };
+  driver.child.stdout.on('data', watchStart);
+  driver.child.stderr.on('data', watchStart);
+
   /** One WebDriver command; throws with the driver's error and log. */
-  async function command(method, path, body) {
+  async function command(method, path, body, signal) {
     let response;
     try {
       response = await fetch(base + path, {
@@ -243,7 +271,7 @@ async function launchWebKit() {
         headers: { 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         // Past every timeout WebDriver itself has (60 s): a hung browser fails the test now.
-        signal: AbortSignal.timeout(90_000),
+        signal: AbortSignal.any([AbortSignal.timeout(90_000), ...(signal ? [signal] : [])]),
       });
     } catch (error) {
       const xvfbState = xvfb.process.exited() ? `Xvfb ${xvfb.display} exited: ${JSON.stringify(xvfb.process.exited())}` : `Xvfb ${xvfb.display} running`;
@@ -272,15 +300,26 @@ async function launchWebKit() {
     throw error;
   }
 
-  const capabilities = {
+  // MiniBrowser takes WebKitSettings as options: --enable-javascript=false turns the page's
+  // scripts off (WebDriver's own scripts still run).
+  const capabilitiesFor = ({ javaScript = true } = {}) => ({
     capabilities: {
       alwaysMatch: {
-        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
+        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])] },
         timeouts: { script: 60_000, pageLoad: 60_000 },
       },
     },
-  };
-  const first = await command('POST', '/session', capabilities).catch((error) => {
+  });
+  /** A new session: a MiniBrowser of its own. */
+  async function newSession(options) {
+    starting = new AbortController();
+    try {
+      return await command('POST', '/session', capabilitiesFor(options), starting.signal);
+    } finally {
+      starting = null;
+    }
+  }
+  const first = await newSession().catch((error) => {
     stopAll();
     throw error;
   });
@@ -292,8 +331,8 @@ async function launchWebKit() {
     version,
     pixelRatio: 2,
     // A session (a MiniBrowser of its own, fresh storage) per page.
-    async open(url, { width = 1280, height = 800 } = {}) {
-      const { sessionId } = await command('POST', '/session', capabilities);
+    async open(url, { width = 1280, height = 800, javaScript = true } = {}) {
+      const { sessionId } = await newSession({ javaScript });
       const session = `/session/${sessionId}`;
       const run = (fn, arg) =>
         command('POST', `${session}/execute/async`, {
