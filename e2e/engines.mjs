@@ -210,11 +210,8 @@ async function startXvfb() {
   requireFile(XVFB_PATH, 'Xvfb', 'xvfb');
   // -displayfd: Xvfb picks a free display and writes its number to fd 3. -noreset: by default an
   // X server resets whenever its last client leaves, and refuses connections while it does; each
-  // page is a MiniBrowser of its own, started as the one before quits, so now and then the new one
-  // found no display ("cannot open display"), exited, and WebKitWebDriver waited for it without
-  // end (the downloads test's hang of 300 s in WebKit, then "no display"). Measured by opening
-  // and closing sessions in a row: 8 of 260 failed so without -noreset (4 of 60 with both cores
-  // busy), 0 of 140 with it; 300 xdpyinfo runs in a row: 25 refused without it, none with it.
+  // page is a MiniBrowser of its own, started as the one before quits, and one that finds no
+  // display exits while WebKitWebDriver waits for it without end.
   const xvfb = startProcess(
     XVFB_PATH,
     ['-displayfd', '3', '-screen', '0', '3200x2400x24', '-nolisten', 'tcp', '-noreset'],
