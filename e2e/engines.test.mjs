@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES, ERROR_RECORDER, launchEngine } from './engines.mjs';
-import { CHART_IDS, expectedItem, figure, HEADLINE_CARD_IDS, parseItems, sentenceEn, sentenceZh } from './page-helpers.mjs';
+import { CHART_IDS, expectedItem, figure, HEADLINE_CARD_IDS, hydratedAndDrawn, parseItems, sentenceEn, sentenceZh } from './page-helpers.mjs';
 import { DEFAULT_ROOT, startServer } from './server.mjs';
 
 const N = CHART_IDS.length;
@@ -390,17 +390,6 @@ const HYDRATION_WATCH = `(function () {
 })();
 `;
 
-/** The page has started and taken itself over (or rendered): every chart box drawn. */
-function hydrated(n) {
-  const boxes = [...document.querySelectorAll('.canvas-box')];
-  return (
-    window.wasmBindings !== undefined &&
-    !document.documentElement.hasAttribute('data-hydrating') &&
-    boxes.length === n &&
-    boxes.every((box) => box.hasAttribute('data-drawn'))
-  );
-}
-
 /**
  * What became of the elements HYDRATION_WATCH kept: how many are still in the page, the ones gone
  * other than the charts' pictures (each .chart-picture leaves once its chart is drawn,
@@ -569,7 +558,7 @@ for (const name of RUN) {
       for (const { path, lang, charts, viewport = { width: 1280, height: 800 } } of HYDRATED_PAGES) {
         const page = await openGraphic(engine, path, { ...viewport, charts: charts.length, init: HYDRATION_WATCH });
         try {
-          await page.waitFor(hydrated, charts.length, { what: `/${path}: taken over, ${charts.length} charts drawn` });
+          await page.waitFor(hydratedAndDrawn, charts.length, { what: `/${path}: taken over, ${charts.length} charts drawn` });
           const report = await page.evaluate(hydrationReport);
           assert.equal(report.error, undefined);
           t.diagnostic(`${name} /${path}: ${report.connected} of ${report.elements} pre-rendered elements kept; gone besides pictures: ${JSON.stringify(report.gone)}`);

@@ -144,6 +144,20 @@ export function frames(page) {
   );
 }
 
+/**
+ * In the page: it has started and taken itself over (or rendered), and each of its `n` chart
+ * boxes has its first drawing. Serialized into the page, so it uses nothing from outside.
+ */
+export function hydratedAndDrawn(n) {
+  const boxes = [...document.querySelectorAll('.canvas-box')];
+  return (
+    window.wasmBindings !== undefined &&
+    !document.documentElement.hasAttribute('data-hydrating') &&
+    boxes.length === n &&
+    boxes.every((box) => box.hasAttribute('data-drawn'))
+  );
+}
+
 /** Wait until every chart canvas is drawn and lists its items. */
 export async function waitForCharts(page, count, timeout = 20_000) {
   await page.waitForFunction(

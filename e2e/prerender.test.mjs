@@ -41,6 +41,7 @@ import {
   frames,
   ARTICLE,
   HEADLINE_CARD_IDS,
+  hydratedAndDrawn,
   saveViewport,
   scrollToChartPoint,
   sentenceEn,
@@ -200,19 +201,7 @@ function chartsInViewDrawn(page, { atLeastOne = true } = {}, timeout = 20_000) {
 
 /** Every chart box of the page has its first drawing, and the page is no longer hydrating. */
 function allChartsDrawn(page, count, timeout = 20_000) {
-  return page.waitForFunction(
-    (n) => {
-      const boxes = [...document.querySelectorAll('.canvas-box')];
-      return (
-        window.wasmBindings !== undefined &&
-        !document.documentElement.hasAttribute('data-hydrating') &&
-        boxes.length === n &&
-        boxes.every((box) => box.hasAttribute('data-drawn'))
-      );
-    },
-    count,
-    { timeout },
-  );
+  return page.waitForFunction(hydratedAndDrawn, count, { timeout });
 }
 
 /** The share of pixels that differ between two PNGs of the same size, compared in Chromium. */
