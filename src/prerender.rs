@@ -124,9 +124,8 @@ pub fn data_script(json: &str) -> String {
 
 /// The edition's page as Yew's server renderer writes it (the inside of `#app`), ready to be
 /// taken over in the browser. In the whole graphic every image loads as the reader nears it:
-/// the first chart sits below a phone's first screen, and an image fetched with the page is
-/// laid out in its first paint (an SVG is laid out as a document: ~100 ms at 4x), which held
-/// first contentful paint back by 60–100 ms on a phone at 4x.
+/// the first chart sits below a phone's first screen, and an image fetched with the page is laid
+/// out (an SVG as a document of its own) in the page's first paint, which it holds back.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_edition(
     dataset: &Dataset,
@@ -136,13 +135,11 @@ pub fn render_edition(
     use crate::components::app::{App, AppProps, DataSource, Environment, Rendering};
     use crate::components::SharedDataset;
 
+    let eager = edition.chart.is_some();
     let pictures = CHARTS
         .iter()
         .filter(|spec| edition.chart.is_none_or(|id| id == spec.id))
-        .map(|spec| {
-            let eager = edition.chart.is_some();
-            Ok((spec.id, picture(spec, dataset, edition.lang, eager)?))
-        })
+        .map(|spec| Ok((spec.id, picture(spec, dataset, edition.lang, eager)?)))
         .collect::<Result<Vec<_>, MissingEntry>>()?;
     let props = AppProps {
         options: edition.options(),
