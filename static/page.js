@@ -1,5 +1,5 @@
 // The page's two small scripts outside the wasm, in one file because each request delays the
-// wasm's start (a second deferred script measured 50-100 ms later charts on a phone at 4x):
+// wasm's start (a second deferred script delayed the charts on a slow phone):
 // 1. the error panel when the wasm fails to load or traps;
 // 2. in an iframe, the graphic's height for the parent page.
 

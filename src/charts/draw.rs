@@ -42,9 +42,8 @@ type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::Er
 pub enum Backdrop {
     /// The theme's background, painted first: an image of its own (a PNG, a preview, an SVG).
     Filled,
-    /// Nothing: the page's background shows through the canvas. Filling every device pixel of
-    /// the page's canvases (13 million on a phone at DPR 3) took 16–45 ms of the phone's load
-    /// at 4× throttling in alternating runs (README.md, "Benchmark").
+    /// Nothing: the page's background shows through the canvas, and the page's load does not
+    /// fill every device pixel of its canvases (millions on a phone at DPR 3) a second time.
     Transparent,
 }
 

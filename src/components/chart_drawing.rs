@@ -9,8 +9,8 @@
 //!
 //! The drawing is made on a detached canvas and shown on the page's canvas as one bitmap (a
 //! `bitmaprenderer` context). With a 2D canvas in the page, Chromium without a GPU copies the
-//! backing store of every canvas in view into each frame that paints anything else: on a phone
-//! at 4× throttling hovers took 27 ms instead of 16 and the hover moves had 150 ms tasks.
+//! backing store of every canvas in view into each frame that paints anything else, which made
+//! hovers on a slow phone miss frames and the hover moves long tasks.
 //! `createImageBitmap` is asynchronous, so a drawing overtaken by a newer one is dropped. A
 //! browser without `createImageBitmap` or `bitmaprenderer` gets the drawing on the canvas itself.
 

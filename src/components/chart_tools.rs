@@ -73,10 +73,9 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     let lang = props.lang;
     let shown = use_state_eq(|| false);
     // The hidden table joins the page after the charts are shown, a few rows a frame: laid out
-    // with everything else, the seven tables (mostly the article's sentences in both languages)
-    // held the charts back by about 250 ms on a phone at 4× throttling, and a whole table in one
-    // frame made a task of up to 130 ms there (README.md, "Benchmark"). Show data puts the
-    // whole table in at once.
+    // with everything else, the tables (mostly the article's sentences in both languages) held
+    // the charts back on a slow phone, and a whole table in one frame made a long task there
+    // (README.md, "Benchmark"). Show data puts the whole table in at once.
     let rows_due = {
         let prerendered = props.prerendered;
         use_state_eq(move || if prerendered { usize::MAX } else { 0 })
@@ -101,7 +100,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     }
     // Pre-rendered, the hidden table is in the page from the start but out of its layout until
     // the charts have taken over, then one table per frame: laid out with the rest of the page,
-    // the eight tables held its first paint back by about 450 ms on a phone at 4× throttling.
+    // the tables held its first paint back on a slow phone.
     // The same gap screen readers had when the tables were put in after the charts; without
     // JavaScript static/noscript.css shows them.
     let revealed = use_state_eq(|| !props.prerendered);
@@ -155,8 +154,8 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     // Built only when the page shows it.
     let name = format!("{}{}", lang.pick("数据表：", "Data: "), props.heading);
     // Shown or printed, the table has its name as a caption. Hidden, as a label: a <caption> in
-    // each hidden table held a pre-rendered page's first paint back by about 250 ms on a phone at
-    // 4× throttling (Chromium), and nobody sees it there.
+    // each hidden table held a pre-rendered page's first paint back on a slow phone (Chromium),
+    // and nobody sees it there.
     let table = |rows: usize, shown: bool| {
         let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
