@@ -680,6 +680,11 @@ describe('embedding', () => {
       assert.match(doc.html, /<script async src="[^"]+\/share\/embed\.js"><\/script>$/, file);
       assert.ok(doc.thumbnail_url.endsWith(id ? `/share/preview-${id}.png` : '/share/preview.png'), file);
       if (id) {
+        // And the English edition's, which embeds the chart's English page.
+        const en = JSON.parse(readFileSync(join(DEFAULT_ROOT, 'share', `oembed-${id}-en.json`), 'utf8'));
+        assert.match(en.html, new RegExp(`^<iframe src="[^"]+/en/embed/${id}/"`), `oembed-${id}-en.json`);
+        assert.doesNotMatch(en.title + en.author_name, /[\u4e00-\u9fff]/, `oembed-${id}-en.json`);
+        assert.equal(en.thumbnail_url, doc.thumbnail_url);
         // Each chart's own page carries its share tags and oEmbed discovery.
         const page = await headTags(join(DEFAULT_ROOT, 'share', `${id}.html`));
         assert.ok(page.oembed?.endsWith(`/share/oembed-${id}.json`), `${id}.html: no discovery`);

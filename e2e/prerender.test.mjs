@@ -406,7 +406,7 @@ describe('pre-rendered pages (issue 21)', () => {
       const links = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => attrs(m[0]));
       return { lang: html.match(/<html lang="?([\w-]+)/)?.[1], title: html.match(/<title>([^<]*)/)?.[1], description: meta('description'),
         ogDescription: meta('og:description'), locale: meta('og:locale'), alternate: meta('og:locale:alternate'), url: meta('og:url'),
-        imageAlt: meta('og:image:alt'), twitterImageAlt: meta('twitter:image:alt'),
+        imageAlt: meta('og:image:alt'), twitterImageAlt: meta('twitter:image:alt'), image: meta('og:image'),
         oembed: links.find((a) => a.type === 'application/json+oembed')?.href };
     };
     // oEmbed documents are addressed from BANAN_PUBLIC_URL; read the one of this build.
@@ -430,6 +430,23 @@ describe('pre-rendered pages (issue 21)', () => {
     assert.match(zh.imageAlt, /^建设/);
     assert.match(zh.oembed, /\/share\/oembed\.json$/);
     assert.doesNotMatch((await oembed(zh.oembed)).html, /\/en\//);
+    // A chart's embedded page describes that chart, in its edition's language.
+    for (const [path, lang] of [['embed/rural/', 'zh'], ['en/embed/rural/', 'en']]) {
+      const chart = await head(path);
+      const document = await oembed(chart.oembed);
+      assert.match(chart.oembed, new RegExp(`/share/oembed-rural${lang === 'en' ? '-en' : ''}\\.json$`), path);
+      assert.ok(chart.title.startsWith(document.title), `${path}: <title> ${chart.title} is not the chart's (${document.title})`);
+      assert.notEqual(document.title, (lang === 'en' ? enEmbed : await oembed(zh.oembed)).title, path);
+      assert.match(document.html, new RegExp(`^<iframe src="[^"]+/${lang === 'en' ? 'en/' : ''}embed/rural/"`), path);
+      assert.ok(chart.image.endsWith('/share/preview-rural.png'), `${path}: og:image ${chart.image}`);
+      assert.match(chart.url, new RegExp(`/${path}$`));
+      if (lang === 'en') {
+        assert.doesNotMatch(chart.title + chart.description + chart.ogDescription + document.title + document.author_name, /[\u4e00-\u9fff]/, path);
+        assert.equal(chart.imageAlt, `${document.title} (image in Chinese)`);
+      } else {
+        assert.equal(chart.imageAlt, document.title);
+      }
+    }
   });
 
   it('hydration takes over the pre-rendered nodes (the same nodes afterwards); then hover, tap and keys show a tooltip in every chart', TIMEOUT, async () => {

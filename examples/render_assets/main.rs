@@ -7,7 +7,7 @@
 //! <out>/svg/preview-<id>.svg      the share preview of each chart
 //! <out>/head.html                 og:/twitter: tags and oEmbed discovery (inlined by Trunk)
 //! <out>/share/oembed.json         oEmbed (type "rich") of the page, oembed-en.json of the English
-//!                                 edition, and oembed-<id>.json of each chart
+//!                                 edition, and oembed-<id>.json, oembed-<id>-en.json of each chart
 //! <out>/share/<id>.html           a static page per chart with its own tags and preview
 //! <out>/share/share.css           the style of those pages (and favicon.svg, a copy)
 //! ```
@@ -87,20 +87,18 @@ fn main() {
     );
 
     write(&out.join("head.html"), &head(&dataset, &public));
-    write(
-        &out.join("share/oembed.json"),
-        &oembed(&dataset, None, &public, Lang::Zh),
-    );
-    // The English edition's (en/ links to it).
-    write(
-        &out.join("share/oembed-en.json"),
-        &oembed(&dataset, None, &public, Lang::En),
-    );
+    // The graphic's and each chart's, in both languages; each page links the one it shows.
+    for chart in std::iter::once(None).chain(CHARTS.iter().map(Some)) {
+        for lang in [Lang::Zh, Lang::En] {
+            let address = Shared::of(&dataset, chart, lang, &public).oembed;
+            let file = address.rsplit('/').next().expect("a file name");
+            write(
+                &out.join("share").join(file),
+                &oembed(&dataset, chart, &public, lang),
+            );
+        }
+    }
     for spec in &CHARTS {
-        write(
-            &out.join(format!("share/oembed-{}.json", spec.id)),
-            &oembed(&dataset, Some(spec), &public, Lang::Zh),
-        );
         let height = images
             .iter()
             .find(|(s, ..)| s.id == spec.id)
@@ -281,54 +279,79 @@ fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> St
 
 /// The page's share tags and oEmbed discovery, inlined into `<head>` by Trunk.
 fn head(dataset: &Dataset, public: &str) -> String {
-    let article = &dataset.article;
-    let title = Lang::Zh.page_title(Some(&article.title.zh));
-    let description = format!("{}。{}", article.dek.zh, article.dek.en);
-    share_tags(
-        &title,
-        &description,
-        public,
-        &format!("{public}share/preview.png"),
-        &share_image_alt(dataset, Lang::Zh),
-        &oembed_address(public, Lang::Zh),
-    )
+    share_tags(&Shared::of(dataset, None, Lang::Zh, public), public)
 }
 
-/// The share preview's description in `lang`: its text is the Chinese edition's.
-pub fn share_image_alt(dataset: &Dataset, lang: Lang) -> String {
-    let title = dataset.article.title.get(lang);
-    let chart = find(KEY_CHART)
-        .map(|s| s.title(dataset, lang))
-        .unwrap_or_default();
-    match lang {
-        Lang::Zh => format!("{title}：{chart}"),
-        Lang::En => format!("{title}: {chart} (image in Chinese)"),
+/// What a page's share tags and oEmbed discovery describe, in `lang`: the whole graphic, or one
+/// chart (its share page and its embedded page).
+pub struct Shared {
+    /// The page's title, with the site's name.
+    pub title: String,
+    /// The share tags' description.
+    pub description: String,
+    pub image: String,
+    /// The preview's description: its text is the Chinese edition's.
+    pub image_alt: String,
+    pub oembed: String,
+}
+
+impl Shared {
+    pub fn of(dataset: &Dataset, chart: Option<&ChartSpec>, lang: Lang, public: &str) -> Shared {
+        let in_language = |alt: String| match lang {
+            Lang::Zh => alt,
+            Lang::En => format!("{alt} (image in Chinese)"),
+        };
+        // The Chinese edition's descriptions carry the English too, for readers abroad.
+        let both = |zh: &str, en: &str| match lang {
+            Lang::Zh if zh.ends_with('。') => format!("{zh}{en}"),
+            Lang::Zh => format!("{zh} {en}"),
+            Lang::En => en.to_owned(),
+        };
+        // English documents end in `-en`; the Chinese edition's are the graphic's first.
+        let suffix = match lang {
+            Lang::Zh => "",
+            Lang::En => "-en",
+        };
+        let article = &dataset.article;
+        match chart {
+            None => Shared {
+                title: lang.page_title(Some(article.title.get(lang))),
+                description: both(&format!("{}。", article.dek.zh), &article.dek.en),
+                image: format!("{public}share/preview.png"),
+                image_alt: in_language(format!(
+                    "{}{}{}",
+                    article.title.get(lang),
+                    lang.pick("：", ": "),
+                    find(KEY_CHART)
+                        .map(|s| s.title(dataset, lang))
+                        .unwrap_or_default()
+                )),
+                oembed: format!("{public}share/oembed{suffix}.json"),
+            },
+            Some(spec) => {
+                let title = spec.title(dataset, lang);
+                Shared {
+                    title: lang.page_title(Some(&title)),
+                    description: both(spec.note(Lang::Zh), spec.note(Lang::En)),
+                    image: format!("{public}share/preview-{}.png", spec.id),
+                    image_alt: in_language(title),
+                    oembed: format!("{public}share/oembed-{}{suffix}.json", spec.id),
+                }
+            }
+        }
     }
 }
 
-/// The address of the whole graphic's oEmbed document in `lang`.
-pub fn oembed_address(public: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{public}share/oembed.json"),
-        Lang::En => format!("{public}share/oembed-en.json"),
-    }
-}
-
-fn share_tags(
-    title: &str,
-    description: &str,
-    url: &str,
-    image: &str,
-    image_alt: &str,
-    oembed: &str,
-) -> String {
+/// The share tags and oEmbed discovery of the page at `url` (a Chinese one: the English
+/// edition's are written into its pages by the pre-renderer).
+fn share_tags(shared: &Shared, url: &str) -> String {
     let (title, description, url, image, image_alt, oembed) = (
-        esc(title),
-        esc(description),
+        esc(&shared.title),
+        esc(&shared.description),
         esc(url),
-        esc(image),
-        esc(image_alt),
-        esc(oembed),
+        esc(&shared.image),
+        esc(&shared.image_alt),
+        esc(&shared.oembed),
     );
     let (w, h) = PREVIEW;
     format!(
@@ -404,16 +427,9 @@ fn chart_source(dataset: &Dataset) -> String {
 /// a link to the interactive chart.
 fn chart_page(dataset: &Dataset, spec: &ChartSpec, height: u32, public: &str) -> String {
     let title = spec.title(dataset, Lang::Zh);
-    let page_title = Lang::Zh.page_title(Some(&title));
-    let url = format!("{public}share/{}.html", spec.id);
-    let tags = share_tags(
-        &page_title,
-        &format!("{} {}", spec.note(Lang::Zh), spec.note(Lang::En)),
-        &url,
-        &format!("{public}share/preview-{}.png", spec.id),
-        &title,
-        &format!("{public}share/oembed-{}.json", spec.id),
-    );
+    let shared = Shared::of(dataset, Some(spec), Lang::Zh, public);
+    let page_title = &shared.title;
+    let tags = share_tags(&shared, &format!("{public}share/{}.html", spec.id));
     format!(
         r#"<!doctype html>
 <html lang="zh-CN">
@@ -436,7 +452,7 @@ fn chart_page(dataset: &Dataset, spec: &ChartSpec, height: u32, public: &str) ->
 </body>
 </html>
 "#,
-        page_title = esc(&page_title),
+        page_title = esc(page_title),
         title = esc(&title),
         note = esc(spec.note(Lang::Zh)),
         id = spec.id,

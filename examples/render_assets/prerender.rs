@@ -20,7 +20,7 @@ use std::fs;
 use std::ops::Range;
 use std::path::Path;
 
-use banan_infographic::charts::catalog::{ChartSpec, CHARTS};
+use banan_infographic::charts::catalog::{find, ChartSpec, CHARTS};
 use banan_infographic::charts::theme::Theme;
 use banan_infographic::data::{load_default, Dataset, DEFAULT_DATA_JSON};
 use banan_infographic::edition::Edition;
@@ -28,7 +28,7 @@ use banan_infographic::embed::escape_html as esc;
 use banan_infographic::lang::Lang;
 use banan_infographic::prerender::{data_script, image_path, render_edition, IMAGE_WIDTHS};
 
-use super::{oembed_address, share_image_alt, svg, write};
+use super::{svg, write, Shared};
 
 pub fn run(build: &Path, public: &str) {
     let shell = fs::read_to_string(build.join("index.html"))
@@ -85,9 +85,13 @@ fn page(
     public: &str,
 ) -> Result<String, String> {
     let lang = edition.lang;
-    let article = &dataset.article;
-    let title = lang.page_title(Some(article.title.get(lang)));
-    let description = article.dek.get(lang);
+    let chart = edition.chart.and_then(find);
+    // A chart's embedded page describes that chart: its title, preview and oEmbed document.
+    let shared = Shared::of(dataset, chart, lang, public);
+    let description = match chart {
+        Some(spec) => spec.note(lang),
+        None => dataset.article.dek.get(lang),
+    };
     let mut html = shell.to_owned();
     replace_tag(
         &mut html,
@@ -98,41 +102,38 @@ fn page(
         html.find("<title>").ok_or("no <title>")?,
         html.find("</title>").ok_or("no </title>")?,
     );
-    html.replace_range(open..close, &format!("<title>{}", esc(&title)));
+    html.replace_range(open..close, &format!("<title>{}", esc(&shared.title)));
     replace_meta(&mut html, "name", "description", description)?;
-    for property in ["og:title", "twitter:title"] {
-        let attribute = if property.starts_with("og:") {
-            "property"
-        } else {
-            "name"
-        };
-        replace_meta(&mut html, attribute, property, &title)?;
+    // The shell carries the Chinese whole graphic's share tags (head.html).
+    let url = format!("{public}{}", edition.folder());
+    let (locale, other_locale) = match lang {
+        Lang::Zh => ("zh_CN", "en_US"),
+        Lang::En => ("en_US", "zh_CN"),
+    };
+    for (attribute, name, content) in [
+        ("property", "og:title", &shared.title),
+        ("name", "twitter:title", &shared.title),
+        ("property", "og:description", &shared.description),
+        ("name", "twitter:description", &shared.description),
+        ("property", "og:url", &url),
+        ("property", "og:image", &shared.image),
+        ("name", "twitter:image", &shared.image),
+        ("property", "og:image:alt", &shared.image_alt),
+        ("name", "twitter:image:alt", &shared.image_alt),
+        ("property", "og:locale", &locale.to_owned()),
+        ("property", "og:locale:alternate", &other_locale.to_owned()),
+    ] {
+        replace_meta(&mut html, attribute, name, content)?;
     }
-    replace_meta(
-        &mut html,
-        "property",
-        "og:url",
-        &format!("{public}{}", edition.folder()),
-    )?;
-    if lang == Lang::En {
-        // The shell's share tags and oEmbed discovery are the Chinese edition's.
-        replace_meta(&mut html, "property", "og:description", description)?;
-        replace_meta(&mut html, "name", "twitter:description", description)?;
-        replace_meta(&mut html, "property", "og:locale", "en_US")?;
-        replace_meta(&mut html, "property", "og:locale:alternate", "zh_CN")?;
-        let image_alt = share_image_alt(dataset, lang);
-        replace_meta(&mut html, "property", "og:image:alt", &image_alt)?;
-        replace_meta(&mut html, "name", "twitter:image:alt", &image_alt)?;
-        let oembed = find_tag(&html, "<link", "type", "application/json+oembed")?;
-        html.replace_range(
-            oembed,
-            &format!(
-                "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
-                esc(&oembed_address(public, lang)),
-                esc(&title)
-            ),
-        );
-    }
+    let oembed = find_tag(&html, "<link", "type", "application/json+oembed")?;
+    html.replace_range(
+        oembed,
+        &format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">",
+            esc(&shared.oembed),
+            esc(&shared.title)
+        ),
+    );
     // After the charset, before anything with an address: the page's assets, links and data
     // file are all addressed from the graphic's root.
     let charset = html.find("<meta charset").ok_or("no <meta charset>")?;
