@@ -65,32 +65,41 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
         .map_err(|_| "the canvas cannot be read".to_owned())
 }
 
-/// Rows of a hidden data table put in the page per frame (see `rows_due` below).
+/// Rows of a hidden data table put in the page per frame (see `use_hidden_table`).
 const TABLE_ROWS_PER_FRAME: usize = 8;
 
-#[function_component(ChartTools)]
-pub fn chart_tools(props: &ChartToolsProps) -> Html {
-    let lang = props.lang;
-    let shown = use_state_eq(|| false);
-    // The hidden table joins the page after the charts are shown, a few rows a frame: laid out
-    // with everything else, the tables (mostly the article's sentences in both languages) held
-    // the charts back on a slow phone, and a whole table in one frame made a long task there
-    // (README.md, "Benchmark"). Show data puts the whole table in at once.
-    let rows_due = {
-        let prerendered = props.prerendered;
-        use_state_eq(move || if prerendered { usize::MAX } else { 0 })
-    };
+/// When a chart's hidden data table (the one screen readers read) joins the page, after the
+/// charts: laid out with everything else, the tables (mostly the article's sentences in both
+/// languages) held a slow phone's charts back. Without JavaScript static/noscript.css shows
+/// them.
+#[derive(Clone, Copy)]
+struct HiddenTable {
+    /// Rows in the page so far.
+    rows: usize,
+    /// Whether the table is in the page's layout (`hidden` until then).
+    in_layout: bool,
+}
+
+/// The schedule of the hidden table of the chart `chart_id`, of `rows` rows.
+///
+/// Rendered afresh, the table is put in a few rows a frame from the frame after the charts are
+/// shown, each frame taking one chart's rows in turn: a whole table in one frame made a long
+/// task on a slow phone. Pre-rendered, its rows are in the HTML already (and must stay for the
+/// takeover), so the whole table joins the layout at once, one chart's a frame, after the
+/// charts have taken over.
+#[hook]
+fn use_hidden_table(chart_id: &AttrValue, rows: usize, prerendered: bool) -> HiddenTable {
+    let charts = catalog::CHARTS.len();
+    let order = catalog::position(chart_id).unwrap_or(charts);
+    let rows_due = use_state_eq(move || if prerendered { usize::MAX } else { 0 });
     {
-        let (rows_due, chart_id) = (rows_due.clone(), props.chart_id.clone());
-        let rows = props.scene.0.items.len();
+        let rows_due = rows_due.clone();
         use_effect_with(*rows_due, move |due| {
             if *due < rows {
-                let charts = catalog::CHARTS.len();
-                let order = catalog::position(&chart_id);
                 // The frame after the drawing shows the charts; from the next one on, each
                 // frame takes one chart's rows, the charts in turn.
                 let frames = match *due {
-                    0 => 2 + order.unwrap_or(charts),
+                    0 => 2 + order,
                     _ => charts,
                 };
                 let due = *due + TABLE_ROWS_PER_FRAME;
@@ -98,23 +107,32 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             }
         });
     }
-    // Pre-rendered, the hidden table is in the page from the start but out of its layout until
-    // the charts have taken over, then one table per frame: laid out with the rest of the page,
-    // the tables held its first paint back on a slow phone.
-    // The same gap screen readers had when the tables were put in after the charts; without
-    // JavaScript static/noscript.css shows them.
-    let revealed = use_state_eq(|| !props.prerendered);
+    let in_layout = use_state_eq(|| !prerendered);
     {
-        let (revealed, chart_id) = (revealed.clone(), props.chart_id.clone());
+        let in_layout = in_layout.clone();
         use_effect_with((), move |_| {
-            if !*revealed {
-                let charts = catalog::CHARTS.len();
-                let order = catalog::position(&chart_id);
-                let frames = 1 + charts + order.unwrap_or(charts);
-                browser::after_frames(frames as u32, move || revealed.set(true));
+            if !*in_layout {
+                let frames = 1 + charts + order;
+                browser::after_frames(frames as u32, move || in_layout.set(true));
             }
         });
     }
+    HiddenTable {
+        rows: *rows_due,
+        in_layout: *in_layout,
+    }
+}
+
+#[function_component(ChartTools)]
+pub fn chart_tools(props: &ChartToolsProps) -> Html {
+    let lang = props.lang;
+    let shown = use_state_eq(|| false);
+    // Show data puts the whole table in at once.
+    let hidden_table = use_hidden_table(
+        &props.chart_id,
+        props.scene.0.items.len(),
+        props.prerendered,
+    );
     let table_id = format!("{}-data", props.chart_id);
     let toggle = {
         let shown = shown.clone();
@@ -207,7 +225,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     let hidden_rows = if props.printing {
         usize::MAX
     } else {
-        *rows_due
+        hidden_table.rows
     };
     html! {
         <div class="chart-tools">
@@ -226,7 +244,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 <div class="data-table-wrap" id={table_id.clone()} role="region" tabindex="0"
                     aria-labelledby={format!("{table_id}-caption")}>{ table(usize::MAX, true) }</div>
             } else {
-                <div class="data-table-wrap sr-only" id={table_id.clone()} hidden={!*revealed && !props.printing}>
+                <div class="data-table-wrap sr-only" id={table_id.clone()} hidden={!hidden_table.in_layout && !props.printing}>
                     { for (hidden_rows > 0).then(|| table(hidden_rows, props.printing)) }
                 </div>
             }
