@@ -631,35 +631,37 @@ describe('embedding', () => {
     assert.ok(meta['twitter:image']?.endsWith('/share/preview.png'));
     assert.ok(meta['og:image'].endsWith('/share/preview.png'));
 
-    for (const file of ['preview.png', ...CHART_IDS.map((id) => `preview-${id}.png`)]) {
+    for (const file of ['', ...CHART_IDS.map((id) => `-${id}`)].flatMap((name) => [`preview${name}.png`, `preview${name}-en.png`])) {
       const png = readFileSync(join(DEFAULT_ROOT, 'share', file));
       assert.deepEqual(pngSize(png), { width: 1200, height: 630 }, file);
     }
     // Not blank: many colours, and much of it not background (decoded by Chromium on a page
     // without a CSP, from the file's bytes).
-    const png = readFileSync(join(DEFAULT_ROOT, 'share', 'preview.png')).toString('base64');
     const p = await openPage(browser, `${host.url}parent.html`, { width: 1200, height: 630 });
     try {
-      const stats = await p.page.evaluate(async (data64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${data64}`;
-        await img.decode();
-        const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
-        const ctx = canvas.getContext('2d');
-        ctx.drawImage(img, 0, 0);
-        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-        const colours = new Set();
-        let ink = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-          if (data[i] + data[i + 1] + data[i + 2] < 600) ink += 1;
-        }
-        return { width: canvas.width, height: canvas.height, colours: colours.size, ink: ink / (data.length / 4) };
-      }, png);
-      assert.equal(stats.width, 1200);
-      assert.equal(stats.height, 630);
-      assert.ok(stats.colours > 50, `only ${stats.colours} colours`);
-      assert.ok(stats.ink > 0.04, `only ${(stats.ink * 100).toFixed(1)}% of the image is drawn`);
+      for (const file of ['preview.png', 'preview-en.png']) {
+        const png = readFileSync(join(DEFAULT_ROOT, 'share', file)).toString('base64');
+        const stats = await p.page.evaluate(async (data64) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${data64}`;
+          await img.decode();
+          const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+          const ctx = canvas.getContext('2d');
+          ctx.drawImage(img, 0, 0);
+          const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+          const colours = new Set();
+          let ink = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+            if (data[i] + data[i + 1] + data[i + 2] < 600) ink += 1;
+          }
+          return { width: canvas.width, height: canvas.height, colours: colours.size, ink: ink / (data.length / 4) };
+        }, png);
+        assert.equal(stats.width, 1200, file);
+        assert.equal(stats.height, 630, file);
+        assert.ok(stats.colours > 50, `${file}: only ${stats.colours} colours`);
+        assert.ok(stats.ink > 0.04, `${file}: only ${(stats.ink * 100).toFixed(1)}% of the image is drawn`);
+      }
     } finally {
       await p.close();
     }
@@ -684,11 +686,15 @@ describe('embedding', () => {
         const en = JSON.parse(readFileSync(join(DEFAULT_ROOT, 'share', `oembed-${id}-en.json`), 'utf8'));
         assert.match(en.html, new RegExp(`^<iframe src="[^"]+/en/embed/${id}/"`), `oembed-${id}-en.json`);
         assert.doesNotMatch(en.title + en.author_name, /[\u4e00-\u9fff]/, `oembed-${id}-en.json`);
-        assert.equal(en.thumbnail_url, doc.thumbnail_url);
-        // Each chart's own page carries its share tags and oEmbed discovery.
-        const page = await headTags(join(DEFAULT_ROOT, 'share', `${id}.html`));
-        assert.ok(page.oembed?.endsWith(`/share/oembed-${id}.json`), `${id}.html: no discovery`);
-        assert.ok(page.meta['og:image']?.endsWith(`/share/preview-${id}.png`), `${id}.html: og:image ${page.meta['og:image']}`);
+        assert.ok(en.thumbnail_url.endsWith(`/share/preview-${id}-en.png`), `oembed-${id}-en.json: ${en.thumbnail_url}`);
+        // Each chart's own page, in each language, carries its share tags and oEmbed discovery.
+        for (const suffix of ['', '-en']) {
+          const page = await headTags(join(DEFAULT_ROOT, 'share', `${id}${suffix}.html`));
+          assert.ok(page.oembed?.endsWith(`/share/oembed-${id}${suffix}.json`), `${id}${suffix}.html: no discovery`);
+          assert.ok(page.meta['og:image']?.endsWith(`/share/preview-${id}${suffix}.png`), `${id}${suffix}.html: og:image ${page.meta['og:image']}`);
+          assert.equal(page.meta['og:locale'], suffix ? 'en_US' : 'zh_CN', `${id}${suffix}.html`);
+          if (suffix) assert.doesNotMatch(page.meta['og:title'] + page.meta['og:description'], /[\u4e00-\u9fff]/, `${id}${suffix}.html`);
+        }
       }
     }
     // Served as JSON, and the static chart pages load cleanly under the CSP.

@@ -68,6 +68,23 @@ impl Lang {
         }
     }
 
+    /// A chart's source: the article cited.
+    pub fn chart_source(self, article_title: &str) -> String {
+        format!(
+            "{}{}",
+            self.pick("来源：", "Source: "),
+            self.cite_title(article_title)
+        )
+    }
+
+    /// What follows a chart's source under it: where its details come from.
+    pub fn details_note(self) -> &'static str {
+        self.pick(
+            "，每项详情附原文语句。",
+            "; each item’s details quote the article’s sentence.",
+        )
+    }
+
     /// The graphic's source line, under it: the article cited, its credit, and what the
     /// derived figures are.
     pub fn source_line(self, title: &str, credit: &str) -> String {
@@ -93,6 +110,19 @@ mod tests {
             Lang::En.source_line("Building “one district”", "Text: Wang Caiyan"),
             "Source: “Building ‘one district’”, Text: Wang Caiyan. Derived figures are computed \
              from the article’s numbers and marked as such."
+        );
+    }
+
+    #[test]
+    fn a_chart_source_cites_the_article_and_says_where_details_come_from() {
+        let caption = |lang: Lang, title| lang.chart_source(title) + lang.details_note();
+        assert_eq!(
+            caption(Lang::Zh, "建设『一区五城』"),
+            "来源：《建设『一区五城』》，每项详情附原文语句。"
+        );
+        assert_eq!(
+            caption(Lang::En, "Building “one district”"),
+            "Source: “Building ‘one district’”; each item’s details quote the article’s sentence."
         );
     }
 

@@ -2,14 +2,18 @@
 //! code as the page's canvas (`charts::draw::draw_scene`, here on plotters' SVG backend):
 //!
 //! ```text
-//! <out>/svg/chart-<id>.svg        each chart at 720 px, for the no-JS fallback
+//! <out>/svg/chart-<id>.svg        each chart at 720 px, for its share page
 //! <out>/svg/preview.svg           the 1200×630 share preview of the page (its key chart)
 //! <out>/svg/preview-<id>.svg      the share preview of each chart
 //! <out>/head.html                 og:/twitter: tags and oEmbed discovery (inlined by Trunk)
-//! <out>/share/oembed.json         oEmbed (type "rich") of the page, oembed-en.json of the English
-//!                                 edition, and oembed-<id>.json, oembed-<id>-en.json of each chart
+//! <out>/share/oembed.json         oEmbed (type "rich") of the page, and oembed-<id>.json of
+//!                                 each chart
 //! <out>/share/<id>.html           a static page per chart with its own tags and preview
 //! <out>/share/share.css           the style of those pages (and favicon.svg, a copy)
+//! ```
+//!
+//! Each in both languages: the English file's name ends in `-en` (`preview-en.svg`,
+//! `oembed-<id>-en.json`, `<id>-en.html`).
 //! ```
 //!
 //! `scripts/build-assets.sh` runs this, then `scripts/rasterize.mjs` turns the SVGs into PNGs
@@ -23,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use banan_infographic::charts::catalog::{find, ChartSpec, CHARTS};
 use banan_infographic::charts::draw::{draw_scene, text_top, Backdrop};
-use banan_infographic::charts::layout::{text_block, TextStyle};
+use banan_infographic::charts::layout::{text_block, text_block_height, TextStyle};
 use banan_infographic::charts::scene::{Anchor, Fill, Mark, Rect, Scene};
 use banan_infographic::charts::theme::{Role, Theme};
 use banan_infographic::data::{load_default, Dataset};
@@ -66,25 +70,29 @@ fn main() {
     }
     let theme = Theme::light();
 
+    // Each chart's static image and share preview, and the page's, in both languages.
     let mut images = Vec::new();
-    for spec in &CHARTS {
-        let scene = (spec.layout)(&dataset, STATIC_WIDTH, Lang::Zh)
-            .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id));
+    for lang in [Lang::Zh, Lang::En] {
+        let suffix = file_suffix(lang);
+        for spec in &CHARTS {
+            let scene = (spec.layout)(&dataset, STATIC_WIDTH, lang)
+                .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id));
+            write(
+                &out.join(format!("svg/chart-{}{suffix}.svg", spec.id)),
+                &svg(&scene, &theme),
+            );
+            images.push((spec, lang, scene.height as u32));
+            write(
+                &out.join(format!("svg/preview-{}{suffix}.svg", spec.id)),
+                &preview(&dataset, spec, false, &theme, lang),
+            );
+        }
+        let key = find(KEY_CHART).expect("the key chart is in the catalog");
         write(
-            &out.join(format!("svg/chart-{}.svg", spec.id)),
-            &svg(&scene, &theme),
-        );
-        images.push((spec, scene.width as u32, scene.height as u32));
-        write(
-            &out.join(format!("svg/preview-{}.svg", spec.id)),
-            &preview(&dataset, spec, false, &theme),
+            &out.join(format!("svg/preview{suffix}.svg")),
+            &preview(&dataset, key, true, &theme, lang),
         );
     }
-    let key = find(KEY_CHART).expect("the key chart is in the catalog");
-    write(
-        &out.join("svg/preview.svg"),
-        &preview(&dataset, key, true, &theme),
-    );
 
     write(&out.join("head.html"), &head(&dataset, &public));
     // The graphic's and each chart's, in both languages; each page links the one it shows.
@@ -98,14 +106,10 @@ fn main() {
             );
         }
     }
-    for spec in &CHARTS {
-        let height = images
-            .iter()
-            .find(|(s, ..)| s.id == spec.id)
-            .map_or(0, |i| i.2);
+    for &(spec, lang, height) in &images {
         write(
-            &out.join(format!("share/{}.html", spec.id)),
-            &chart_page(&dataset, spec, height, &public),
+            &out.join(format!("share/{}{}.html", spec.id, file_suffix(lang))),
+            &chart_page(&dataset, spec, lang, height, &public),
         );
     }
     write(&out.join("share/share.css"), SHARE_CSS);
@@ -167,7 +171,7 @@ fn svg_text(scene: &Scene) -> Scene {
 }
 
 /// A 1200×630 share preview: site, heading and note over the chart scaled to fit, and the source.
-fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> String {
+fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme, lang: Lang) -> String {
     let (width, height) = (f64::from(PREVIEW.0), f64::from(PREVIEW.1));
     let margin = 48.0;
     let inner = width - 2.0 * margin;
@@ -185,10 +189,11 @@ fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> St
     });
     let style = |size: f64, bold: bool, role: Role| TextStyle { size, bold, role };
     let mut y = 28.0;
+    let site = lang.site_name();
     let kicker = if page {
-        format!("{SITE_ZH} · {}", article.dek.zh)
+        format!("{site} · {}", article.dek.get(lang))
     } else {
-        format!("{SITE_ZH} · {}", article.title.zh)
+        format!("{site} · {}", article.title.get(lang))
     };
     y += text_block(
         &mut chrome,
@@ -200,21 +205,32 @@ fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> St
         Anchor::Start,
     );
     let (heading, note) = if page {
-        (article.title.zh.clone(), spec.title(dataset, Lang::Zh))
-    } else {
         (
-            spec.title(dataset, Lang::Zh),
-            spec.note(Lang::Zh).to_owned(),
+            article.title.get(lang).to_owned(),
+            spec.title(dataset, lang),
         )
+    } else {
+        (spec.title(dataset, lang), spec.note(lang).to_owned())
     };
     y += 6.0;
+    // The largest size at which the heading keeps to its lines (English headings are longer).
+    let (sizes, most_lines): (&[f64], f64) = if page {
+        (&[44.0, 36.0, 30.0], 2.0)
+    } else {
+        (&[32.0, 28.0, 24.0], 3.0)
+    };
+    let heading_style = sizes
+        .iter()
+        .map(|&size| style(size, true, Role::Text))
+        .find(|s| text_block_height(&heading, *s, inner) <= most_lines * s.line_height())
+        .unwrap_or(style(sizes[sizes.len() - 1], true, Role::Text));
     y += text_block(
         &mut chrome,
         margin,
         y,
         inner,
         &heading,
-        style(if page { 44.0 } else { 32.0 }, true, Role::Text),
+        heading_style,
         Anchor::Start,
     );
     y += 4.0;
@@ -227,15 +243,25 @@ fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> St
         style(20.0, false, Role::Muted),
         Anchor::Start,
     );
-    let source = format!("来源：《{}》，{}", article.title.zh, article.credit.zh);
-    let foot = height - 24.0 - 18.0 * 1.35;
+    let source = format!(
+        "{}{}{}",
+        lang.chart_source(article.title.get(lang)),
+        lang.pick("，", "; "),
+        article.credit.get(lang)
+    );
+    let source_style = style(
+        if lang == Lang::Zh { 18.0 } else { 16.0 },
+        false,
+        Role::Muted,
+    );
+    let foot = height - 24.0 - text_block_height(&source, source_style, inner);
     text_block(
         &mut chrome,
         margin,
         foot,
         inner,
         &source,
-        style(18.0, false, Role::Muted),
+        source_style,
         Anchor::Start,
     );
 
@@ -244,8 +270,7 @@ fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> St
     let (top, bottom) = (y + 20.0, foot - 16.0);
     let room = bottom - top;
     let layout = |w: f64| {
-        (spec.layout)(dataset, w, Lang::Zh)
-            .unwrap_or_else(|missing| panic!("{}: {missing}", spec.id))
+        (spec.layout)(dataset, w, lang).unwrap_or_else(|missing| panic!("{}: {missing}", spec.id))
     };
     let (scene, scale) = [
         1104.0, 1000.0, 900.0, 800.0, 720.0, 640.0, 560.0, 480.0, 400.0, 360.0,
@@ -277,9 +302,29 @@ fn preview(dataset: &Dataset, spec: &ChartSpec, page: bool, theme: &Theme) -> St
     format!("{}{chart}</svg>\n", &frame[..end])
 }
 
+/// Open Graph's locale of `lang`, and of the other edition.
+pub fn og_locales(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Zh => ("zh_CN", "en_US"),
+        Lang::En => ("en_US", "zh_CN"),
+    }
+}
+
+/// How the name of a file in `lang` ends: English files in `-en`, the Chinese edition's first.
+fn file_suffix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "",
+        Lang::En => "-en",
+    }
+}
+
 /// The page's share tags and oEmbed discovery, inlined into `<head>` by Trunk.
 fn head(dataset: &Dataset, public: &str) -> String {
-    share_tags(&Shared::of(dataset, None, Lang::Zh, public), public)
+    share_tags(
+        &Shared::of(dataset, None, Lang::Zh, public),
+        Lang::Zh,
+        public,
+    )
 }
 
 /// What a page's share tags and oEmbed discovery describe, in `lang`: the whole graphic, or one
@@ -290,42 +335,34 @@ pub struct Shared {
     /// The share tags' description.
     pub description: String,
     pub image: String,
-    /// The preview's description: its text is the Chinese edition's.
+    /// The preview's description.
     pub image_alt: String,
     pub oembed: String,
 }
 
 impl Shared {
     pub fn of(dataset: &Dataset, chart: Option<&ChartSpec>, lang: Lang, public: &str) -> Shared {
-        let in_language = |alt: String| match lang {
-            Lang::Zh => alt,
-            Lang::En => format!("{alt} (image in Chinese)"),
-        };
         // The Chinese edition's descriptions carry the English too, for readers abroad.
         let both = |zh: &str, en: &str| match lang {
             Lang::Zh if zh.ends_with('。') => format!("{zh}{en}"),
             Lang::Zh => format!("{zh} {en}"),
             Lang::En => en.to_owned(),
         };
-        // English documents end in `-en`; the Chinese edition's are the graphic's first.
-        let suffix = match lang {
-            Lang::Zh => "",
-            Lang::En => "-en",
-        };
+        let suffix = file_suffix(lang);
         let article = &dataset.article;
         match chart {
             None => Shared {
                 title: lang.page_title(Some(article.title.get(lang))),
                 description: both(&format!("{}。", article.dek.zh), &article.dek.en),
-                image: format!("{public}share/preview.png"),
-                image_alt: in_language(format!(
+                image: format!("{public}share/preview{suffix}.png"),
+                image_alt: format!(
                     "{}{}{}",
                     article.title.get(lang),
                     lang.pick("：", ": "),
                     find(KEY_CHART)
                         .map(|s| s.title(dataset, lang))
                         .unwrap_or_default()
-                )),
+                ),
                 oembed: format!("{public}share/oembed{suffix}.json"),
             },
             Some(spec) => {
@@ -333,8 +370,8 @@ impl Shared {
                 Shared {
                     title: lang.page_title(Some(&title)),
                     description: both(spec.note(Lang::Zh), spec.note(Lang::En)),
-                    image: format!("{public}share/preview-{}.png", spec.id),
-                    image_alt: in_language(title),
+                    image: format!("{public}share/preview-{}{suffix}.png", spec.id),
+                    image_alt: title,
                     oembed: format!("{public}share/oembed-{}{suffix}.json", spec.id),
                 }
             }
@@ -342,9 +379,8 @@ impl Shared {
     }
 }
 
-/// The share tags and oEmbed discovery of the page at `url` (a Chinese one: the English
-/// edition's are written into its pages by the pre-renderer).
-fn share_tags(shared: &Shared, url: &str) -> String {
+/// The share tags and oEmbed discovery of the page at `url`, in `lang`.
+fn share_tags(shared: &Shared, lang: Lang, url: &str) -> String {
     let (title, description, url, image, image_alt, oembed) = (
         esc(&shared.title),
         esc(&shared.description),
@@ -354,11 +390,12 @@ fn share_tags(shared: &Shared, url: &str) -> String {
         esc(&shared.oembed),
     );
     let (w, h) = PREVIEW;
+    let (locale, other_locale) = og_locales(lang);
     format!(
         r#"<meta property="og:type" content="article" />
 <meta property="og:site_name" content="{SITE_ZH} {SITE_EN}" />
-<meta property="og:locale" content="zh_CN" />
-<meta property="og:locale:alternate" content="en_US" />
+<meta property="og:locale" content="{locale}" />
+<meta property="og:locale:alternate" content="{other_locale}" />
 <meta property="og:title" content="{title}" />
 <meta property="og:description" content="{description}" />
 <meta property="og:url" content="{url}" />
@@ -391,10 +428,7 @@ fn oembed(dataset: &Dataset, spec: Option<&ChartSpec>, public: &str, lang: Lang)
         lang,
         &estimated_heights(dataset, spec, lang),
     );
-    let thumbnail = match spec {
-        Some(spec) => format!("{public}share/preview-{}.png", spec.id),
-        None => format!("{public}share/preview.png"),
-    };
+    let thumbnail = Shared::of(dataset, spec, lang, public).image;
     let value = json!({
         "version": "1.0",
         "type": "rich",
@@ -415,24 +449,35 @@ fn oembed(dataset: &Dataset, spec: Option<&ChartSpec>, public: &str, lang: Lang)
     text
 }
 
-/// The source line of a chart, as under each chart on the page.
-fn chart_source(dataset: &Dataset) -> String {
-    format!(
-        "来源：《{}》，每项详情附原文语句。",
-        dataset.article.title.zh
-    )
-}
-
-/// A static page of one chart: its share tags and oEmbed discovery, the chart as an image, and
-/// a link to the interactive chart.
-fn chart_page(dataset: &Dataset, spec: &ChartSpec, height: u32, public: &str) -> String {
-    let title = spec.title(dataset, Lang::Zh);
-    let shared = Shared::of(dataset, Some(spec), Lang::Zh, public);
-    let page_title = &shared.title;
-    let tags = share_tags(&shared, &format!("{public}share/{}.html", spec.id));
+/// A static page of one chart in `lang`: its share tags and oEmbed discovery, the chart as an
+/// image (`height` px tall at `STATIC_WIDTH`), and a link to the interactive chart.
+fn chart_page(
+    dataset: &Dataset,
+    spec: &ChartSpec,
+    lang: Lang,
+    height: u32,
+    public: &str,
+) -> String {
+    let title = spec.title(dataset, lang);
+    let shared = Shared::of(dataset, Some(spec), lang, public);
+    let suffix = file_suffix(lang);
+    let tags = share_tags(
+        &shared,
+        lang,
+        &format!("{public}share/{}{suffix}.html", spec.id),
+    );
+    let source = format!(
+        "{}{}",
+        lang.chart_source(dataset.article.title.get(lang)),
+        lang.details_note()
+    );
+    let (edition, open) = match lang {
+        Lang::Zh => ("", "打开互动图表 Open the interactive chart"),
+        Lang::En => ("en/", "Open the interactive chart"),
+    };
     format!(
         r#"<!doctype html>
-<html lang="zh-CN">
+<html lang="{html_lang}">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -445,19 +490,20 @@ fn chart_page(dataset: &Dataset, spec: &ChartSpec, height: u32, public: &str) ->
 <main>
 <h1>{title}</h1>
 <p class="note">{note}</p>
-<img src="chart-{id}.png" width="{width}" height="{height}" alt="{title}" />
+<img src="chart-{id}{suffix}.png" width="{width}" height="{height}" alt="{title}" />
 <p class="note">{source}</p>
-<p><a href="../?chart={id}">打开互动图表 Open the interactive chart</a></p>
+<p><a href="../{edition}?chart={id}">{open}</a></p>
 </main>
 </body>
 </html>
 "#,
-        page_title = esc(page_title),
+        html_lang = lang.tag(),
+        page_title = esc(&shared.title),
         title = esc(&title),
-        note = esc(spec.note(Lang::Zh)),
+        note = esc(spec.note(lang)),
         id = spec.id,
         width = STATIC_WIDTH as u32,
-        source = esc(&chart_source(dataset)),
+        source = esc(&source),
     )
 }
 

@@ -28,7 +28,7 @@ use banan_infographic::embed::escape_html as esc;
 use banan_infographic::lang::Lang;
 use banan_infographic::prerender::{data_script, image_path, render_edition, IMAGE_WIDTHS};
 
-use super::{svg, write, Shared};
+use super::{og_locales, svg, write, Shared};
 
 pub fn run(build: &Path, public: &str) {
     let shell = fs::read_to_string(build.join("index.html"))
@@ -106,12 +106,9 @@ fn page(
     replace_meta(&mut html, "name", "description", description)?;
     // The shell carries the Chinese whole graphic's share tags (head.html).
     let url = format!("{public}{}", edition.folder());
-    let (locale, other_locale) = match lang {
-        Lang::Zh => ("zh_CN", "en_US"),
-        Lang::En => ("en_US", "zh_CN"),
-    };
+    let (locale, other_locale) = og_locales(lang);
     for (attribute, name, content) in [
-        ("property", "og:title", &shared.title),
+        ("property", "og:title", shared.title.as_str()),
         ("name", "twitter:title", &shared.title),
         ("property", "og:description", &shared.description),
         ("name", "twitter:description", &shared.description),
@@ -120,8 +117,8 @@ fn page(
         ("name", "twitter:image", &shared.image),
         ("property", "og:image:alt", &shared.image_alt),
         ("name", "twitter:image:alt", &shared.image_alt),
-        ("property", "og:locale", &locale.to_owned()),
-        ("property", "og:locale:alternate", &other_locale.to_owned()),
+        ("property", "og:locale", locale),
+        ("property", "og:locale:alternate", other_locale),
     ] {
         replace_meta(&mut html, attribute, name, content)?;
     }

@@ -316,7 +316,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
             <div class="sr-only" aria-live="polite">{ live_text }</div>
         </div>
         <figcaption class="chart-source">
-            { props.source.clone() }{ lang.pick("，每项详情附原文语句。", "; each item’s details quote the article’s sentence.") }
+            { props.source.clone() }{ lang.details_note() }
         </figcaption>
         if let Some(scene) = laid_out {
             <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}

@@ -34,11 +34,7 @@ pub fn chart_figure(
     let title = spec.title(&dataset.0, lang);
     let heading_id = format!("{}-heading", spec.id);
     let article_title = dataset.0.article.title.get(lang);
-    let source = format!(
-        "{}{}",
-        lang.pick("来源：", "Source: "),
-        lang.cite_title(article_title)
-    );
+    let source = lang.chart_source(article_title);
     html! {
         <figure key={spec.id} class="chart" data-chart-id={spec.id} aria-labelledby={heading_id.clone()}>
             <h2 class="chart-title" id={heading_id}>{ &title }</h2>
