@@ -28,7 +28,8 @@ use banan_infographic::embed::escape_html as esc;
 use banan_infographic::lang::Lang;
 use banan_infographic::prerender::{data_script, image_path, render_edition, IMAGE_WIDTHS};
 
-use super::{og_locales, svg, write, Shared};
+use super::share::{og_locales, Shared};
+use super::{svg, write};
 
 pub fn run(build: &Path, public: &str) {
     let shell = fs::read_to_string(build.join("index.html"))
