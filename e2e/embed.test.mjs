@@ -587,6 +587,12 @@ describe('embedding', () => {
       const code = await openEmbed(control);
       const url = new URL(site.url);
       assert.match(code, new RegExp(`^<iframe src="${url.origin}/en/embed/rural/" title="[^"]+" width="100%" height="\\d+" data-banan-heights="360:\\d+ 768:\\d+ 1280:\\d+" scrolling="no" frameborder="0"></iframe>\\n<script async src="${url.origin}/share/embed.js"></script>$`));
+      // And the chart's English share page, whose tags lead social media and oEmbed to it.
+      const share = control.locator('a.embed-share-link');
+      assert.equal(await share.getAttribute('href'), `${url.origin}/share/rural-en.html`);
+      assert.equal(await share.innerText(), `${url.origin}/share/rural-en.html`);
+      const sharePage = await (await fetch(`${url.origin}/share/rural-en.html`)).text();
+      assert.match(sharePage, /<html lang="en">[\s\S]*oembed-rural-en\.json/);
       await control.locator('button.embed-copy').click();
       await p.page.waitForFunction(() => document.querySelector('.embed-control[data-embed-for="rural"] .embed-status').textContent.length > 0);
       assert.equal(await control.locator('.embed-status').innerText(), 'Copied.');

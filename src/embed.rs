@@ -32,6 +32,13 @@ pub fn embed_url(base: &str, chart: Option<&str>, lang: Lang) -> String {
     format!("{base}{}", edition.folder())
 }
 
+/// The path, from the graphic's folder, of the static share page of the chart `chart_id` in
+/// `lang` (written by the asset build): the address to share on social media or to give a CMS
+/// that embeds by oEmbed, which the page's tags lead to.
+pub fn share_page_path(chart_id: &str, lang: Lang) -> String {
+    format!("share/{chart_id}{}.html", lang.pick("", "-en"))
+}
+
 /// The graphic's folder address (ending in `/`) for snippets, from `folder`, the page's address
 /// resolved against `./` by the URL parser: its origin and path only, so that neither the
 /// reader's query and fragment nor any user name or password in the address reach a snippet.
@@ -191,6 +198,8 @@ mod tests {
             embed_url("https://a.example/", None, Lang::Zh),
             "https://a.example/embed/"
         );
+        assert_eq!(share_page_path("rural", Lang::Zh), "share/rural.html");
+        assert_eq!(share_page_path("rural", Lang::En), "share/rural-en.html");
     }
 
     #[test]

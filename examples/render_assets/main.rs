@@ -30,7 +30,7 @@ use banan_infographic::charts::layout::{text_block, text_block_height, TextStyle
 use banan_infographic::charts::scene::{Anchor, Fill, Mark, Rect, Scene};
 use banan_infographic::charts::theme::{Role, Theme};
 use banan_infographic::data::{load_default, Dataset};
-use banan_infographic::embed::KEY_CHART;
+use banan_infographic::embed::{share_page_path, KEY_CHART};
 use banan_infographic::lang::Lang;
 use plotters::prelude::*;
 
@@ -105,7 +105,7 @@ fn main() {
     }
     for &(spec, lang, height) in &images {
         write(
-            &out.join(format!("share/{}{}.html", spec.id, file_suffix(lang))),
+            &out.join(share_page_path(spec.id, lang)),
             &chart_page(&dataset, spec, lang, height, &public),
         );
     }

@@ -5,7 +5,7 @@
 use banan_infographic::charts::catalog::{find, ChartSpec};
 use banan_infographic::data::Dataset;
 use banan_infographic::embed::{
-    escape_html as esc, estimated_height, estimated_heights, snippet, KEY_CHART,
+    escape_html as esc, estimated_height, estimated_heights, share_page_path, snippet, KEY_CHART,
 };
 use banan_infographic::lang::Lang;
 use serde_json::json;
@@ -177,7 +177,7 @@ pub fn chart_page(
     let tags = share_tags(
         &shared,
         lang,
-        &format!("{public}share/{}{suffix}.html", spec.id),
+        &format!("{public}{}", share_page_path(spec.id, lang)),
     );
     let source = format!(
         "{}{}",

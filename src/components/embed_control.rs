@@ -1,9 +1,10 @@
 //! The Embed control under the page and under each chart: the HTML an editor pastes into a CMS
 //! (an iframe of the embedded graphic and our parent script; see `crate::embed`), in a
-//! read-only box with a copy button. Not shown inside an embed (`?embed=1`).
+//! read-only box with a copy button, and for a chart the address of its share page (for social
+//! media, and for a CMS that embeds by oEmbed). Not shown inside an embed (`?embed=1`).
 //!
-//! A plain function rather than a component: it holds no state, as the snippet is made when the
-//! panel is opened and written straight into its box, and the copy button reports in the
+//! A plain function rather than a component: it holds no state, as the snippet and the link are
+//! made when the panel is opened and written straight into it, and the copy button reports in the
 //! panel's status line, so nothing re-renders.
 
 use wasm_bindgen::JsCast;
@@ -13,10 +14,16 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::charts::catalog::ChartSpec;
-use crate::embed::{base_of, estimated_heights, snippet};
+use crate::embed::{base_of, estimated_heights, share_page_path, snippet};
 use crate::lang::Lang;
 
 use super::SharedDataset;
+
+/// The graphic's folder address (ending in `/`), from this page's address.
+fn graphic_base() -> String {
+    let folder = browser::page_url().and_then(|page| browser::resolve_url("./", &page.href));
+    folder.as_ref().map(base_of).unwrap_or_default()
+}
 
 /// The snippet for `chart` (or the whole graphic) at this page's address.
 fn code(chart: Option<&'static ChartSpec>, dataset: &SharedDataset, lang: Lang) -> String {
@@ -24,10 +31,9 @@ fn code(chart: Option<&'static ChartSpec>, dataset: &SharedDataset, lang: Lang) 
         || dataset.0.article.title.get(lang).to_owned(),
         |spec| spec.title(&dataset.0, lang),
     );
-    let folder = browser::page_url().and_then(|page| browser::resolve_url("./", &page.href));
     let heights = estimated_heights(&dataset.0, chart, lang);
     snippet(
-        &folder.as_ref().map(base_of).unwrap_or_default(),
+        &graphic_base(),
         chart.map(|spec| spec.id),
         &title,
         lang,
@@ -65,6 +71,12 @@ pub fn embed_control(
                 .map(JsCast::unchecked_into::<HtmlTextAreaElement>);
             if let Some(code_box) = code_box.filter(|_| details.open()) {
                 code_box.set_value(&code(chart, &dataset, lang));
+            }
+            let share_link = in_panel(event.target(), ".embed-share-link");
+            if let (Some(link), Some(spec)) = (share_link.filter(|_| details.open()), chart) {
+                let address = format!("{}{}", graphic_base(), share_page_path(spec.id, lang));
+                let _ = link.set_attribute("href", &address);
+                link.set_text_content(Some(&address));
             }
         })
     };
@@ -113,6 +125,16 @@ pub fn embed_control(
                 <textarea {id} class="embed-code" readonly=true rows="6" spellcheck="false" />
                 <button type="button" class="embed-copy" {onclick}>{ lang.pick("复制代码", "Copy code") }</button>
                 <span class="embed-status" role="status"></span>
+                // Filled in when the panel opens, as the snippet is.
+                if chart.is_some() {
+                    <p class="embed-share">
+                        { lang.pick(
+                            "分享或用 oEmbed 嵌入时的链接：",
+                            "Link to share, or to embed by oEmbed: ",
+                        ) }
+                        <a class="embed-share-link"></a>
+                    </p>
+                }
             </div>
         </details>
     }
