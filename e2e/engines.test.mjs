@@ -576,19 +576,20 @@ for (const name of RUN) {
           assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('figure.chart')].map((f) => f.dataset.chartId)), charts, `/${path}: charts`);
 
           // Each chart answers the mouse and the keyboard with its tooltip.
+          const waitShows = (id, key, what) =>
+            page.waitFor(showsItem, { id, key }, { what, timeout: 5000 })
+              .catch(async (error) => { throw new Error(`${error.message}; shown: ${JSON.stringify(await page.evaluate(chartShows, id))}`); });
           for (const id of charts) {
             const items = parseItems(await page.evaluate((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] canvas.chart-canvas`).dataset.items, id));
             const item = items[Math.floor(items.length / 2)];
             const point = await page.evaluate(scrollToPoint, { id, cx: item.cx, cy: item.cy });
             await page.mouseMove(1, 1);
             await page.mouseMove(point.x, point.y);
-            await page.waitFor(showsItem, { id, key: item.key }, { what: `/${path} ${id}: ${item.key} under the mouse`, timeout: 5000 })
-              .catch(async (error) => { throw new Error(`${error.message}; shown: ${JSON.stringify(await page.evaluate(chartShows, id))}`); });
+            await waitShows(id, item.key, `/${path} ${id}: ${item.key} under the mouse`);
             await page.mouseMove(0, 0);
             await page.evaluate((id) => document.querySelector(`figure.chart[data-chart-id="${id}"] .canvas-box`).focus(), id);
             await page.press('End');
-            await page.waitFor(showsItem, { id, key: items.at(-1).key }, { what: `/${path} ${id}: End shows ${items.at(-1).key}`, timeout: 5000 })
-              .catch(async (error) => { throw new Error(`${error.message}; shown: ${JSON.stringify(await page.evaluate(chartShows, id))}`); });
+            await waitShows(id, items.at(-1).key, `/${path} ${id}: End shows ${items.at(-1).key}`);
             await page.press('Escape');
           }
           await assertNoPageErrors(page, `/${path}`);

@@ -36,7 +36,13 @@ pub fn embed_url(base: &str, chart: Option<&str>, lang: Lang) -> String {
 /// `lang` (written by the asset build): the address to share on social media or to give a CMS
 /// that embeds by oEmbed, which the page's tags lead to.
 pub fn share_page_path(chart_id: &str, lang: Lang) -> String {
-    format!("share/{chart_id}{}.html", lang.pick("", "-en"))
+    format!("share/{chart_id}{}.html", file_suffix(lang))
+}
+
+/// How the name of a shared file (preview, oEmbed document, share page) in `lang` ends: English
+/// files in `-en`, the Chinese edition's, the graphic's first, in nothing.
+pub fn file_suffix(lang: Lang) -> &'static str {
+    lang.pick("", "-en")
 }
 
 /// The graphic's folder address (ending in `/`) for snippets, from `folder`, the page's address

@@ -88,10 +88,10 @@ impl Lang {
     /// The graphic's source line, under it: the article cited, its credit, and what the
     /// derived figures are.
     pub fn source_line(self, title: &str, credit: &str) -> String {
-        let title = self.cite_title(title);
+        let source = self.chart_source(title);
         match self {
-            Lang::Zh => format!("来源：{title}，{credit}。派生数据由文中数字计算得出，已标注。"),
-            Lang::En => format!("Source: {title}, {credit}. Derived figures are computed from the article’s numbers and marked as such."),
+            Lang::Zh => format!("{source}，{credit}。派生数据由文中数字计算得出，已标注。"),
+            Lang::En => format!("{source}, {credit}. Derived figures are computed from the article’s numbers and marked as such."),
         }
     }
 }

@@ -30,7 +30,7 @@ use banan_infographic::charts::layout::{text_block, text_block_height, TextStyle
 use banan_infographic::charts::scene::{Anchor, Fill, Mark, Rect, Scene};
 use banan_infographic::charts::theme::{Role, Theme};
 use banan_infographic::data::{load_default, Dataset};
-use banan_infographic::embed::{share_page_path, KEY_CHART};
+use banan_infographic::embed::{file_suffix, share_page_path, KEY_CHART};
 use banan_infographic::lang::Lang;
 use plotters::prelude::*;
 
@@ -39,7 +39,7 @@ use plotters::prelude::*;
 mod prerender;
 mod share;
 
-use share::{chart_page, file_suffix, head, oembed, Shared, SHARE_CSS};
+use share::{chart_page, head, oembed, Shared, SHARE_CSS};
 
 /// Size of a share preview (Open Graph and Twitter's large card).
 const PREVIEW: (u32, u32) = (1200, 630);

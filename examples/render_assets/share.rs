@@ -5,7 +5,8 @@
 use banan_infographic::charts::catalog::{find, ChartSpec};
 use banan_infographic::data::Dataset;
 use banan_infographic::embed::{
-    escape_html as esc, estimated_height, estimated_heights, share_page_path, snippet, KEY_CHART,
+    escape_html as esc, estimated_height, estimated_heights, file_suffix, share_page_path, snippet,
+    KEY_CHART,
 };
 use banan_infographic::lang::Lang;
 use serde_json::json;
@@ -20,14 +21,6 @@ pub fn og_locales(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Zh => ("zh_CN", "en_US"),
         Lang::En => ("en_US", "zh_CN"),
-    }
-}
-
-/// How the name of a file in `lang` ends: English files in `-en`, the Chinese edition's first.
-pub fn file_suffix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "",
-        Lang::En => "-en",
     }
 }
 

@@ -25,20 +25,19 @@ fn graphic_base() -> String {
     folder.as_ref().map(base_of).unwrap_or_default()
 }
 
-/// The snippet for `chart` (or the whole graphic) at this page's address.
-fn code(chart: Option<&'static ChartSpec>, dataset: &SharedDataset, lang: Lang) -> String {
+/// The snippet for `chart` (or the whole graphic) in the graphic's folder at `base`.
+fn code(
+    base: &str,
+    chart: Option<&'static ChartSpec>,
+    dataset: &SharedDataset,
+    lang: Lang,
+) -> String {
     let title = chart.map_or_else(
         || dataset.0.article.title.get(lang).to_owned(),
         |spec| spec.title(&dataset.0, lang),
     );
     let heights = estimated_heights(&dataset.0, chart, lang);
-    snippet(
-        &graphic_base(),
-        chart.map(|spec| spec.id),
-        &title,
-        lang,
-        &heights,
-    )
+    snippet(base, chart.map(|spec| spec.id), &title, lang, &heights)
 }
 
 /// The element of class `class` in the panel around `target`.
@@ -67,14 +66,18 @@ pub fn embed_control(
         Callback::from(move |event: Event| {
             // The listener is on the <details>, and toggle does not bubble.
             let details = event.target_unchecked_into::<HtmlDetailsElement>();
+            if !details.open() {
+                return;
+            }
+            let base = graphic_base();
             let code_box = in_panel(event.target(), "textarea")
                 .map(JsCast::unchecked_into::<HtmlTextAreaElement>);
-            if let Some(code_box) = code_box.filter(|_| details.open()) {
-                code_box.set_value(&code(chart, &dataset, lang));
+            if let Some(code_box) = code_box {
+                code_box.set_value(&code(&base, chart, &dataset, lang));
             }
             let share_link = in_panel(event.target(), ".embed-share-link");
-            if let (Some(link), Some(spec)) = (share_link.filter(|_| details.open()), chart) {
-                let address = format!("{}{}", graphic_base(), share_page_path(spec.id, lang));
+            if let (Some(link), Some(spec)) = (share_link, chart) {
+                let address = format!("{base}{}", share_page_path(spec.id, lang));
                 let _ = link.set_attribute("href", &address);
                 link.set_text_content(Some(&address));
             }
