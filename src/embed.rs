@@ -147,6 +147,31 @@ pub fn estimated_heights(
         .collect()
 }
 
+/// The HTML to paste for `chart` (or the whole graphic) in `lang`: `snippet` with its title and
+/// first heights.
+pub fn graphic_snippet(
+    base: &str,
+    dataset: &Dataset,
+    chart: Option<&ChartSpec>,
+    lang: Lang,
+) -> String {
+    snippet(
+        base,
+        chart.map(|spec| spec.id),
+        &embed_title(dataset, chart, lang),
+        lang,
+        &estimated_heights(dataset, chart, lang),
+    )
+}
+
+/// The title of the embedded graphic in `lang`: the chart's heading, or the article's title.
+pub fn embed_title(dataset: &Dataset, chart: Option<&ChartSpec>, lang: Lang) -> String {
+    chart.map_or_else(
+        || dataset.article.title.get(lang).to_owned(),
+        |spec| spec.title(dataset, lang),
+    )
+}
+
 /// The HTML to paste: an iframe of the embedded graphic, full width, with a first height per
 /// host width (`data-banan-heights`, read by the parent script), and the parent script, which
 /// then follows the height the graphic reports. `base` is the site's address ending in `/`.

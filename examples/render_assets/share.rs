@@ -5,8 +5,8 @@
 use banan_infographic::charts::catalog::{find, ChartSpec};
 use banan_infographic::data::Dataset;
 use banan_infographic::embed::{
-    escape_html as esc, estimated_height, estimated_heights, file_suffix, share_page_path, snippet,
-    KEY_CHART,
+    embed_title, escape_html as esc, estimated_height, file_suffix, graphic_snippet,
+    share_page_path, KEY_CHART,
 };
 use banan_infographic::lang::Lang;
 use serde_json::json;
@@ -123,17 +123,8 @@ fn share_tags(shared: &Shared, lang: Lang, url: &str) -> String {
 /// oEmbed 1.0, type "rich": the embed snippet of the `lang` edition with its size at a 768 px
 /// column.
 pub fn oembed(dataset: &Dataset, spec: Option<&ChartSpec>, public: &str, lang: Lang) -> String {
-    let title = spec.map_or_else(
-        || dataset.article.title.get(lang).to_owned(),
-        |s| s.title(dataset, lang),
-    );
-    let html = snippet(
-        public,
-        spec.map(|s| s.id),
-        &title,
-        lang,
-        &estimated_heights(dataset, spec, lang),
-    );
+    let title = embed_title(dataset, spec, lang);
+    let html = graphic_snippet(public, dataset, spec, lang);
     let thumbnail = Shared::of(dataset, spec, lang, public).image;
     let value = json!({
         "version": "1.0",

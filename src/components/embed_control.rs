@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::charts::catalog::ChartSpec;
-use crate::embed::{base_of, estimated_heights, share_page_path, snippet};
+use crate::embed::{base_of, graphic_snippet, share_page_path};
 use crate::lang::Lang;
 
 use super::SharedDataset;
@@ -23,21 +23,6 @@ use super::SharedDataset;
 fn graphic_base() -> String {
     let folder = browser::page_url().and_then(|page| browser::resolve_url("./", &page.href));
     folder.as_ref().map(base_of).unwrap_or_default()
-}
-
-/// The snippet for `chart` (or the whole graphic) in the graphic's folder at `base`.
-fn code(
-    base: &str,
-    chart: Option<&'static ChartSpec>,
-    dataset: &SharedDataset,
-    lang: Lang,
-) -> String {
-    let title = chart.map_or_else(
-        || dataset.0.article.title.get(lang).to_owned(),
-        |spec| spec.title(&dataset.0, lang),
-    );
-    let heights = estimated_heights(&dataset.0, chart, lang);
-    snippet(base, chart.map(|spec| spec.id), &title, lang, &heights)
 }
 
 /// The element of class `class` in the panel around `target`.
@@ -73,7 +58,7 @@ pub fn embed_control(
             let code_box = in_panel(event.target(), "textarea")
                 .map(JsCast::unchecked_into::<HtmlTextAreaElement>);
             if let Some(code_box) = code_box {
-                code_box.set_value(&code(&base, chart, &dataset, lang));
+                code_box.set_value(&graphic_snippet(&base, &dataset.0, chart, lang));
             }
             let share_link = in_panel(event.target(), ".embed-share-link");
             if let (Some(link), Some(spec)) = (share_link, chart) {
