@@ -593,6 +593,13 @@ describe('embedding', () => {
       assert.equal(await share.innerText(), `${url.origin}/share/rural-en.html`);
       const sharePage = await (await fetch(`${url.origin}/share/rural-en.html`)).text();
       assert.match(sharePage, /<html lang="en">[\s\S]*oembed-rural-en\.json/);
+      // The whole graphic's control gives the English edition's own page, whose tags lead to
+      // the whole graphic's English oEmbed.
+      const whole = p.page.locator('.embed-control[data-embed-for="page"]');
+      await openEmbed(whole);
+      assert.equal(await whole.locator('a.embed-share-link').getAttribute('href'), `${url.origin}/en/`);
+      const edition = await (await fetch(`${url.origin}/en/`)).text();
+      assert.match(edition, /<html lang="en"[\s\S]*share\/oembed-en\.json/);
       await control.locator('button.embed-copy').click();
       await p.page.waitForFunction(() => document.querySelector('.embed-control[data-embed-for="rural"] .embed-status').textContent.length > 0);
       assert.equal(await control.locator('.embed-status').innerText(), 'Copied.');

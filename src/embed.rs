@@ -39,6 +39,21 @@ pub fn share_page_path(chart_id: &str, lang: Lang) -> String {
     format!("share/{chart_id}{}.html", file_suffix(lang))
 }
 
+/// The path, from the graphic's folder, of the address to share `chart` in `lang`, or the whole
+/// graphic (`None`): a chart's share page, or the edition's own page, whose tags lead social
+/// media and oEmbed to the whole graphic.
+pub fn shared_path(chart: Option<&ChartSpec>, lang: Lang) -> String {
+    match chart {
+        Some(spec) => share_page_path(spec.id, lang),
+        None => Edition {
+            lang,
+            embed: false,
+            chart: None,
+        }
+        .folder(),
+    }
+}
+
 /// How the name of a shared file (preview, oEmbed document, share page) in `lang` ends: English
 /// files in `-en`, the Chinese edition's, the graphic's first, in nothing.
 pub fn file_suffix(lang: Lang) -> &'static str {
@@ -231,6 +246,10 @@ mod tests {
         );
         assert_eq!(share_page_path("rural", Lang::Zh), "share/rural.html");
         assert_eq!(share_page_path("rural", Lang::En), "share/rural-en.html");
+        let rural = find("rural");
+        assert_eq!(shared_path(rural, Lang::En), "share/rural-en.html");
+        assert_eq!(shared_path(None, Lang::Zh), "");
+        assert_eq!(shared_path(None, Lang::En), "en/");
     }
 
     #[test]

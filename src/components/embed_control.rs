@@ -1,7 +1,7 @@
 //! The Embed control under the page and under each chart: the HTML an editor pastes into a CMS
 //! (an iframe of the embedded graphic and our parent script; see `crate::embed`), in a
-//! read-only box with a copy button, and for a chart the address of its share page (for social
-//! media, and for a CMS that embeds by oEmbed). Not shown inside an embed (`?embed=1`).
+//! read-only box with a copy button, and the address to share (for social media, and for a CMS
+//! that embeds by oEmbed): a chart's share page, or the edition's own page for the whole graphic. Not shown inside an embed (`?embed=1`).
 //!
 //! A plain function rather than a component: it holds no state, as the snippet and the link are
 //! made when the panel is opened and written straight into it, and the copy button reports in the
@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::charts::catalog::ChartSpec;
-use crate::embed::{base_of, graphic_snippet, share_page_path};
+use crate::embed::{base_of, graphic_snippet, shared_path};
 use crate::lang::Lang;
 
 use super::SharedDataset;
@@ -61,8 +61,8 @@ pub fn embed_control(
                 code_box.set_value(&graphic_snippet(&base, &dataset.0, chart, lang));
             }
             let share_link = in_panel(event.target(), ".embed-share-link");
-            if let (Some(link), Some(spec)) = (share_link, chart) {
-                let address = format!("{base}{}", share_page_path(spec.id, lang));
+            if let Some(link) = share_link {
+                let address = format!("{base}{}", shared_path(chart, lang));
                 let _ = link.set_attribute("href", &address);
                 link.set_text_content(Some(&address));
             }
@@ -114,15 +114,13 @@ pub fn embed_control(
                 <button type="button" class="embed-copy" {onclick}>{ lang.pick("复制代码", "Copy code") }</button>
                 <span class="embed-status" role="status"></span>
                 // Filled in when the panel opens, as the snippet is.
-                if chart.is_some() {
-                    <p class="embed-share">
-                        { lang.pick(
-                            "分享或用 oEmbed 嵌入时的链接：",
-                            "Link to share, or to embed by oEmbed: ",
-                        ) }
-                        <a class="embed-share-link"></a>
-                    </p>
-                }
+                <p class="embed-share">
+                    { lang.pick(
+                        "分享或用 oEmbed 嵌入时的链接：",
+                        "Link to share, or to embed by oEmbed: ",
+                    ) }
+                    <a class="embed-share-link"></a>
+                </p>
             </div>
         </details>
     }
