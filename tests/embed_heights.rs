@@ -12,34 +12,11 @@ use banan_infographic::data::{load_default, Dataset};
 use banan_infographic::embed::{escape_html, estimated_height, estimated_heights, SNIPPET_WIDTHS};
 use banan_infographic::lang::Lang;
 
-const STYLE: &str = include_str!("../static/style.css");
+mod common;
+use common::value;
 
 /// The body's font size, px (`body { font: 16px/1.6 … }`): 1rem.
 const REM: f64 = 16.0;
-
-/// The declarations of the rule whose selector list is exactly `selector`.
-fn rule(selector: &str) -> &'static str {
-    let mut rest = STYLE;
-    while let Some(open) = rest.find('{') {
-        let selectors = rest[..open].rsplit(['}', '/']).next().unwrap_or("").trim();
-        let close = open + rest[open..].find('}').expect("a closed rule");
-        if selectors == selector {
-            return &rest[open + 1..close];
-        }
-        rest = &rest[close + 1..];
-    }
-    panic!("no rule `{selector}` in static/style.css");
-}
-
-/// The value of `property` in the rule of `selector`.
-fn value(selector: &str, property: &str) -> &'static str {
-    rule(selector)
-        .split(';')
-        .filter_map(|declaration| declaration.split_once(':'))
-        .find(|(name, _)| name.trim() == property)
-        .map(|(_, value)| value.trim())
-        .unwrap_or_else(|| panic!("no `{property}` in `{selector}`"))
-}
 
 /// A length in px (`12px`, `0.9rem`, `0`).
 fn px(length: &str) -> f64 {
