@@ -103,6 +103,15 @@ fn is_opening(c: char) -> bool {
     matches!(c, '（' | '“' | '‘' | '《' | '「' | '『' | '【')
 }
 
+/// Whether the curly quote or apostrophe at `index` is part of a Latin word (year’s, “chip,):
+/// next to a Latin character rather than a Chinese one or a space. Its class counts it wide, as
+/// in Chinese text, where a line may break beside it.
+fn is_latin_quote(chars: &[char], index: usize) -> bool {
+    let latin = |c: Option<&char>| c.is_some_and(|&c| !is_wide(c) && !c.is_whitespace());
+    matches!(chars[index], '‘' | '’' | '“' | '”')
+        && (latin(index.checked_sub(1).and_then(|i| chars.get(i))) || latin(chars.get(index + 1)))
+}
+
 /// Characters inside a full-width bracket that keep the group on one line: a short aside such
 /// as （派生） or （亩） reads as one word, and splitting it strands a lone character.
 const SHORT_ASIDE: usize = 4;
@@ -119,7 +128,7 @@ fn tokens(text: &str) -> Vec<String> {
     while index < chars.len() {
         let c = chars[index];
         index += 1;
-        if !is_wide(c) {
+        if !is_wide(c) || is_latin_quote(&chars, index - 1) {
             word.push_str(&std::mem::take(&mut opener));
             word.push(c);
             if c == ' ' || c == '-' || c == '/' {
@@ -179,6 +188,21 @@ mod tests {
         );
         assert_eq!(wrap("ab", 10.0, 100.0), vec!["ab"]);
         assert!(wrap("", 10.0, 100.0).is_empty());
+    }
+
+    #[test]
+    fn english_quotes_and_apostrophes_stay_in_their_words() {
+        let text = "the two are counted as this year’s 15 “old communities”, not added";
+        for width in (60..400).step_by(10) {
+            let lines = wrap(text, 10.0, f64::from(width));
+            assert_eq!(lines.join(" "), text, "width {width}");
+            for word in ["year’s", "“old", "communities”,"] {
+                assert!(lines.iter().any(|line| line.contains(word)), "{lines:?}");
+            }
+        }
+        // Chinese quotes still break as Chinese text does: an opening one never ends a line, a
+        // closing one never starts one.
+        assert_eq!(wrap("一二“三四”五", 10.0, 40.0), vec!["一二“三", "四”五"]);
     }
 
     #[test]
