@@ -104,8 +104,8 @@ fn is_opening(c: char) -> bool {
 }
 
 /// Whether the curly quote or apostrophe at `index` is part of a Latin word (year’s, “chip,):
-/// next to a Latin character rather than a Chinese one or a space. Its class counts it wide, as
-/// in Chinese text, where a line may break beside it.
+/// next to a Latin character rather than a Chinese one or a space. `is_wide` counts these quotes
+/// wide, as Chinese text sets them, where a line may break beside them; in a word it may not.
 fn is_latin_quote(chars: &[char], index: usize) -> bool {
     let latin = |c: Option<&char>| c.is_some_and(|&c| !is_wide(c) && !c.is_whitespace());
     matches!(chars[index], '‘' | '’' | '“' | '”')

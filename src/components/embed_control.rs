@@ -1,7 +1,8 @@
 //! The Embed control under the page and under each chart: the HTML an editor pastes into a CMS
 //! (an iframe of the embedded graphic and our parent script; see `crate::embed`), in a
 //! read-only box with a copy button, and the address to share (for social media, and for a CMS
-//! that embeds by oEmbed): a chart's share page, or the edition's own page for the whole graphic. Not shown inside an embed (`?embed=1`).
+//! that embeds by oEmbed): a chart's share page, or the edition's own page for the whole graphic.
+//! Not shown inside an embed (`?embed=1`).
 //!
 //! A plain function rather than a component: it holds no state, as the snippet and the link are
 //! made when the panel is opened and written straight into it, and the copy button reports in the
