@@ -6,11 +6,9 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_value, label_with_period, list_heading};
-use super::layout::{
-    legend, list_tiles, stat_grid, status_legend, text_block, tile_grid, Stat, TextStyle, GAP,
-};
-use super::scene::{Anchor, Scene};
+use super::details::{figure_value, label_with_period};
+use super::layout::{legend, list_block, stat_grid, status_legend, Stat, GAP};
+use super::scene::Scene;
 use super::theme::Role;
 
 /// Where the cluster stands and where it is to go.
@@ -44,17 +42,8 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     y += stat_grid(&mut scene, 0.0, y, width, 200.0, stats) + GAP;
     for id in NAMED {
         let list = dataset.list(id)?;
-        y += text_block(
-            &mut scene,
-            0.0,
-            y,
-            width,
-            &list_heading(list, lang),
-            TextStyle::HEADING,
-            Anchor::Start,
-        ) + 4.0;
-        let tiles = list_tiles(dataset, list, Role::Emerging, false, lang);
-        y += tile_grid(&mut scene, 0.0, y, width, 170.0, tiles) + GAP;
+        let area = (0.0, y, width);
+        y += list_block(&mut scene, dataset, list, Role::Emerging, area, 170.0, lang) + GAP;
     }
     scene.height = (y - GAP).ceil();
     Ok(scene)

@@ -5,10 +5,9 @@ use crate::data::{Dataset, MissingEntry};
 use crate::format::{format_number, format_share, format_value};
 use crate::lang::Lang;
 
-use super::details::{derived_details, figure_details, figure_value, list_heading};
+use super::details::{derived_details, figure_details, figure_value};
 use super::layout::{
-    legend, list_tiles, status_legend, status_style, text_block, text_item, tile_grid, TextStyle,
-    GAP,
+    legend, list_block, status_legend, status_style, text_block, text_item, TextStyle, GAP,
 };
 use super::scene::{Anchor, Fill, Item, Mark, Rect, Scene};
 use super::theme::Role;
@@ -150,17 +149,8 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
 
     // What the 13 projects span, as far as the article says (its 等).
     let fields = dataset.list("major_projects_fields")?;
-    y += text_block(
-        &mut scene,
-        0.0,
-        y,
-        width,
-        &list_heading(fields, lang),
-        TextStyle::HEADING,
-        Anchor::Start,
-    ) + 4.0;
-    let tiles = list_tiles(dataset, fields, Role::Muted, false, lang);
-    y += tile_grid(&mut scene, 0.0, y, width, 150.0, tiles);
+    let area = (0.0, y, width);
+    y += list_block(&mut scene, dataset, fields, Role::Muted, area, 150.0, lang);
     scene.height = y.ceil();
     Ok(scene)
 }

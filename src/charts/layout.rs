@@ -527,3 +527,28 @@ pub fn list_heading_block(
         ),
     }
 }
+
+/// A named list as a plain heading over its tiles (at least `tile_width` wide, in `role`), in a
+/// column at `(x, y, width)`; returns the height used.
+pub fn list_block(
+    scene: &mut Scene,
+    dataset: &crate::data::Dataset,
+    list: &crate::data::NamedList,
+    role: Role,
+    (x, y, width): (f64, f64, f64),
+    tile_width: f64,
+    lang: crate::lang::Lang,
+) -> f64 {
+    let heading = super::details::list_heading(list, lang);
+    let heading_height = text_block(
+        scene,
+        x,
+        y,
+        width,
+        &heading,
+        TextStyle::HEADING,
+        Anchor::Start,
+    ) + 4.0;
+    let tiles = list_tiles(dataset, list, role, false, lang);
+    heading_height + tile_grid(scene, x, y + heading_height, width, tile_width, tiles)
+}

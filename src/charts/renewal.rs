@@ -4,9 +4,8 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::list_heading;
-use super::layout::{list_tiles, stat_grid, text_block, tile_grid, Stat, TextStyle, GAP};
-use super::scene::{Anchor, Scene};
+use super::layout::{list_block, stat_grid, Stat, GAP};
+use super::scene::Scene;
 use super::theme::Role;
 
 /// The size of the plan.
@@ -53,18 +52,9 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         } else {
             0.0
         };
-        let heading_height = text_block(
-            &mut scene,
-            x,
-            y,
-            group_width,
-            &list_heading(list, lang),
-            TextStyle::HEADING,
-            Anchor::Start,
-        ) + 4.0;
-        let tiles = list_tiles(dataset, list, Role::Plan, false, lang);
-        let tiles_height = tile_grid(&mut scene, x, y + heading_height, group_width, 130.0, tiles);
-        row_height = row_height.max(heading_height + tiles_height);
+        let area = (x, y, group_width);
+        let height = list_block(&mut scene, dataset, list, Role::Plan, area, 130.0, lang);
+        row_height = row_height.max(height);
         if group_width < width && column == 0 {
             column = 1;
         } else {

@@ -5,8 +5,8 @@ use crate::data::{Dataset, Figure, MissingEntry};
 use crate::format::{format_number, format_value};
 use crate::lang::Lang;
 
-use super::details::{derived_details, figure_details, figure_value, list_heading};
-use super::layout::{legend, list_tiles, text_block, tile_grid, LegendEntry, TextStyle, GAP};
+use super::details::{derived_details, figure_details, figure_value};
+use super::layout::{legend, list_block, text_block, LegendEntry, TextStyle, GAP};
 use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, TextMark};
 use super::text::{bold_text_width, text_width};
 use super::theme::Role;
@@ -258,17 +258,8 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     // The areas and communities the article names, completed and started (each list its 等).
     for (id, role) in NAMED {
         let list = dataset.list(id)?;
-        y += text_block(
-            &mut scene,
-            0.0,
-            y,
-            width,
-            &list_heading(list, lang),
-            TextStyle::HEADING,
-            Anchor::Start,
-        ) + 4.0;
-        let tiles = list_tiles(dataset, list, role, false, lang);
-        y += tile_grid(&mut scene, 0.0, y, width, 130.0, tiles) + GAP;
+        let area = (0.0, y, width);
+        y += list_block(&mut scene, dataset, list, role, area, 130.0, lang) + GAP;
     }
     scene.height = (y - GAP).ceil();
     Ok(scene)

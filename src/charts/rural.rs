@@ -4,10 +4,10 @@
 use crate::data::{Dataset, MissingEntry, Status};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, label_with_period, list_heading};
+use super::details::{figure_details, figure_value, label_with_period};
 use super::layout::{
-    figure_bar, legend, list_tiles, more_than_entry, stat_grid, status_legend, status_style,
-    text_block, tile_grid, Stat, TextStyle, ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
+    figure_bar, legend, list_block, more_than_entry, stat_grid, status_legend, status_style,
+    text_block, Stat, TextStyle, ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
 };
 use super::scene::{Anchor, Item, Mark, Rect, Scene, Stroke};
 use super::text::bold_text_width;
@@ -169,19 +169,9 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
 
     for (id, built) in NAMED {
         let list = dataset.list(id)?;
-        let heading = list_heading(list, lang);
-        y += text_block(
-            &mut scene,
-            0.0,
-            y,
-            width,
-            &heading,
-            TextStyle::HEADING,
-            Anchor::Start,
-        ) + 4.0;
         let role = if built { Role::Result } else { Role::Plan };
-        let tiles = list_tiles(dataset, list, role, false, lang);
-        y += tile_grid(&mut scene, 0.0, y, width, 120.0, tiles) + GAP;
+        let area = (0.0, y, width);
+        y += list_block(&mut scene, dataset, list, role, area, 120.0, lang) + GAP;
     }
     scene.height = (y - GAP).ceil();
     Ok(scene)
