@@ -4,7 +4,7 @@ use crate::data::{Dataset, DerivedYear, Figure, NamedList, Source};
 use crate::format::{format_as_written, qualifier_label, status_label};
 use crate::lang::Lang;
 
-use super::scene::{Details, SourceQuote};
+use super::scene::{Details, Item, Rect, SourceQuote};
 
 /// The quote of a source sentence: Chinese always, the English rendering on the English page.
 pub fn quote(source: &Source, lang: Lang) -> SourceQuote {
@@ -72,6 +72,15 @@ pub fn label_with_period(figure: &Figure, lang: Lang) -> String {
         (Some(period), Lang::Zh) => format!("{label}（{period}）"),
         (Some(period), Lang::En) => format!("{label} ({period})"),
         (None, _) => label.to_owned(),
+    }
+}
+
+/// The item a reader points at for `figure`, over `bounds`.
+pub fn figure_item(figure: &Figure, bounds: Rect, lang: Lang) -> Item {
+    Item {
+        key: figure.id.clone(),
+        bounds,
+        details: figure_details(figure, lang),
     }
 }
 

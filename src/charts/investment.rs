@@ -5,7 +5,7 @@ use crate::data::{Dataset, MissingEntry};
 use crate::format::{format_number, format_share, format_value};
 use crate::lang::Lang;
 
-use super::details::{derived_details, figure_details, figure_value};
+use super::details::{derived_details, figure_details, figure_item, figure_value};
 use super::layout::{
     legend, list_block, status_legend, status_style, text_block, text_item, TextStyle, GAP,
 };
@@ -71,11 +71,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         fill: Fill::Hatched,
         stroke: None,
     });
-    scene.items.push(Item {
-        key: part.id.clone(),
-        bounds: part_rect,
-        details: figure_details(part, lang),
-    });
+    scene.items.push(figure_item(part, part_rect, lang));
 
     let rest_value = total.value - part.value;
     let rest_count = count.value - 1.0;

@@ -4,12 +4,12 @@
 use crate::data::{Dataset, MissingEntry, Status};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, label_with_period};
+use super::details::{figure_item, figure_value, label_with_period};
 use super::layout::{
     figure_bar, legend, list_block, more_than_entry, stat_grid, status_legend, status_style,
     text_block, Stat, TextStyle, ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
 };
-use super::scene::{Anchor, Item, Mark, Rect, Scene, Stroke};
+use super::scene::{Anchor, Mark, Rect, Scene, Stroke};
 use super::text::bold_text_width;
 use super::theme::Role;
 
@@ -94,11 +94,8 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             length,
         );
         let height = (label_height + FIGURE_BAR_HEIGHT + 10.0).max(TOUCH_MIN);
-        scene.items.push(Item {
-            key: figure.id.clone(),
-            bounds: Rect::new(0.0, y, width, height),
-            details: figure_details(figure, lang),
-        });
+        let bounds = Rect::new(0.0, y, width, height);
+        scene.items.push(figure_item(figure, bounds, lang));
         y += height;
     }
     y += GAP / 2.0;
@@ -151,11 +148,8 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         }
         let rows = count.div_ceil(per_row).max(1) as f64;
         let height = (label_height + rows * (SQUARE + SQUARE_GAP) + 10.0).max(TOUCH_MIN);
-        scene.items.push(Item {
-            key: figure.id.clone(),
-            bounds: Rect::new(0.0, y, width, height),
-            details: figure_details(figure, lang),
-        });
+        let bounds = Rect::new(0.0, y, width, height);
+        scene.items.push(figure_item(figure, bounds, lang));
         y += height;
     }
     y += GAP / 2.0;

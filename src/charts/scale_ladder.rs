@@ -4,12 +4,12 @@
 use crate::data::{Dataset, MissingEntry};
 use crate::lang::Lang;
 
-use super::details::{figure_details, figure_value, label_with_period};
+use super::details::{figure_item, figure_value, label_with_period};
 use super::layout::{
     figure_bar, legend, more_than_entry, status_legend, text_block, text_block_height, TextStyle,
     ARROW, FIGURE_BAR_HEIGHT, GAP, TOUCH_MIN,
 };
-use super::scene::{Anchor, Item, Mark, Rect, Scene};
+use super::scene::{Anchor, Mark, Rect, Scene};
 use super::text::bold_text_width;
 use super::theme::Role;
 
@@ -84,11 +84,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         };
         let bar_length = bar_room * figure.value / max;
         figure_bar(&mut scene, figure, value_text, bar_x, bar_top, bar_length);
-        scene.items.push(Item {
-            key: figure.id.clone(),
-            bounds: row,
-            details: figure_details(figure, lang),
-        });
+        scene.items.push(figure_item(figure, row, lang));
         y += row.height;
     }
     // The scale's zero line, drawn last so the bars start on it.
