@@ -26,9 +26,9 @@ fn expected(theme: &Theme) -> Vec<(&'static str, String)> {
 }
 
 /// The rules that set `--bg` and whose selector list includes `selector`, in `media`.
-fn palettes(selector: &str, media: Option<&str>) -> Vec<Rule> {
+fn palettes(selector: &str, media: Option<&str>) -> Vec<&'static Rule> {
     rules()
-        .into_iter()
+        .iter()
         .filter(|rule| rule.media == media && rule.get("--bg").is_some())
         .filter(|rule| rule.selectors.split(',').any(|s| s.trim() == selector))
         .collect()

@@ -37,8 +37,9 @@ impl Rule {
     }
 }
 
-/// Every rule of the stylesheet, in order. The stylesheet nests one level at most (`@media`).
-pub fn rules() -> Vec<Rule> {
+/// Every rule of the stylesheet, in order, read once. The stylesheet nests one level at most
+/// (`@media`).
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let mut rules = Vec::new();
     let mut media = None;
     let mut rest: &'static str = STYLE.as_str();
@@ -64,12 +65,17 @@ pub fn rules() -> Vec<Rule> {
         rest = &rest[close + 1..];
     }
     rules
+});
+
+/// Every rule of the stylesheet, in order.
+pub fn rules() -> &'static [Rule] {
+    &RULES
 }
 
 /// The rule, outside any `@media` block, whose selector list is exactly `selectors`.
-pub fn rule(selectors: &str) -> Rule {
+pub fn rule(selectors: &str) -> &'static Rule {
     rules()
-        .into_iter()
+        .iter()
         .find(|rule| rule.media.is_none() && rule.selectors == selectors)
         .unwrap_or_else(|| panic!("no rule `{selectors}` in static/style.css"))
 }
