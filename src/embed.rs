@@ -4,10 +4,10 @@
 //! renderer (`examples/render_assets.rs`, which writes the oEmbed documents) share it.
 
 use crate::charts::catalog::{find, ChartSpec, CHARTS};
-use crate::charts::details::with_years;
-use crate::charts::text::wrap;
+use crate::charts::details::{figure_tags, figure_value, with_years};
+use crate::charts::text::{wrap, BOLD_FACTOR};
 use crate::components::headline_cards::GROUPS;
-use crate::data::Dataset;
+use crate::data::{Dataset, Figure};
 use crate::data_address::ResolvedUrl;
 use crate::edition::Edition;
 use crate::lang::Lang;
@@ -87,42 +87,91 @@ fn lines(text: &str, size: f64, width: f64) -> f64 {
     wrap(text, size, width).len().max(1) as f64
 }
 
-/// Height of one chart figure in the embedded page (title, note, canvas, source), from the
-/// sizes in static/style.css.
-fn figure_height(dataset: &Dataset, spec: &ChartSpec, width: f64, lang: Lang) -> f64 {
+/// A box of the embedded page with its vertical margins, from the sizes in static/style.css.
+struct Block {
+    margin_top: f64,
+    height: f64,
+    margin_bottom: f64,
+}
+
+/// The height of `blocks` stacked in the page's padding: the margins of neighbours collapse
+/// into the larger, as CSS lays out block boxes (a figure's 16 px under it and the next one's
+/// 4 px above are 16 px apart, not 20).
+fn stacked(blocks: impl IntoIterator<Item = Block>) -> f64 {
+    let mut total = 0.0;
+    let mut margin_above: Option<f64> = None;
+    for block in blocks {
+        total += margin_above.map_or(block.margin_top, |above| above.max(block.margin_top));
+        total += block.height;
+        margin_above = Some(block.margin_bottom);
+    }
+    total + margin_above.unwrap_or(0.0)
+}
+
+/// One chart's figure in the embedded page: title, note, canvas, source line, tools.
+fn figure(dataset: &Dataset, spec: &ChartSpec, width: f64, lang: Lang) -> Block {
     let canvas = (spec.layout)(dataset, width, lang).map_or(300.0, |scene| scene.height);
     let title = lines(&spec.title(dataset, lang), 18.4, width) * 18.4 * 1.4 + 4.0;
     let note = lines(spec.note(lang), 14.4, width) * 14.4 * 1.6 + 12.0;
-    let source = lines(dataset.article.title.get(lang), 12.8, width * 0.6) * 12.8 * 1.6 + 8.0;
-    // The row of chart tools (44 px buttons) and the figure's margins.
-    title + note + canvas + source + 52.0 + 4.0 + 16.0
+    // The caption under the canvas, as the figure writes it.
+    let caption = lang.chart_source(dataset.article.title.get(lang)) + lang.details_note();
+    let source = lines(&caption, 12.8, width) * 12.8 * 1.6 + 8.0;
+    // The row of chart tools: 44 px buttons 8 px below the caption.
+    Block {
+        margin_top: 4.0,
+        height: title + note + canvas + source + 52.0,
+        margin_bottom: 16.0,
+    }
 }
 
-/// Height of the source line under the graphic.
-fn footer_height(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
+/// The source line under the graphic: a rule, and a paragraph at 0.8rem whose own margins (the
+/// user agent's 1em) are its box's.
+fn footer(dataset: &Dataset, width: f64, lang: Lang) -> Block {
     let article = &dataset.article;
     let text = lang.source_line(article.title.get(lang), article.credit.get(lang));
-    // Margin, rule and padding, then a paragraph at 0.8rem with its margins.
-    16.0 + 1.0 + 8.0 + 2.0 * 12.8 + lines(&text, 12.8, width) * 12.8 * 1.6
+    Block {
+        margin_top: 16.0,
+        height: 1.0 + 8.0 + 12.8 + lines(&text, 12.8, width) * 12.8 * 1.6,
+        margin_bottom: 12.8,
+    }
 }
 
-/// Height of the headline cards at `width`.
-fn cards_height(dataset: &Dataset, width: f64, lang: Lang) -> f64 {
-    let columns = ((width + 8.0) / 208.0).floor().max(1.0);
-    let card_width = (width - (columns - 1.0) * 8.0) / columns - 28.0;
+/// The headline cards at `width`: four groups 16 px apart, each a grid of cards at least 200 px
+/// wide whose empty columns collapse (`auto-fit`, so a group of two fills the row), each row as
+/// tall as its tallest card.
+fn cards(dataset: &Dataset, width: f64, lang: Lang) -> Block {
+    let columns_that_fit = ((width + 8.0) / 208.0).floor().max(1.0) as usize;
     let groups = GROUPS.iter().map(|((zh, en), ids)| {
-        let label_lines = ids
+        let figures: Vec<_> = ids
             .iter()
             .filter_map(|id| dataset.figure(id).ok())
-            .map(|figure| lines(figure.label.get(lang), 16.0, card_width))
-            .fold(1.0_f64, f64::max);
-        let rows = (ids.len() as f64 / columns).ceil();
-        let card = 12.0 + 30.7 + 2.0 + label_lines * 25.6 + 21.8 + 12.0 + 3.0;
+            .collect();
+        let columns = columns_that_fit.min(figures.len()).max(1);
+        let card_width = (width - (columns as f64 - 1.0) * 8.0) / columns as f64 - 28.0;
+        // Padding, the 3 px rule, the value (1.6rem bold, line height 1.2), the label 2 px
+        // below it, and the tags at 0.85rem.
+        let card = |figure: &Figure| {
+            let value = lines(&figure_value(figure, lang), 25.6 * BOLD_FACTOR, card_width);
+            let label = lines(figure.label.get(lang), 16.0, card_width);
+            let tags = lines(&figure_tags(figure, lang).join(" · "), 13.6, card_width);
+            24.0 + 3.0 + value * 30.72 + 2.0 + label * 25.6 + tags * 13.6 * 1.6
+        };
+        let rows: Vec<f64> = figures
+            .chunks(columns)
+            .map(|row| row.iter().map(|figure| card(figure)).fold(0.0, f64::max))
+            .collect();
         // The heading as the page shows it, with the year where the article dates it.
         let heading = with_years(lang.pick(zh, en), dataset.article.this_year.as_ref(), lang);
-        lines(&heading, 16.0, width) * 25.6 + 8.0 + rows * card + (rows - 1.0) * 8.0
+        lines(&heading, 16.0, width) * 25.6
+            + 8.0
+            + rows.iter().sum::<f64>()
+            + (rows.len() as f64 - 1.0).max(0.0) * 8.0
     });
-    groups.sum::<f64>() + 2.0 * 16.0 + 16.0
+    Block {
+        margin_top: 4.0,
+        height: groups.sum::<f64>() + (GROUPS.len() as f64 - 1.0) * 16.0,
+        margin_bottom: 16.0,
+    }
 }
 
 /// The estimated height, CSS px, of the embedded graphic (`?embed=1`, one chart or the whole
@@ -136,17 +185,13 @@ pub fn estimated_height(
 ) -> u32 {
     // The embedded page's padding (style.css, `.page.embed`).
     let inner = (f64::from(width) - 16.0).max(200.0);
-    let body = footer_height(dataset, inner, lang)
-        + match chart {
-            Some(spec) => figure_height(dataset, spec, inner, lang),
-            None => {
-                let charts: f64 = CHARTS
-                    .iter()
-                    .map(|spec| figure_height(dataset, spec, inner, lang))
-                    .sum();
-                cards_height(dataset, inner, lang) + charts
-            }
-        };
+    let graphic: Vec<Block> = match chart {
+        Some(spec) => vec![figure(dataset, spec, inner, lang)],
+        None => std::iter::once(cards(dataset, inner, lang))
+            .chain(CHARTS.iter().map(|spec| figure(dataset, spec, inner, lang)))
+            .collect(),
+    };
+    let body = stacked(graphic.into_iter().chain([footer(dataset, inner, lang)]));
     (body + 16.0).ceil() as u32
 }
 
