@@ -602,7 +602,16 @@ describe('embedding', () => {
       assert.deepEqual(owners.sort(), [...CHART_IDS, 'page'].sort());
       const control = p.page.locator('.embed-control[data-embed-for="rural"]');
       assert.equal(await control.locator('textarea').isVisible(), false, 'closed at first');
+      // On the row of the chart's tools, after them; the panel opens under the row.
+      const row = await p.page.locator('figure[data-chart-id="rural"] .chart-controls').boundingBox();
+      const button = await control.locator('summary').boundingBox();
+      assert.ok(Math.abs(button.y - row.y) < 1 && button.x >= row.x + row.width, `the Embed button ${JSON.stringify(button)} is not on the tools' row ${JSON.stringify(row)}`);
       const code = await openEmbed(control);
+      const [rowOpen, buttonOpen, panel] = await Promise.all(
+        [p.page.locator('figure[data-chart-id="rural"] .chart-controls'), control.locator('summary'), control.locator('.embed-panel')].map((l) => l.boundingBox()),
+      );
+      assert.ok(panel.y >= rowOpen.y + rowOpen.height && panel.x <= rowOpen.x + 1, `the panel ${JSON.stringify(panel)} is not under the row ${JSON.stringify(rowOpen)}`);
+      assert.deepEqual([buttonOpen.x - rowOpen.x, buttonOpen.y - rowOpen.y], [button.x - row.x, button.y - row.y], 'the Embed button stays on the row');
       const url = new URL(site.url);
       assert.match(code, new RegExp(`^<iframe src="${url.origin}/en/embed/rural/" title="[^"]+" width="100%" height="\\d+" data-banan-heights="360:\\d+ 768:\\d+ 1280:\\d+" scrolling="no" frameborder="0"></iframe>\\n<script async src="${url.origin}/share/embed.js"></script>$`));
       // And the chart's English share page, whose tags lead social media and oEmbed to it.

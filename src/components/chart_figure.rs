@@ -51,8 +51,8 @@ pub fn chart_figure(
                 heading={title}
                 note={spec.note(lang)}
                 {source}
+                embed_control={embed_control(Some(spec), dataset, lang, settings.embed)}
             />
-            { embed_control(Some(spec), dataset, lang, settings.embed) }
         </figure>
     }
 }

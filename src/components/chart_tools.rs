@@ -41,11 +41,27 @@ pub struct ChartToolsProps {
     /// The build renders the page, or the page takes over what it rendered: the table is in it
     /// whole from the start.
     pub prerendered: bool,
+    /// The chart's Embed control, after the buttons: on their row, its panel under it.
+    pub embed_control: Html,
+}
+
+/// What the PNG export draws: the chart framed by its heading, note and source.
+struct PngExport {
+    scene: SharedScene,
+    heading: AttrValue,
+    note: AttrValue,
+    source: AttrValue,
+    dark: bool,
 }
 
 /// The chart drawn at twice its size with heading, note and source, as a PNG data URL.
-fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
-    let scene = framed(&props.scene.0, &props.heading, &props.note, &props.source);
+fn png_data_url(export: &PngExport) -> Result<String, String> {
+    let scene = framed(
+        &export.scene.0,
+        &export.heading,
+        &export.note,
+        &export.source,
+    );
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or("no document")?;
@@ -54,7 +70,7 @@ fn png_data_url(props: &ChartToolsProps) -> Result<String, String> {
         .map_err(|_| "no canvas")?
         .unchecked_into();
     const SCALE: f64 = 2.0;
-    let theme = if props.dark {
+    let theme = if export.dark {
         Theme::dark()
     } else {
         Theme::light()
@@ -151,21 +167,17 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
         })
     };
     let export_png = {
-        let props_for_png = ChartToolsProps {
-            chart_id: props.chart_id.clone(),
+        let export = PngExport {
             scene: props.scene.clone(),
             heading: props.heading.clone(),
             note: props.note.clone(),
             source: props.source.clone(),
-            lang,
             dark: props.dark,
-            printing: false,
-            prerendered: false,
         };
+        let chart_id = props.chart_id.clone();
         Callback::from(move |event: MouseEvent| {
-            let result = png_data_url(&props_for_png).and_then(|url| {
-                browser::download_url(&url, &format!("banan-{}.png", props_for_png.chart_id))
-            });
+            let result = png_data_url(&export)
+                .and_then(|url| browser::download_url(&url, &format!("banan-{chart_id}.png")));
             browser::report_download(&event, ".chart-tools", result);
         })
     };
@@ -236,6 +248,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 <button type="button" class="tool-button" onclick={download_csv}>{ lang.pick("下载 CSV", "Download CSV") }</button>
                 <button type="button" class="tool-button" onclick={export_png}>{ lang.pick("导出 PNG", "Export PNG") }</button>
             </div>
+            { props.embed_control.clone() }
             // Present from the start (see browser::report_download).
             <p class="download-status" role="alert"></p>
             // Shown, it is a focusable region (it may scroll sideways on a phone); hidden, the
