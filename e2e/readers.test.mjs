@@ -751,6 +751,48 @@ describe('every reader', () => {
     });
   });
 
+  it('data tables on a phone: each row a block, nothing wider than the screen, still a table to screen readers', async () => {
+    for (const lang of ['zh', 'en']) {
+      await withPage(suite.browser, `${suite.server.url}?lang=${lang}`, { ...PHONE, width: 360 }, async ({ page }) => {
+        const problems = [];
+        for (const id of CHART_IDS) {
+          await page.locator(`${figureSel(id)} .chart-controls .tool-button`).first().click();
+          await frames(page);
+          const t = await page.evaluate((id) => {
+            const wrap = document.querySelector(`figure.chart[data-chart-id="${id}"] .data-table-wrap`);
+            const rows = [...wrap.querySelectorAll('tbody tr')];
+            const left = (e) => Math.round(e.getBoundingClientRect().left);
+            return {
+              overflow: wrap.scrollWidth - wrap.clientWidth,
+              // Stacked: every cell starts where its row's header does, each below the last.
+              stacked: rows.every((tr) => [...tr.cells].every((c, i) => left(c) === left(tr.cells[0]) && (i === 0 || c.getBoundingClientRect().top >= tr.cells[i - 1].getBoundingClientRect().bottom - 0.5))),
+              labels: [...(rows[0]?.cells ?? [])].map((c) => getComputedStyle(c, '::before').content),
+              headerShown: wrap.querySelector('thead').getBoundingClientRect().height > 1,
+              rows: rows.length,
+            };
+          }, id);
+          if (t.overflow > 0) problems.push(`${id}: the table is ${t.overflow} px wider than its box`);
+          if (!t.stacked) problems.push(`${id}: the rows are not stacked`);
+          if (t.headerShown) problems.push(`${id}: the column header row is shown`);
+          const [notes, source] = lang === 'zh' ? ['说明', '原文'] : ['Notes', 'Source'];
+          if (!t.labels[2]?.includes(notes) || !t.labels[3]?.includes(source)) problems.push(`${id}: the cells are not labelled ${notes}/${source}: ${JSON.stringify(t.labels)}`);
+        }
+        // What a screen reader reads: still eight tables with a row header per item and three
+        // cells per row (CSS display changes drop a table's semantics in some browsers).
+        const cdp = await page.context().newCDPSession(page);
+        const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+        const count = (role) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
+        const items = (await Promise.all(CHART_IDS.map((id) => chartItems(page, id)))).reduce((n, list) => n + list.length, 0);
+        if (count('table') !== CHART_IDS.length) problems.push(`accessibility tree: ${count('table')} tables`);
+        if (count('rowheader') !== items) problems.push(`accessibility tree: ${count('rowheader')} row headers, ${items} items`);
+        if (count('cell') !== 3 * items) problems.push(`accessibility tree: ${count('cell')} cells, ${3 * items} expected`);
+        if (count('columnheader') !== 4 * CHART_IDS.length) problems.push(`accessibility tree: ${count('columnheader')} column headers`);
+        await saveViewport(page, `readers-table-phone-${lang}`);
+        assert.deepEqual(problems, [], `phone table problems (${lang}):\n${problems.join('\n')}`);
+      });
+    }
+  });
+
   it('CSV: each chart and all figures, with a BOM, one row per item/figure, values and sentences as in the data file; JSON as the data file; a refused download says so', async () => {
     await withPage(suite.browser, `${suite.server.url}?lang=zh`, { ...DESKTOP }, async ({ page }) => {
       const problems = [];

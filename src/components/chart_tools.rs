@@ -186,6 +186,9 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     // Shown or printed, the table has its name as a caption. Hidden, as a label: a <caption> in
     // each hidden table held a pre-rendered page's first paint back on a slow phone (Chromium),
     // and nobody sees it there.
+    let (notes_label, source_label) = (lang.pick("说明", "Notes"), lang.pick("原文", "Source"));
+    // On a phone each row reads as a block (style.css), which drops a table's semantics in some
+    // browsers: the roles keep them.
     let table = |rows: usize, shown: bool| {
         let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
@@ -198,11 +201,11 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 .collect::<Vec<_>>()
                 .join(lang.pick("；", "; "));
             html! {
-                <tr data-key={item.key.clone()}>
-                    <th scope="row">{ &details.title }</th>
-                    <td>{ details.value.clone().unwrap_or_default() }</td>
-                    <td>{ notes }</td>
-                    <td>
+                <tr role="row" data-key={item.key.clone()}>
+                    <th role="rowheader" scope="row">{ &details.title }</th>
+                    <td role="cell">{ details.value.clone().unwrap_or_default() }</td>
+                    <td role="cell" data-label={notes_label}>{ notes }</td>
+                    <td role="cell" data-label={source_label}>
                         { for details.all_sources().enumerate().map(|(index, source)| html! {
                             <>
                             if index > 0 { <br /> }
@@ -217,19 +220,19 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             }
         });
         html! {
-            <table class="data-table" aria-label={(!shown).then(|| name.clone())}>
+            <table class="data-table" role="table" aria-label={(!shown).then(|| name.clone())}>
                 if shown {
                     <caption id={format!("{table_id}-caption")}>{ &name }</caption>
                 }
-                <thead>
-                    <tr>
-                        <th scope="col">{ lang.pick("项目", "Item") }</th>
-                        <th scope="col">{ lang.pick("数值", "Value") }</th>
-                        <th scope="col">{ lang.pick("说明", "Notes") }</th>
-                        <th scope="col">{ lang.pick("原文", "Source") }</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" scope="col">{ lang.pick("项目", "Item") }</th>
+                        <th role="columnheader" scope="col">{ lang.pick("数值", "Value") }</th>
+                        <th role="columnheader" scope="col">{ notes_label }</th>
+                        <th role="columnheader" scope="col">{ source_label }</th>
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                <tbody role="rowgroup">{ for rows }</tbody>
             </table>
         }
     };
