@@ -183,12 +183,12 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     };
     // Built only when the page shows it.
     let name = format!("{}{}", lang.pick("数据表：", "Data: "), props.heading);
+    // The column names, also each cell's label where a phone shows a row as a block (style.css).
+    // A block drops a table's semantics in some browsers: the table's roles keep them.
+    let (notes_label, source_label) = (lang.pick("说明", "Notes"), lang.pick("原文", "Source"));
     // Shown or printed, the table has its name as a caption. Hidden, as a label: a <caption> in
     // each hidden table held a pre-rendered page's first paint back on a slow phone (Chromium),
     // and nobody sees it there.
-    let (notes_label, source_label) = (lang.pick("说明", "Notes"), lang.pick("原文", "Source"));
-    // On a phone each row reads as a block (style.css), which drops a table's semantics in some
-    // browsers: the roles keep them.
     let table = |rows: usize, shown: bool| {
         let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
@@ -254,7 +254,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             { props.embed_control.clone() }
             // Present from the start (see browser::report_download).
             <p class="download-status" role="alert"></p>
-            // Shown, it is a focusable region (it may scroll sideways on a phone); hidden, the
+            // Shown, it is a focusable region (it may scroll sideways); hidden, the
             // same table for screen readers only.
             if *shown {
                 <div class="data-table-wrap" id={table_id.clone()} role="region" tabindex="0"
