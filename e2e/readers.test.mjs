@@ -767,6 +767,8 @@ describe('every reader', () => {
               // Stacked: every cell starts where its row's header does, each below the last.
               stacked: rows.every((tr) => [...tr.cells].every((c, i) => left(c) === left(tr.cells[0]) && (i === 0 || c.getBoundingClientRect().top >= tr.cells[i - 1].getBoundingClientRect().bottom - 0.5))),
               labels: [...(rows[0]?.cells ?? [])].map((c) => getComputedStyle(c, '::before').content),
+              // A note is a sentence on a line of its own, not run on after the tags' semicolons.
+              runOn: rows.map((tr) => tr.cells[2].innerText).filter((notes) => notes.split('\n').some((line) => /[；;][^；;]*[：:]|; [A-Z]/.test(line))),
               headerShown: wrap.querySelector('thead').getBoundingClientRect().height > 1,
               rows: rows.length,
             };
@@ -774,6 +776,7 @@ describe('every reader', () => {
           if (t.overflow > 0) problems.push(`${id}: the table is ${t.overflow} px wider than its box`);
           if (!t.stacked) problems.push(`${id}: the rows are not stacked`);
           if (t.headerShown) problems.push(`${id}: the column header row is shown`);
+          if (t.runOn.length) problems.push(`${id}: notes run on after the tags: ${JSON.stringify(t.runOn)}`);
           const [notes, source] = lang === 'zh' ? ['说明', '原文'] : ['Notes', 'Source'];
           if (!t.labels[2]?.includes(notes) || !t.labels[3]?.includes(source)) problems.push(`${id}: the cells are not labelled ${notes}/${source}: ${JSON.stringify(t.labels)}`);
         }

@@ -192,19 +192,16 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     let table = |rows: usize, shown: bool| {
         let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
-            let notes = details
-                .tags
-                .iter()
-                .chain(&details.note)
-                .chain(&details.related)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(lang.pick("；", "; "));
+            // The tags on a line, then the note and each related fact as sentences of their own.
+            let tags = details.tags.join(lang.pick("；", "; "));
+            let sentences = details.note.iter().chain(&details.related).map(|sentence| {
+                html! { <><br />{ sentence.clone() }</> }
+            });
             html! {
                 <tr role="row" data-key={item.key.clone()}>
                     <th role="rowheader" scope="row">{ &details.title }</th>
                     <td role="cell">{ details.value.clone().unwrap_or_default() }</td>
-                    <td role="cell" data-label={notes_label}>{ notes }</td>
+                    <td role="cell" data-label={notes_label}>{ tags }{ for sentences }</td>
                     <td role="cell" data-label={source_label}>
                         { for details.all_sources().enumerate().map(|(index, source)| html! {
                             <>
