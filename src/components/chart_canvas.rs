@@ -45,8 +45,8 @@ pub struct ChartCanvasProps {
     pub heading: AttrValue,
     pub note: AttrValue,
     pub source: AttrValue,
-    /// The chart's Embed control, on the row of its tools.
-    pub embed_control: Html,
+    /// The page is embedded (`?embed=1`): no Embed control on the row of the chart's tools.
+    pub embedded: bool,
 }
 
 impl PartialEq for ChartCanvasProps {
@@ -62,7 +62,7 @@ impl PartialEq for ChartCanvasProps {
             && self.heading == other.heading
             && self.note == other.note
             && self.source == other.source
-            && self.embed_control == other.embed_control
+            && self.embedded == other.embedded
     }
 }
 
@@ -324,7 +324,7 @@ pub fn chart_canvas(props: &ChartCanvasProps) -> Html {
         if let Some(scene) = laid_out {
             <ChartTools chart_id={props.spec.id} scene={SharedScene(scene)} heading={props.heading.clone()}
                 note={props.note.clone()} source={props.source.clone()} {lang} dark={props.dark} printing={props.printing}
-                prerendered={props.picture.is_some()} embed_control={props.embed_control.clone()} />
+                prerendered={props.picture.is_some()} dataset={props.dataset.clone()} embedded={props.embedded} />
         }
         </>
     }

@@ -8,7 +8,6 @@ use crate::charts::catalog::ChartSpec;
 use crate::lang::Lang;
 
 use super::chart_canvas::ChartCanvas;
-use super::embed_control::embed_control;
 use super::SharedDataset;
 
 /// What a figure takes from the page besides its chart and data.
@@ -51,7 +50,7 @@ pub fn chart_figure(
                 heading={title}
                 note={spec.note(lang)}
                 {source}
-                embed_control={embed_control(Some(spec), dataset, lang, settings.embed)}
+                embedded={settings.embed}
             />
         </figure>
     }

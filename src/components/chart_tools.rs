@@ -16,6 +16,8 @@ use crate::export::chart_csv;
 use crate::lang::Lang;
 
 use super::chart_drawing::draw_on;
+use super::embed_control::embed_control;
+use super::SharedDataset;
 
 /// A scene shared by pointer: equal when it is the same layout.
 #[derive(Clone)]
@@ -41,8 +43,12 @@ pub struct ChartToolsProps {
     /// The build renders the page, or the page takes over what it rendered: the table is in it
     /// whole from the start.
     pub prerendered: bool,
-    /// The chart's Embed control, after the buttons: on their row, its panel under it.
-    pub embed_control: Html,
+    /// For the chart's Embed control, after the buttons: on their row, its panel under it. Made
+    /// here, not passed in: a control made by the parent is never equal to the last one (its
+    /// callbacks are new), so these props would never be equal either.
+    pub dataset: SharedDataset,
+    /// The page is embedded (`?embed=1`): no Embed control.
+    pub embedded: bool,
 }
 
 /// What the PNG export draws: the chart framed by its heading, note and source.
@@ -251,7 +257,7 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 <button type="button" class="tool-button" onclick={download_csv}>{ lang.pick("下载 CSV", "Download CSV") }</button>
                 <button type="button" class="tool-button" onclick={export_png}>{ lang.pick("导出 PNG", "Export PNG") }</button>
             </div>
-            { props.embed_control.clone() }
+            { for catalog::find(&props.chart_id).map(|spec| embed_control(Some(spec), &props.dataset, lang, props.embedded)) }
             // Present from the start (see browser::report_download).
             <p class="download-status" role="alert"></p>
             // Shown, it is a focusable region (it may scroll sideways); hidden, the
