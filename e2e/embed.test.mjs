@@ -304,7 +304,7 @@ describe('embedding', () => {
   // The first height is a guess from the layouts and the stylesheet's boxes (src/embed.rs); the
   // host page moves when the real height arrives, by as much as the guess was off. The text
   // measurer errs wide (labels must never overflow), so English text can take a line more in
-  // the guess than on the page: a tolerance of two lines of body text, or 3.5 % of a long page.
+  // the guess than on the page: a tolerance of two lines of body text, or 2.5 % of a long page.
   it('every graphic\'s first heights are within two lines of its real height, in both languages', async () => {
     const graphics = [null, ...CHART_IDS];
     const misses = [];
@@ -325,7 +325,7 @@ describe('embedding', () => {
             const real = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
             const frameWidth = await frame.evaluate(() => document.documentElement.clientWidth);
             assert.equal(frameWidth, width, `the frame of ${src} is ${width} px wide`);
-            if (Math.abs(real - estimate) > Math.max(52, 0.035 * real)) misses.push(`${chart ?? 'page'} ${lang} at ${width} px: first ${estimate}, real ${real}`);
+            if (Math.abs(real - estimate) > Math.max(52, 0.025 * real)) misses.push(`${chart ?? 'page'} ${lang} at ${width} px: first ${estimate}, real ${real}`);
           } finally {
             await p.close();
           }

@@ -82,9 +82,26 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
-/// Lines `text` takes at `size` px in `width` px.
-fn lines(text: &str, size: f64, width: f64) -> f64 {
-    wrap(text, size, width).len().max(1) as f64
+/// Lines `text` takes at `size` px in `width` px in `lang`'s page.
+///
+/// The chart layouts' measurer counts curly quotes a full em, as a Chinese font sets them; the
+/// English page sets them from its Latin font, as narrow as straight quotes.
+pub fn page_text_lines(text: &str, size: f64, width: f64, lang: Lang) -> f64 {
+    let set = match lang {
+        Lang::Zh => wrap(text, size, width),
+        Lang::En => {
+            let straight: String = text
+                .chars()
+                .map(|c| match c {
+                    '‘' | '’' => '\'',
+                    '“' | '”' => '"',
+                    c => c,
+                })
+                .collect();
+            wrap(&straight, size, width)
+        }
+    };
+    set.len().max(1) as f64
 }
 
 /// A box of the embedded page with its vertical margins, from the sizes in static/style.css.
@@ -111,11 +128,11 @@ fn stacked(blocks: impl IntoIterator<Item = Block>) -> f64 {
 /// One chart's figure in the embedded page: title, note, canvas, source line, tools.
 fn figure(dataset: &Dataset, spec: &ChartSpec, width: f64, lang: Lang) -> Block {
     let canvas = (spec.layout)(dataset, width, lang).map_or(300.0, |scene| scene.height);
-    let title = lines(&spec.title(dataset, lang), 18.4, width) * 18.4 * 1.4 + 4.0;
-    let note = lines(spec.note(lang), 14.4, width) * 14.4 * 1.6 + 12.0;
+    let title = page_text_lines(&spec.title(dataset, lang), 18.4, width, lang) * 18.4 * 1.4 + 4.0;
+    let note = page_text_lines(spec.note(lang), 14.4, width, lang) * 14.4 * 1.6 + 12.0;
     // The caption under the canvas, as the figure writes it.
     let caption = lang.chart_source(dataset.article.title.get(lang)) + lang.details_note();
-    let source = lines(&caption, 12.8, width) * 12.8 * 1.6 + 8.0;
+    let source = page_text_lines(&caption, 12.8, width, lang) * 12.8 * 1.6 + 8.0;
     // The row of chart tools: 44 px buttons 8 px below the caption.
     Block {
         margin_top: 4.0,
@@ -131,7 +148,7 @@ fn footer(dataset: &Dataset, width: f64, lang: Lang) -> Block {
     let text = lang.source_line(article.title.get(lang), article.credit.get(lang));
     Block {
         margin_top: 16.0,
-        height: 1.0 + 8.0 + 12.8 + lines(&text, 12.8, width) * 12.8 * 1.6,
+        height: 1.0 + 8.0 + 12.8 + page_text_lines(&text, 12.8, width, lang) * 12.8 * 1.6,
         margin_bottom: 12.8,
     }
 }
@@ -151,9 +168,19 @@ fn cards(dataset: &Dataset, width: f64, lang: Lang) -> Block {
         // Padding, the 3 px rule, the value (1.6rem bold, line height 1.2), the label 2 px
         // below it, and the tags at 0.85rem.
         let card = |figure: &Figure| {
-            let value = lines(&figure_value(figure, lang), 25.6 * BOLD_FACTOR, card_width);
-            let label = lines(figure.label.get(lang), 16.0, card_width);
-            let tags = lines(&figure_tags(figure, lang).join(" · "), 13.6, card_width);
+            let value = page_text_lines(
+                &figure_value(figure, lang),
+                25.6 * BOLD_FACTOR,
+                card_width,
+                lang,
+            );
+            let label = page_text_lines(figure.label.get(lang), 16.0, card_width, lang);
+            let tags = page_text_lines(
+                &figure_tags(figure, lang).join(" · "),
+                13.6,
+                card_width,
+                lang,
+            );
             24.0 + 3.0 + value * 30.72 + 2.0 + label * 25.6 + tags * 13.6 * 1.6
         };
         let rows: Vec<f64> = figures
@@ -162,7 +189,7 @@ fn cards(dataset: &Dataset, width: f64, lang: Lang) -> Block {
             .collect();
         // The heading as the page shows it, with the year where the article dates it.
         let heading = with_years(lang.pick(zh, en), dataset.article.this_year.as_ref(), lang);
-        lines(&heading, 16.0, width) * 25.6
+        page_text_lines(&heading, 16.0, width, lang) * 25.6
             + 8.0
             + rows.iter().sum::<f64>()
             + (rows.len() as f64 - 1.0).max(0.0) * 8.0
@@ -336,5 +363,22 @@ mod tests {
                 assert!(chart[0].1 < page[0].1);
             }
         }
+    }
+
+    #[test]
+    fn english_text_sets_curly_quotes_as_narrow_as_straight_ones() {
+        let curly = "“a” ‘b’ “c” ‘d’";
+        let straight = "\"a\" 'b' \"c\" 'd'";
+        // A full em per quote makes the curly text overflow 100 px at 10 px; straight, it fits.
+        assert_eq!(page_text_lines(curly, 10.0, 100.0, Lang::En), 1.0);
+        assert_eq!(page_text_lines(curly, 10.0, 100.0, Lang::Zh), 2.0);
+        for width in [20.0, 40.0, 60.0, 100.0] {
+            assert_eq!(
+                page_text_lines(curly, 10.0, width, Lang::En),
+                page_text_lines(straight, 10.0, width, Lang::Zh),
+                "at {width} px"
+            );
+        }
+        assert_eq!(page_text_lines("", 10.0, 100.0, Lang::En), 1.0);
     }
 }

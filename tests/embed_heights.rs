@@ -6,10 +6,12 @@
 
 use banan_infographic::charts::catalog::CHARTS;
 use banan_infographic::charts::details::{figure_tags, figure_value, with_years};
-use banan_infographic::charts::text::{wrap, BOLD_FACTOR};
+use banan_infographic::charts::text::BOLD_FACTOR;
 use banan_infographic::components::headline_cards::GROUPS;
 use banan_infographic::data::{load_default, Dataset, Figure};
-use banan_infographic::embed::{escape_html, estimated_height, estimated_heights, SNIPPET_WIDTHS};
+use banan_infographic::embed::{
+    escape_html, estimated_height, estimated_heights, page_text_lines, SNIPPET_WIDTHS,
+};
 use banan_infographic::lang::Lang;
 
 mod common;
@@ -43,11 +45,6 @@ fn side(shorthand: &str, n: usize) -> f64 {
         (3, n) => parts[n],
         (_, n) => parts[n],
     }
-}
-
-/// Lines of `text` at `size` px in `width` px, as the charts' text measurer breaks it.
-fn lines(text: &str, size: f64, width: f64) -> f64 {
-    wrap(text, size, width).len().max(1) as f64
 }
 
 /// The body's line height (`16px/1.6`), a multiple of the font size.
@@ -91,7 +88,7 @@ fn footer(dataset: &Dataset, width: f64, lang: Lang) -> Block {
         border
             + px(value(".page.embed .page-source", "padding-top"))
             + size
-            + lines(&text, size, width) * size * body_line_height(),
+            + page_text_lines(&text, size, width, lang) * size * body_line_height(),
         size,
     )
 }
@@ -104,18 +101,20 @@ fn figure(dataset: &Dataset, index: usize, width: f64, lang: Lang) -> (Block, f6
         .expect("the chart draws")
         .height;
     let title_size = px(value(".chart-title", "font-size"));
-    let title = lines(&spec.title(dataset, lang), title_size, width)
+    let title = page_text_lines(&spec.title(dataset, lang), title_size, width, lang)
         * title_size
         * value(".chart-title", "line-height").parse::<f64>().unwrap()
         + side(value(".chart-title", "margin"), 2);
     let note_size = px(value(".chart-note", "font-size"));
-    let note = lines(spec.note(lang), note_size, width) * note_size * body_line_height()
-        + side(value(".chart-note", "margin"), 2);
+    let note =
+        page_text_lines(spec.note(lang), note_size, width, lang) * note_size * body_line_height()
+            + side(value(".chart-note", "margin"), 2);
     // The caption as the figure writes it: the source and where the details come from.
     let caption = lang.chart_source(dataset.article.title.get(lang)) + lang.details_note();
     let source_size = px(value(".chart-source, .page-source", "font-size"));
-    let source = lines(&caption, source_size, width) * source_size * body_line_height()
-        + px(value(".chart-source, .page-source", "margin-top"));
+    let source =
+        page_text_lines(&caption, source_size, width, lang) * source_size * body_line_height()
+            + px(value(".chart-source, .page-source", "margin-top"));
     let tools = px(value(".chart-tools", "margin-top")) + px(value(".tool-button", "min-height"));
     let margin = value(".page.embed .chart", "margin");
     (
@@ -158,16 +157,18 @@ fn cards(dataset: &Dataset, width: f64, lang: Lang) -> Block {
                 (width - (columns - 1.0) * gap) / columns - side(padding, 1) - side(padding, 3);
             let card_height = |figure: &Figure| {
                 // The value is bold: measured as wider type.
-                let value_lines = lines(
+                let value_lines = page_text_lines(
                     &figure_value(figure, lang),
                     value_size * BOLD_FACTOR,
                     card_width,
+                    lang,
                 );
-                let label = lines(figure.label.get(lang), label_size, card_width);
-                let tags = lines(
+                let label = page_text_lines(figure.label.get(lang), label_size, card_width, lang);
+                let tags = page_text_lines(
                     &figure_tags(figure, lang).join(" · "),
                     tags_size,
                     card_width,
+                    lang,
                 );
                 side(padding, 0)
                     + border
@@ -182,7 +183,7 @@ fn cards(dataset: &Dataset, width: f64, lang: Lang) -> Block {
                 .map(|row| row.iter().map(|f| card_height(f)).fold(0.0, f64::max))
                 .collect();
             let heading = with_years(lang.pick(zh, en), dataset.article.this_year.as_ref(), lang);
-            lines(&heading, heading_size, width) * heading_size * body_line_height()
+            page_text_lines(&heading, heading_size, width, lang) * heading_size * body_line_height()
                 + side(value(".card-group-title", "margin"), 2)
                 + rows.iter().sum::<f64>()
                 + (rows.len() as f64 - 1.0) * gap
