@@ -43,6 +43,7 @@ GROUPS_TABLE=(
   "lang|src/lang.rs|--lib --test format --test page_shell"
   "state|src/state.rs|--lib"
   "embed|src/embed.rs|--lib --test embed_heights"
+  "text|src/charts/text.rs|--lib --test charts"
   "data|src/data/*.rs|--lib --test data --test fuzz_data"
 )
 EQUIVALENT="$REPO_ROOT/scripts/mutants-equivalent.txt"

@@ -16,7 +16,7 @@ fn char_em(c: char) -> f64 {
         1.0
     } else if c == ' ' {
         0.32
-    } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == 'M' || c == 'W' {
+    } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' {
         0.8
     } else if matches!(
         c,
@@ -233,13 +233,50 @@ mod tests {
             );
             let quoted = wrap("文章称“一区五城”建设", 10.0, width);
             assert!(
-                quoted.iter().all(|line| !line.ends_with(is_opening)),
+                quoted.iter().all(|line| !line.ends_with('“')),
                 "{width}: {quoted:?}"
             );
             assert_eq!(quoted.concat(), "文章称“一区五城”建设");
         }
-        // A long parenthetical still breaks, between its characters.
-        let long = wrap("（占23.3%，派生数据由总额减去已知部分）", 10.0, 80.0);
-        assert!(long.len() > 2, "{long:?}");
+        // Up to four characters inside; a longer parenthetical still breaks, between its
+        // characters, and no line is wider than the width.
+        assert_eq!(
+            wrap("一二（三四五六）", 10.0, 60.0),
+            vec!["一二", "（三四五六）"]
+        );
+        assert_eq!(
+            wrap("一二（三四）五六", 10.0, 50.0),
+            vec!["一二", "（三四）五", "六"]
+        );
+        for text in ["（一二三四五）", "（占23.3%，派生数据由总额减去已知部分）"]
+        {
+            let lines = wrap(text, 10.0, 60.0);
+            assert!(lines.len() >= 2, "{lines:?}");
+            assert!(
+                lines.iter().all(|line| text_width(line, 10.0) <= 60.0),
+                "{lines:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_stays_whole_and_no_line_is_empty() {
+        // Nothing before the comma on its line to take along: the comma cannot avoid starting
+        // the next one, and the word is not moved off a line of its own.
+        for text in ["abcdefgh，", "一二三四五六七八，"] {
+            for width in [20.0, 40.0, 60.0] {
+                let lines = wrap(text, 10.0, width);
+                assert!(lines.iter().all(|line| !line.is_empty()), "{lines:?}");
+                assert_eq!(lines.concat(), text);
+            }
+        }
+        assert_eq!(wrap("abcdefgh，", 10.0, 40.0)[0], "abcdefgh");
+    }
+
+    #[test]
+    fn a_curly_quote_beside_a_latin_letter_on_either_side_is_part_of_the_word() {
+        // A closing quote after a word, then a space; an apostrophe after a space, then a word.
+        assert_eq!(wrap("ab” cd", 10.0, 20.0), vec!["ab”", "cd"]);
+        assert_eq!(wrap("ab ’cd", 10.0, 20.0), vec!["ab", "’cd"]);
     }
 }
