@@ -176,6 +176,40 @@ fn the_scale_ladder_draws_lengths_proportional_to_values() {
     }
 }
 
+/// Narrower than 560 px each label goes above its bar, the bars starting at the left edge; from
+/// 560 px the labels make a column and the bars start at one x right of it, level with them.
+#[test]
+fn the_scale_ladder_puts_labels_above_bars_below_560_px_and_beside_them_from_560() {
+    let dataset = dataset();
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [559.0, 560.0] {
+            let scene =
+                banan_infographic::charts::scale_ladder::layout(&dataset, width, lang).unwrap();
+            let bars = bars(&scene, 18.0);
+            assert_eq!(bars.len(), 6);
+            let ladder_top = bars.iter().map(|bar| bar.y).fold(f64::INFINITY, f64::min);
+            let labels: Vec<Rect> = text_bounds(&scene)
+                .into_iter()
+                .map(|(_, bounds)| bounds)
+                .filter(|bounds| bounds.y >= ladder_top - 40.0 && bounds.x == 0.0)
+                .collect();
+            for bar in &bars {
+                let beside = labels
+                    .iter()
+                    .any(|label| label.y < bar.bottom() && label.bottom() > bar.y);
+                if width < 560.0 {
+                    assert_eq!(bar.x, 0.0, "{lang:?} at {width}: {bar:?}");
+                    assert!(!beside, "{lang:?} at {width}: a label beside {bar:?}");
+                } else {
+                    assert_eq!(bar.x, bars[0].x, "{lang:?} at {width}");
+                    assert!(beside, "{lang:?} at {width}: no label beside {bar:?}");
+                    assert!(labels.iter().all(|label| label.right() <= bar.x));
+                }
+            }
+        }
+    }
+}
+
 /// The ladder runs largest first and keeps the order of `FIGURES` for equal values, whatever
 /// the data file's values are.
 #[test]
