@@ -44,6 +44,7 @@ GROUPS_TABLE=(
   "state|src/state.rs|--lib"
   "embed|src/embed.rs|--lib --test embed_heights"
   "text|src/charts/text.rs|--lib --test charts"
+  "details|src/charts/details.rs|--lib --test charts --test data --test page_coverage --test prerender"
   "data|src/data/*.rs|--lib --test data --test fuzz_data"
 )
 EQUIVALENT="$REPO_ROOT/scripts/mutants-equivalent.txt"

@@ -201,3 +201,91 @@ pub fn list_item_details(dataset: &Dataset, list: &NamedList, index: usize, lang
         dated_by: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load_default;
+
+    #[test]
+    fn tags_give_the_qualifier_status_period_and_a_derived_year_and_nothing_empty() {
+        let dataset = load_default().unwrap();
+        let output = dataset.figure("industrial_output").unwrap();
+        assert_eq!(
+            figure_tags(output, Lang::Zh),
+            ["超过", "已实现", "去年，2021年", "年份为派生"]
+        );
+        assert_eq!(
+            figure_tags(output, Lang::En),
+            ["more than", "result", "last year, 2021", "year derived"]
+        );
+        // An exact figure has no qualifier tag, not an empty one.
+        let projects = dataset.figure("major_projects_count").unwrap();
+        assert_eq!(
+            figure_tags(projects, Lang::En),
+            [
+                "result",
+                "since the start of this year, 2022",
+                "year derived"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_last_year_figure_says_which_year_the_article_dates_this_year() {
+        let dataset = load_default().unwrap();
+        let output = dataset.figure("industrial_output").unwrap();
+        assert_eq!(
+            figure_details(output, Lang::Zh).note.as_deref(),
+            Some("年份为派生：文章谈今年的计划时写明“2022年”，去年即2021年。")
+        );
+        assert_eq!(
+            figure_details(output, Lang::En).note.as_deref(),
+            Some("The year is derived: the article dates this year’s plans “2022”, so last year is 2021.")
+        );
+        let projects = dataset.figure("major_projects_count").unwrap();
+        assert_eq!(
+            figure_details(projects, Lang::Zh).note.as_deref(),
+            Some("年份为派生：文章谈今年的计划时写明“2022年”。")
+        );
+    }
+
+    #[test]
+    fn headings_get_this_year_and_last_year_from_the_articles_dates() {
+        let dataset = load_default().unwrap();
+        let this_year = dataset.article.this_year.as_ref();
+        assert_eq!(
+            with_years("今年开工，去年实现", this_year, Lang::Zh),
+            "今年（2022年）开工，去年（2021年）实现"
+        );
+        assert_eq!(
+            with_years("This year and last year", this_year, Lang::En),
+            "This year (2022) and last year (2021)"
+        );
+        assert_eq!(with_years("今年", None, Lang::Zh), "今年");
+    }
+
+    #[test]
+    fn a_list_items_related_figures_are_punctuated_for_their_language() {
+        let dataset = load_default().unwrap();
+        let list = dataset
+            .lists
+            .iter()
+            .find(|list| list.id == "major_projects_named")
+            .unwrap();
+        assert_eq!(
+            list_item_details(&dataset, list, 0, Lang::Zh).related,
+            [
+                "惠科显示模组生产线项目总投资：50亿元",
+                "新型显示产业集群目标规模：500亿元级"
+            ]
+        );
+        assert_eq!(
+            list_item_details(&dataset, list, 0, Lang::En).related,
+            [
+                "total investment of the HKC display-module line: CNY 5 billion",
+                "target size of the new-display cluster: CNY 50-billion scale"
+            ]
+        );
+    }
+}
