@@ -290,7 +290,7 @@ describe('pre-rendered pages (issue 21)', () => {
 
   for (const [path, lang] of [['', 'zh'], ['en/', 'en']]) {
     for (const width of [390, 1280]) {
-      it(`without JavaScript, /${path} at ${width} px is the graphic: every figure, name, source sentence and chart image`, TIMEOUT, async () => {
+      it(`without JavaScript, /${path} at ${width} px is the graphic: every figure, name, source sentence and chart image; on a phone, table rows as blocks`, TIMEOUT, async () => {
         const p = await openPage(withoutJs(await browserFor(width)), 'about:blank', device(width));
         try {
           const { page } = p;
@@ -343,7 +343,12 @@ describe('pre-rendered pages (issue 21)', () => {
               const img = fig.querySelector('.chart-picture img');
               const rows = [...fig.querySelectorAll('.data-table tbody tr')];
               const box = img?.getBoundingClientRect();
+              const left = (e) => Math.round(e.getBoundingClientRect().left);
               return {
+                // On a phone each row reads as a block (style.css): its cells one below another,
+                // where its name starts, the notes and the sentence under their column's name.
+                stacked: rows.every((tr) => [...tr.cells].every((c, i) => left(c) === left(tr.cells[0]) && (i === 0 || c.getBoundingClientRect().top >= tr.cells[i - 1].getBoundingClientRect().bottom - 0.5))),
+                labels: [...(rows[0]?.cells ?? [])].map((c) => getComputedStyle(c, '::before').content),
                 title: shown(fig.querySelector('.chart-title')),
                 note: shown(fig.querySelector('.chart-note')),
                 source: shown(fig.querySelector('.chart-source')),
@@ -356,6 +361,11 @@ describe('pre-rendered pages (issue 21)', () => {
             const where = `/${path} ${id}`;
             for (const part of ['title', 'note', 'source']) if (!state[part]) chartProblems.push(`${where}: ${part} not visible`);
             if (state.rows === 0) chartProblems.push(`${where}: no data-table rows`);
+            if (DEVICES[width].isMobile) {
+              const [notes, source] = lang === 'zh' ? ['说明', '原文'] : ['Notes', 'Source'];
+              if (!state.stacked) chartProblems.push(`${where}: the table's rows are not blocks on a phone`);
+              if (!state.labels[2]?.includes(notes) || !state.labels[3]?.includes(source)) chartProblems.push(`${where}: cells not labelled ${notes}/${source}: ${JSON.stringify(state.labels)}`);
+            }
             if (state.rowsWithoutSentence.length) chartProblems.push(`${where}: rows without a visible name or sentence: ${state.rowsWithoutSentence.join(', ')}`);
             const img = state.image;
             if (!img || !img.visible || img.src === '' || img.naturalWidth === 0 || img.height === 0) {
