@@ -1,6 +1,8 @@
 //! Old-community renovation: what is completed against what started this year, measure by
 //! measure, with the combined totals derived where adding up is meaningful.
 
+use std::cmp::Ordering;
+
 use crate::data::{Dataset, Figure, MissingEntry};
 use crate::format::{format_number, format_value};
 use crate::lang::Lang;
@@ -277,14 +279,32 @@ fn combined_details(
     let difference = started.value - completed.value;
     let unit = completed.unit;
     let sum = format_value(Some(total), unit, completed.qualifier, lang);
+    // The gap as a size and a direction, so that changed figures never read "−5,021 more".
+    let gap = format_value(Some(difference.abs()), unit, completed.qualifier, lang);
+    let comparison = match (lang, difference.partial_cmp(&0.0)) {
+        (Lang::Zh, Some(Ordering::Greater)) => format!("今年开工比已完成多{gap}"),
+        (Lang::Zh, Some(Ordering::Less)) => format!("今年开工比已完成少{gap}"),
+        (Lang::Zh, _) => "今年开工与已完成相同".to_owned(),
+        (Lang::En, Some(Ordering::Greater)) => {
+            format!("this year’s work is {gap} more than the completed")
+        }
+        (Lang::En, Some(Ordering::Less)) => {
+            format!("the completed work exceeds this year’s by {gap}")
+        }
+        (Lang::En, _) => "this year’s work is the same as the completed".to_owned(),
+    };
     let how = match lang {
         Lang::Zh => format!(
-            "已完成{} + 今年开工{} = {}；今年开工比已完成多{}。",
-            figure_value(completed, lang), figure_value(started, lang), sum, format_value(Some(difference), unit, completed.qualifier, lang)
+            "已完成{} + 今年开工{} = {}；{comparison}。",
+            figure_value(completed, lang),
+            figure_value(started, lang),
+            sum
         ),
         Lang::En => format!(
-            "completed {} + started this year {} = {}; this year’s work is {} more than the completed.",
-            figure_value(completed, lang), figure_value(started, lang), sum, format_value(Some(difference), unit, completed.qualifier, lang)
+            "completed {} + started this year {} = {}; {comparison}.",
+            figure_value(completed, lang),
+            figure_value(started, lang),
+            sum
         ),
     };
     let title = match lang {

@@ -126,9 +126,10 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             Anchor::Start,
         );
         let (role, fill, dashed) = status_style(figure.status);
-        let per_row = (((width + SQUARE_GAP * 3.0) / (SQUARE + SQUARE_GAP)).floor() as usize / 10
-            * 10)
-            .max(10);
+        // Whole tens a row: a ten is ten squares and their gaps, then the wider gap between
+        // tens, which the row's last ten does not need.
+        let ten = 10.0 * (SQUARE + SQUARE_GAP) + SQUARE_GAP * 2.0;
+        let per_row = ((width + SQUARE_GAP * 3.0) / ten).floor().max(1.0) as usize * 10;
         let count = figure.value.round().max(0.0) as usize;
         let squares_top = y + 4.0 + label_height + 2.0;
         for index in 0..count {

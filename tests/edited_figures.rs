@@ -1,0 +1,198 @@
+//! Charts after an editor changes a figure (README, "Changing a figure"): the real data file
+//! with some values replaced, so that the layouts meet what the article's own figures never
+//! reach (a sum with more digits than its parts, a count longer than a row of squares, a year
+//! whose work is smaller than or equal to what was done before) and still draw it truthfully.
+
+use banan_infographic::charts::renovation;
+use banan_infographic::charts::rural;
+use banan_infographic::charts::scene::{Mark, Rect, Scene};
+use banan_infographic::data::{load_default, Dataset};
+use banan_infographic::lang::Lang;
+
+const WIDTHS: [f64; 7] = [288.0, 320.0, 360.0, 390.0, 768.0, 1280.0, 1440.0];
+
+/// The real data with the figures `changes` names set to new values.
+fn edited(changes: &[(&str, f64)]) -> Dataset {
+    let mut dataset = load_default().expect("the default data is valid");
+    for (id, value) in changes {
+        let figure = dataset
+            .figures
+            .iter_mut()
+            .find(|figure| figure.id == *id)
+            .unwrap_or_else(|| panic!("no figure {id}"));
+        figure.value = *value;
+    }
+    dataset
+}
+
+fn boxes(scene: &Scene, height: f64) -> Vec<Rect> {
+    scene
+        .marks
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Box { rect, .. } if (rect.height - height).abs() < 1e-9 => Some(*rect),
+            _ => None,
+        })
+        .collect()
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+fn how(scene: &Scene, key: &str) -> String {
+    let index = scene
+        .index_of(key)
+        .unwrap_or_else(|| panic!("no item {key}"));
+    scene.items[index]
+        .details
+        .note
+        .clone()
+        .expect("a derived figure says how")
+}
+
+#[test]
+fn a_combined_total_says_which_phase_is_larger_and_by_how_much() {
+    let key = "old_completed_households_combined";
+    // The article: 5,711 households completed, 10,732 this year.
+    let real = edited(&[]);
+    let zh = how(&renovation::layout(&real, 390.0, Lang::Zh).unwrap(), key);
+    assert!(zh.ends_with("今年开工比已完成多5021户。"), "{zh}");
+    let en = how(&renovation::layout(&real, 390.0, Lang::En).unwrap(), key);
+    assert!(
+        en.ends_with("this year’s work is 5,021 households more than the completed."),
+        "{en}"
+    );
+    // Fewer this year: the gap is never a negative "more".
+    let fewer = edited(&[
+        ("old_completed_households", 10732.0),
+        ("old_started_households", 5711.0),
+    ]);
+    let zh = how(&renovation::layout(&fewer, 390.0, Lang::Zh).unwrap(), key);
+    assert!(zh.ends_with("今年开工比已完成少5021户。"), "{zh}");
+    let en = how(&renovation::layout(&fewer, 390.0, Lang::En).unwrap(), key);
+    assert!(
+        en.ends_with("the completed work exceeds this year’s by 5,021 households."),
+        "{en}"
+    );
+    let same = edited(&[
+        ("old_completed_households", 5711.0),
+        ("old_started_households", 5711.0),
+    ]);
+    let zh = how(&renovation::layout(&same, 390.0, Lang::Zh).unwrap(), key);
+    assert!(zh.ends_with("今年开工与已完成相同。"), "{zh}");
+    let en = how(&renovation::layout(&same, 390.0, Lang::En).unwrap(), key);
+    assert!(
+        en.ends_with("this year’s work is the same as the completed."),
+        "{en}"
+    );
+}
+
+#[test]
+fn the_renovation_heading_says_larger_only_when_this_years_work_is_larger() {
+    assert!(renovation::headline(&edited(&[]), Lang::Zh).is_some());
+    for lang in [Lang::Zh, Lang::En] {
+        // Equal floor area: "covers more floor area" would be false.
+        let equal = edited(&[("old_started_floor_area", 49.82)]);
+        assert_eq!(renovation::headline(&equal, lang), None);
+        let smaller = edited(&[("old_started_households", 5000.0)]);
+        assert_eq!(renovation::headline(&smaller, lang), None);
+    }
+}
+
+#[test]
+fn renovation_value_labels_stay_inside_when_a_sum_has_more_digits_than_its_parts() {
+    // 6,000 + 5,000 = 11,000: the total's label is the widest of the chart.
+    let dataset = edited(&[
+        ("old_completed_households", 6000.0),
+        ("old_started_households", 5000.0),
+    ]);
+    for width in WIDTHS {
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = renovation::layout(&dataset, width, lang).unwrap();
+            for mark in &scene.marks {
+                if let Mark::Text(text) = mark {
+                    let bounds = text.bounds();
+                    assert!(
+                        bounds.x >= 0.0 && bounds.x + bounds.width <= width + 1e-9,
+                        "{width} {lang:?}: {:?} at {bounds:?} is cut",
+                        text.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn renovation_bars_keep_room_to_compare_at_every_width() {
+    // The longest bar of a measure spans its whole bar area: never squeezed under 120 px beside
+    // labels that could have gone above it.
+    let dataset = edited(&[]);
+    for width in WIDTHS {
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = renovation::layout(&dataset, width, lang).unwrap();
+            let longest = boxes(&scene, 22.0)
+                .iter()
+                .map(|bar| bar.width)
+                .fold(0.0, f64::max);
+            assert!(
+                longest >= 120.0,
+                "{width} {lang:?}: longest bar {longest} px"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_count_longer_than_a_row_wraps_its_squares_in_whole_tens_inside_its_item() {
+    // 45 green-food enterprises: more squares than a phone's row holds.
+    let dataset = edited(&[("green_food_enterprises", 45.0)]);
+    for width in WIDTHS {
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = rural::layout(&dataset, width, lang).unwrap();
+            let item = &scene.items[scene.index_of("green_food_enterprises").unwrap()].bounds;
+            let squares: Vec<Rect> = boxes(&scene, 10.0)
+                .into_iter()
+                .filter(|square| overlaps(square, item))
+                .collect();
+            let at = format!("{width} {lang:?}");
+            assert_eq!(squares.len(), 45, "{at}");
+            for (index, square) in squares.iter().enumerate() {
+                assert!(
+                    item.encloses(square) && square.x + square.width <= width,
+                    "{at}: square {index} at {square:?} outside {item:?}"
+                );
+                for other in &squares[index + 1..] {
+                    assert!(!overlaps(square, other), "{at}: {square:?} and {other:?}");
+                }
+            }
+            // Rows fill left to right, top to bottom, in whole tens but the last.
+            let mut rows: Vec<(f64, usize)> = Vec::new();
+            for square in &squares {
+                match rows.last_mut() {
+                    Some((top, count)) if *top == square.y => *count += 1,
+                    _ => rows.push((square.y, 1)),
+                }
+            }
+            assert!(rows.len() >= 2 || width >= 768.0, "{at}: {rows:?}");
+            assert!(rows.windows(2).all(|pair| pair[0].0 < pair[1].0), "{at}");
+            let (last, full) = rows.split_last().unwrap();
+            assert!(
+                full.iter()
+                    .all(|(_, count)| count % 10 == 0 && *count == full[0].1),
+                "{at}: {rows:?}"
+            );
+            assert!(last.1 <= rows[0].1, "{at}: {rows:?}");
+            // A wider gap after each ten.
+            let gaps: Vec<f64> = squares[..rows[0].1]
+                .windows(2)
+                .map(|pair| pair[1].x - pair[0].x)
+                .collect();
+            for (index, gap) in gaps.iter().enumerate() {
+                let wider = (index + 1) % 10 == 0;
+                assert_eq!(*gap > gaps[0] + 1e-9, wider, "{at}: gap {index} {gaps:?}");
+            }
+        }
+    }
+}
