@@ -45,6 +45,8 @@ GROUPS_TABLE=(
   "embed|src/embed.rs|--lib --test embed_heights"
   "text|src/charts/text.rs|--lib --test charts"
   "details|src/charts/details.rs|--lib --test charts --test data --test page_coverage --test prerender"
+  "rural|src/charts/rural.rs|--lib --test charts --test edited_figures"
+  "renovation|src/charts/renovation.rs|--lib --test charts --test edited_figures"
   "data|src/data/*.rs|--lib --test data --test fuzz_data"
 )
 EQUIVALENT="$REPO_ROOT/scripts/mutants-equivalent.txt"

@@ -196,3 +196,83 @@ fn a_count_longer_than_a_row_wraps_its_squares_in_whole_tens_inside_its_item() {
         }
     }
 }
+
+#[test]
+fn a_row_of_squares_holds_every_ten_that_fits() {
+    // At every width from 260 to 800 px: a full row would not have room for one more ten
+    // (the gap between tens and a ten's span), and no row is wider than the chart.
+    let dataset = edited(&[("green_food_enterprises", 45.0)]);
+    let squares_at = |width: f64| {
+        let scene = rural::layout(&dataset, width, Lang::Zh).unwrap();
+        let item = scene.items[scene.index_of("green_food_enterprises").unwrap()].bounds;
+        boxes(&scene, 10.0)
+            .into_iter()
+            .filter(|square| overlaps(square, &item))
+            .collect::<Vec<Rect>>()
+    };
+    let right = |square: &Rect| square.x + square.width;
+    // A ten's span and the gap between tens, from a desktop's single row.
+    let wide = squares_at(1280.0);
+    let ten_span = right(&wide[9]) - wide[0].x;
+    let between_tens = wide[10].x - right(&wide[9]);
+    for width in (260..=800).map(f64::from) {
+        let squares = squares_at(width);
+        let first_row: Vec<&Rect> = squares.iter().filter(|s| s.y == squares[0].y).collect();
+        let row_right = right(first_row.last().unwrap());
+        assert!(row_right <= width, "{width}: a row {row_right} px wide");
+        if first_row.len() < squares.len() {
+            assert!(
+                row_right + between_tens + ten_span > width,
+                "{width}: {} squares a row, room for ten more",
+                first_row.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn on_a_narrow_phone_renovation_labels_sit_above_their_bars_inside_their_rows() {
+    // Where the labels leave the bars too little room beside them (a 288-px English page),
+    // each row is its label, then its bar, a few px apart, and hovering the row finds both.
+    let dataset = edited(&[]);
+    let mut stacked_rows = 0;
+    for width in WIDTHS {
+        for lang in [Lang::Zh, Lang::En] {
+            let scene = renovation::layout(&dataset, width, lang).unwrap();
+            let bars = boxes(&scene, 22.0);
+            for item in &scene.items {
+                let Some(bar) = bars.iter().find(|bar| item.bounds.encloses(bar)) else {
+                    continue;
+                };
+                if bar.x > 0.0 {
+                    continue; // labels beside the bars
+                }
+                stacked_rows += 1;
+                let at = format!("{width} {lang:?} {}", item.key);
+                let label = scene
+                    .marks
+                    .iter()
+                    .filter_map(|mark| match mark {
+                        Mark::Text(text) if text.x == 0.0 => Some(text.bounds()),
+                        _ => None,
+                    })
+                    .find(|text| overlaps(text, &item.bounds))
+                    .unwrap_or_else(|| panic!("{at}: no label"));
+                assert!(item.bounds.encloses(&label), "{at}: label {label:?}");
+                assert!(
+                    label.y + label.height <= bar.y,
+                    "{at}: {label:?} over {bar:?}"
+                );
+                let (above, below) = (
+                    label.y - item.bounds.y,
+                    item.bounds.y + item.bounds.height - (bar.y + bar.height),
+                );
+                assert!(
+                    above <= 8.0 && below <= 8.0,
+                    "{at}: {above} px above, {below} below"
+                );
+            }
+        }
+    }
+    assert!(stacked_rows >= 8, "no narrow layout was tested");
+}
