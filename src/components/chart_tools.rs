@@ -189,14 +189,17 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     };
     // Built only when the page shows it.
     let name = format!("{}{}", lang.pick("数据表：", "Data: "), props.heading);
-    // The column names, also each cell's label where a phone shows a table's rows as blocks
-    // (style.css): the shown table, and the hidden one that a page without JavaScript shows
-    // (noscript.css). A block drops a table's semantics in some browsers: the roles keep them.
+    // The column names, also each cell's label where a phone shows the shown table's rows as
+    // blocks (style.css). A block drops a table's semantics in some browsers: the shown table's
+    // roles keep them. The hidden tables (in every page, and hydrated at every load) carry
+    // neither: a phone without JavaScript gets their blocks and labels from noscript.css.
     let (notes_label, source_label) = (lang.pick("说明", "Notes"), lang.pick("原文", "Source"));
     // Shown or printed, the table has its name as a caption. Hidden, as a label: a <caption> in
     // each hidden table held a pre-rendered page's first paint back on a slow phone (Chromium),
     // and nobody sees it there.
     let table = |rows: usize, shown: bool| {
+        let role = |role: &'static str| shown.then_some(role);
+        let label = |label: &'static str| shown.then_some(label);
         let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
             // The tags on a line, then the note and each related fact as sentences of their own.
@@ -205,11 +208,11 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 html! { <><br />{ sentence.clone() }</> }
             });
             html! {
-                <tr role="row" data-key={item.key.clone()}>
-                    <th role="rowheader" scope="row">{ &details.title }</th>
-                    <td role="cell">{ details.value.clone().unwrap_or_default() }</td>
-                    <td role="cell" data-label={notes_label}>{ tags }{ for sentences }</td>
-                    <td role="cell" data-label={source_label}>
+                <tr role={role("row")} data-key={item.key.clone()}>
+                    <th role={role("rowheader")} scope="row">{ &details.title }</th>
+                    <td role={role("cell")}>{ details.value.clone().unwrap_or_default() }</td>
+                    <td role={role("cell")} data-label={label(notes_label)}>{ tags }{ for sentences }</td>
+                    <td role={role("cell")} data-label={label(source_label)}>
                         { for details.all_sources().enumerate().map(|(index, source)| html! {
                             <>
                             if index > 0 { <br /> }
@@ -224,19 +227,19 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             }
         });
         html! {
-            <table class="data-table" role="table" aria-label={(!shown).then(|| name.clone())}>
+            <table class="data-table" role={role("table")} aria-label={(!shown).then(|| name.clone())}>
                 if shown {
                     <caption id={format!("{table_id}-caption")}>{ &name }</caption>
                 }
-                <thead role="rowgroup">
-                    <tr role="row">
-                        <th role="columnheader" scope="col">{ lang.pick("项目", "Item") }</th>
-                        <th role="columnheader" scope="col">{ lang.pick("数值", "Value") }</th>
-                        <th role="columnheader" scope="col">{ notes_label }</th>
-                        <th role="columnheader" scope="col">{ source_label }</th>
+                <thead role={role("rowgroup")}>
+                    <tr role={role("row")}>
+                        <th role={role("columnheader")} scope="col">{ lang.pick("项目", "Item") }</th>
+                        <th role={role("columnheader")} scope="col">{ lang.pick("数值", "Value") }</th>
+                        <th role={role("columnheader")} scope="col">{ notes_label }</th>
+                        <th role={role("columnheader")} scope="col">{ source_label }</th>
                     </tr>
                 </thead>
-                <tbody role="rowgroup">{ for rows }</tbody>
+                <tbody role={role("rowgroup")}>{ for rows }</tbody>
             </table>
         }
     };
