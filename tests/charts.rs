@@ -10,6 +10,9 @@ use banan_infographic::data::{load_default, Dataset};
 use banan_infographic::lang::Lang;
 use plotters::prelude::*;
 
+mod scene_marks;
+use scene_marks::boxes_of_height;
+
 const WIDTHS: [f64; 7] = [288.0, 320.0, 360.0, 390.0, 768.0, 1280.0, 1440.0];
 
 fn dataset() -> Dataset {
@@ -141,25 +144,16 @@ fn item_keys_are_unique_and_the_same_in_both_languages() {
     }
 }
 
-/// Solid, tinted or hatched boxes of a given height: the bars of a chart.
-fn bars(scene: &Scene, height: f64) -> Vec<Rect> {
-    scene
-        .marks
-        .iter()
-        .filter_map(|mark| match mark {
-            Mark::Box { rect, .. } if (rect.height - height).abs() < 1e-9 => Some(*rect),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn the_scale_ladder_draws_lengths_proportional_to_values() {
     let dataset = dataset();
     for width in WIDTHS {
         let scene =
             banan_infographic::charts::scale_ladder::layout(&dataset, width, Lang::Zh).unwrap();
-        let lengths: Vec<f64> = bars(&scene, 18.0).iter().map(|r| r.width).collect();
+        let lengths: Vec<f64> = boxes_of_height(&scene, 18.0)
+            .iter()
+            .map(|r| r.width)
+            .collect();
         let values: Vec<f64> = scene
             .items
             .iter()
@@ -185,7 +179,7 @@ fn the_scale_ladder_puts_labels_above_bars_below_560_px_and_beside_them_from_560
         for width in [559.0, 560.0] {
             let scene =
                 banan_infographic::charts::scale_ladder::layout(&dataset, width, lang).unwrap();
-            let bars = bars(&scene, 18.0);
+            let bars = boxes_of_height(&scene, 18.0);
             assert_eq!(bars.len(), 6);
             // The labels start at the left edge; the legend's texts follow their swatches.
             let labels: Vec<Rect> = text_bounds(&scene)
@@ -251,7 +245,7 @@ fn the_investment_bar_splits_the_total_at_the_known_part() {
     let dataset = dataset();
     let scene = banan_infographic::charts::investment::layout(&dataset, 390.0, Lang::Zh).unwrap();
     // The bar's two segments share a row; the tiles of the fields below are as tall.
-    let boxes = bars(&scene, 44.0);
+    let boxes = boxes_of_height(&scene, 44.0);
     let segments: Vec<Rect> = boxes
         .iter()
         .filter(|r| r.y == boxes[0].y)
@@ -340,7 +334,10 @@ fn a_legend_lists_only_the_kinds_of_claim_its_chart_draws() {
 fn renovation_bars_compare_completed_with_started_and_derive_totals() {
     let dataset = dataset();
     let scene = banan_infographic::charts::renovation::layout(&dataset, 768.0, Lang::Zh).unwrap();
-    let lengths: Vec<f64> = bars(&scene, 22.0).iter().map(|r| r.width).collect();
+    let lengths: Vec<f64> = boxes_of_height(&scene, 22.0)
+        .iter()
+        .map(|r| r.width)
+        .collect();
     // Counts: 12 and 15 on their own scale; floor area and households with their sums.
     assert_eq!(lengths.len(), 8);
     assert!((lengths[0] / lengths[1] - 12.0 / 15.0).abs() < 1e-9);
@@ -365,7 +362,7 @@ fn renovation_bars_compare_completed_with_started_and_derive_totals() {
 fn the_rural_chart_draws_one_square_per_unit() {
     let dataset = dataset();
     let scene = banan_infographic::charts::rural::layout(&dataset, 390.0, Lang::Zh).unwrap();
-    let squares = bars(&scene, 10.0).len();
+    let squares = boxes_of_height(&scene, 10.0).len();
     assert_eq!(squares, 11 + 20 + 10 + 10);
 }
 

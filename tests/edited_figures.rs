@@ -8,6 +8,9 @@ use banan_infographic::charts::rural;
 use banan_infographic::charts::scene::{Mark, Rect, Scene};
 use banan_infographic::data::{load_default, Dataset};
 use banan_infographic::lang::Lang;
+use scene_marks::boxes_of_height;
+
+mod scene_marks;
 
 const WIDTHS: [f64; 7] = [288.0, 320.0, 360.0, 390.0, 768.0, 1280.0, 1440.0];
 
@@ -25,21 +28,6 @@ fn edited(changes: &[(&str, f64)]) -> Dataset {
     dataset
 }
 
-fn boxes(scene: &Scene, height: f64) -> Vec<Rect> {
-    scene
-        .marks
-        .iter()
-        .filter_map(|mark| match mark {
-            Mark::Box { rect, .. } if (rect.height - height).abs() < 1e-9 => Some(*rect),
-            _ => None,
-        })
-        .collect()
-}
-
-fn overlaps(a: &Rect, b: &Rect) -> bool {
-    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
-}
-
 fn how(scene: &Scene, key: &str) -> String {
     let index = scene
         .index_of(key)
@@ -54,38 +42,38 @@ fn how(scene: &Scene, key: &str) -> String {
 #[test]
 fn a_combined_total_says_which_phase_is_larger_and_by_how_much() {
     let key = "old_completed_households_combined";
-    // The article: 5,711 households completed, 10,732 this year.
-    let real = edited(&[]);
-    let zh = how(&renovation::layout(&real, 390.0, Lang::Zh).unwrap(), key);
-    assert!(zh.ends_with("今年开工比已完成多5021户。"), "{zh}");
-    let en = how(&renovation::layout(&real, 390.0, Lang::En).unwrap(), key);
-    assert!(
-        en.ends_with("this year’s work is 5,021 households more than the completed."),
-        "{en}"
-    );
-    // Fewer this year: the gap is never a negative "more".
-    let fewer = edited(&[
-        ("old_completed_households", 10732.0),
-        ("old_started_households", 5711.0),
-    ]);
-    let zh = how(&renovation::layout(&fewer, 390.0, Lang::Zh).unwrap(), key);
-    assert!(zh.ends_with("今年开工比已完成少5021户。"), "{zh}");
-    let en = how(&renovation::layout(&fewer, 390.0, Lang::En).unwrap(), key);
-    assert!(
-        en.ends_with("the completed work exceeds this year’s by 5,021 households."),
-        "{en}"
-    );
-    let same = edited(&[
-        ("old_completed_households", 5711.0),
-        ("old_started_households", 5711.0),
-    ]);
-    let zh = how(&renovation::layout(&same, 390.0, Lang::Zh).unwrap(), key);
-    assert!(zh.ends_with("今年开工与已完成相同。"), "{zh}");
-    let en = how(&renovation::layout(&same, 390.0, Lang::En).unwrap(), key);
-    assert!(
-        en.ends_with("this year’s work is the same as the completed."),
-        "{en}"
-    );
+    // The article: 5,711 households completed, 10,732 this year; then fewer this year (the gap
+    // is never a negative "more"), then the same.
+    let cases = [
+        (
+            5711.0,
+            10732.0,
+            "今年开工比已完成多5021户。",
+            "this year’s work is 5,021 households more than the completed.",
+        ),
+        (
+            10732.0,
+            5711.0,
+            "今年开工比已完成少5021户。",
+            "the completed work exceeds this year’s by 5,021 households.",
+        ),
+        (
+            5711.0,
+            5711.0,
+            "今年开工与已完成相同。",
+            "this year’s work is the same as the completed.",
+        ),
+    ];
+    for (completed, started, zh_end, en_end) in cases {
+        let dataset = edited(&[
+            ("old_completed_households", completed),
+            ("old_started_households", started),
+        ]);
+        for (lang, end) in [(Lang::Zh, zh_end), (Lang::En, en_end)] {
+            let note = how(&renovation::layout(&dataset, 390.0, lang).unwrap(), key);
+            assert!(note.ends_with(end), "{completed} and {started}: {note}");
+        }
+    }
 }
 
 #[test]
@@ -114,7 +102,7 @@ fn renovation_value_labels_stay_inside_when_a_sum_has_more_digits_than_its_parts
                 if let Mark::Text(text) = mark {
                     let bounds = text.bounds();
                     assert!(
-                        bounds.x >= 0.0 && bounds.x + bounds.width <= width + 1e-9,
+                        bounds.x >= 0.0 && bounds.right() <= width + 1e-9,
                         "{width} {lang:?}: {:?} at {bounds:?} is cut",
                         text.text
                     );
@@ -132,7 +120,7 @@ fn renovation_bars_keep_room_to_compare_at_every_width() {
     for width in WIDTHS {
         for lang in [Lang::Zh, Lang::En] {
             let scene = renovation::layout(&dataset, width, lang).unwrap();
-            let longest = boxes(&scene, 22.0)
+            let longest = boxes_of_height(&scene, 22.0)
                 .iter()
                 .map(|bar| bar.width)
                 .fold(0.0, f64::max);
@@ -152,19 +140,19 @@ fn a_count_longer_than_a_row_wraps_its_squares_in_whole_tens_inside_its_item() {
         for lang in [Lang::Zh, Lang::En] {
             let scene = rural::layout(&dataset, width, lang).unwrap();
             let item = &scene.items[scene.index_of("green_food_enterprises").unwrap()].bounds;
-            let squares: Vec<Rect> = boxes(&scene, 10.0)
+            let squares: Vec<Rect> = boxes_of_height(&scene, 10.0)
                 .into_iter()
-                .filter(|square| overlaps(square, item))
+                .filter(|square| square.overlaps(item))
                 .collect();
             let at = format!("{width} {lang:?}");
             assert_eq!(squares.len(), 45, "{at}");
             for (index, square) in squares.iter().enumerate() {
                 assert!(
-                    item.encloses(square) && square.x + square.width <= width,
+                    item.encloses(square) && square.right() <= width,
                     "{at}: square {index} at {square:?} outside {item:?}"
                 );
                 for other in &squares[index + 1..] {
-                    assert!(!overlaps(square, other), "{at}: {square:?} and {other:?}");
+                    assert!(!square.overlaps(other), "{at}: {square:?} and {other:?}");
                 }
             }
             // Rows fill left to right, top to bottom, in whole tens but the last.
@@ -205,20 +193,19 @@ fn a_row_of_squares_holds_every_ten_that_fits() {
     let squares_at = |width: f64| {
         let scene = rural::layout(&dataset, width, Lang::Zh).unwrap();
         let item = scene.items[scene.index_of("green_food_enterprises").unwrap()].bounds;
-        boxes(&scene, 10.0)
+        boxes_of_height(&scene, 10.0)
             .into_iter()
-            .filter(|square| overlaps(square, &item))
+            .filter(|square| square.overlaps(&item))
             .collect::<Vec<Rect>>()
     };
-    let right = |square: &Rect| square.x + square.width;
     // A ten's span and the gap between tens, from a desktop's single row.
     let wide = squares_at(1280.0);
-    let ten_span = right(&wide[9]) - wide[0].x;
-    let between_tens = wide[10].x - right(&wide[9]);
+    let ten_span = wide[9].right() - wide[0].x;
+    let between_tens = wide[10].x - wide[9].right();
     for width in (260..=800).map(f64::from) {
         let squares = squares_at(width);
         let first_row: Vec<&Rect> = squares.iter().filter(|s| s.y == squares[0].y).collect();
-        let row_right = right(first_row.last().unwrap());
+        let row_right = first_row.last().unwrap().right();
         assert!(row_right <= width, "{width}: a row {row_right} px wide");
         if first_row.len() < squares.len() {
             assert!(
@@ -239,7 +226,7 @@ fn on_a_narrow_phone_renovation_labels_sit_above_their_bars_inside_their_rows() 
     for width in WIDTHS {
         for lang in [Lang::Zh, Lang::En] {
             let scene = renovation::layout(&dataset, width, lang).unwrap();
-            let bars = boxes(&scene, 22.0);
+            let bars = boxes_of_height(&scene, 22.0);
             for item in &scene.items {
                 let Some(bar) = bars.iter().find(|bar| item.bounds.encloses(bar)) else {
                     continue;
@@ -256,17 +243,11 @@ fn on_a_narrow_phone_renovation_labels_sit_above_their_bars_inside_their_rows() 
                         Mark::Text(text) if text.x == 0.0 => Some(text.bounds()),
                         _ => None,
                     })
-                    .find(|text| overlaps(text, &item.bounds))
+                    .find(|text| text.overlaps(&item.bounds))
                     .unwrap_or_else(|| panic!("{at}: no label"));
                 assert!(item.bounds.encloses(&label), "{at}: label {label:?}");
-                assert!(
-                    label.y + label.height <= bar.y,
-                    "{at}: {label:?} over {bar:?}"
-                );
-                let (above, below) = (
-                    label.y - item.bounds.y,
-                    item.bounds.y + item.bounds.height - (bar.y + bar.height),
-                );
+                assert!(label.bottom() <= bar.y, "{at}: {label:?} over {bar:?}");
+                let (above, below) = (label.y - item.bounds.y, item.bounds.bottom() - bar.bottom());
                 assert!(
                     above <= 8.0 && below <= 8.0,
                     "{at}: {above} px above, {below} below"
