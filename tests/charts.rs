@@ -3,9 +3,10 @@
 
 use banan_infographic::charts::catalog::CHARTS;
 use banan_infographic::charts::draw::{draw_scene, Backdrop};
-use banan_infographic::charts::layout::TOUCH_MIN;
-use banan_infographic::charts::scene::{Mark, Rect, Scene};
+use banan_infographic::charts::layout::{GAP, TOUCH_MIN};
+use banan_infographic::charts::scene::{Anchor, Mark, Rect, Scene, TextMark};
 use banan_infographic::charts::theme::Theme;
+use banan_infographic::charts::{city_check, investment};
 use banan_infographic::data::{load_default, Dataset};
 use banan_infographic::lang::Lang;
 use plotters::prelude::*;
@@ -263,6 +264,51 @@ fn the_investment_bar_splits_the_total_at_the_known_part() {
     assert!(remainder.details.tags.contains(&"派生数据".to_owned()));
 }
 
+/// Under the investment bar the known part's label keeps to the left half and the remainder's
+/// to the right, a gap apart, at every width: long labels wrap in their own half.
+#[test]
+fn the_investment_labels_keep_to_their_halves_a_gap_apart() {
+    let dataset = dataset();
+    for lang in [Lang::Zh, Lang::En] {
+        for width in (280..=1440).map(f64::from) {
+            let scene = investment::layout(&dataset, width, lang).unwrap();
+            // The bar is the first two 44-px boxes; its labels are the texts after it, the
+            // part's anchored at the start, then the remainder's at the end.
+            let bar_end = scene
+                .marks
+                .iter()
+                .enumerate()
+                .filter(|(_, mark)| matches!(mark, Mark::Box { rect, .. } if rect.height == 44.0))
+                .nth(1)
+                .map(|(index, _)| index)
+                .unwrap();
+            let labels: Vec<&TextMark> = scene.marks[bar_end + 1..]
+                .iter()
+                .map_while(|mark| match mark {
+                    Mark::Text(text) => Some(text),
+                    _ => None,
+                })
+                .collect();
+            let split = labels
+                .iter()
+                .position(|text| text.anchor == Anchor::End)
+                .unwrap();
+            let (part, rest) = labels.split_at(split);
+            let rest: Vec<_> = rest
+                .iter()
+                .take_while(|t| t.anchor == Anchor::End)
+                .collect();
+            assert!(!part.is_empty() && !rest.is_empty(), "{lang:?} at {width}");
+            let part_right = part.iter().map(|t| t.bounds().right()).fold(0.0, f64::max);
+            let rest_left = rest.iter().map(|t| t.bounds().x).fold(width, f64::min);
+            assert!(
+                part_right <= (width - GAP) / 2.0 + 1e-9 && rest_left >= (width + GAP) / 2.0 - 1e-9,
+                "{lang:?} at {width}: the part's label ends at {part_right}, the rest's starts at {rest_left}"
+            );
+        }
+    }
+}
+
 /// A derived figure quotes every sentence its inputs come from, each once: the remainder of the
 /// 215亿元 quotes the total's sentence and the 50亿元's; a combined renovation total quotes the
 /// completed and the started work's.
@@ -380,6 +426,31 @@ fn the_city_check_draws_eight_dimensions_and_no_scores() {
         .items
         .iter()
         .all(|item| item.details.value.is_none() || item.key == "city_check_dimensions"));
+}
+
+/// From 640 px the eight dimensions are two rows of four tiles; narrower, as many tiles of at
+/// least 140 px as fit, at any width a container may have (fractions of a pixel included).
+#[test]
+fn the_city_check_puts_four_dimensions_a_row_from_640_px() {
+    let dataset = dataset();
+    for tenth in 2800..=14400 {
+        let width = f64::from(tenth) / 10.0;
+        let scene = city_check::layout(&dataset, width, Lang::En).unwrap();
+        let tiles: Vec<Rect> = scene
+            .items
+            .iter()
+            .filter(|item| item.key.starts_with("city_check_dimensions_named."))
+            .map(|item| item.bounds)
+            .collect();
+        let per_row = tiles.iter().filter(|tile| tile.y == tiles[0].y).count();
+        let expected = if width >= 640.0 {
+            4
+        } else {
+            // Tiles 8 px apart.
+            (((width + 8.0) / 148.0).floor() as usize).clamp(1, 8)
+        };
+        assert_eq!(per_row, expected, "at {width} px");
+    }
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! reach (a sum with more digits than its parts, a count longer than a row of squares, a year
 //! whose work is smaller than or equal to what was done before) and still draw it truthfully.
 
+use banan_infographic::charts::catalog::CHARTS;
 use banan_infographic::charts::renovation;
 use banan_infographic::charts::rural;
 use banan_infographic::charts::scene::{Mark, Rect, Scene};
@@ -247,13 +248,35 @@ fn on_a_narrow_phone_renovation_labels_sit_above_their_bars_inside_their_rows() 
                     .unwrap_or_else(|| panic!("{at}: no label"));
                 assert!(item.bounds.encloses(&label), "{at}: label {label:?}");
                 assert!(label.bottom() <= bar.y, "{at}: {label:?} over {bar:?}");
+                // A few px, and at least 2, so a bar never touches the next row's label.
                 let (above, below) = (label.y - item.bounds.y, item.bounds.bottom() - bar.bottom());
                 assert!(
-                    above <= 8.0 && below <= 8.0,
+                    (2.0..=8.0).contains(&above) && (2.0 - 1e-9..=8.0).contains(&below),
                     "{at}: {above} px above, {below} below"
                 );
             }
         }
     }
     assert!(stacked_rows >= 8, "no narrow layout was tested");
+}
+
+/// The new-display chart's heading gives the cluster's figures from the data (35家, 500亿级 in
+/// the article), so it follows an edited figure instead of keeping the old one.
+#[test]
+fn the_display_heading_states_the_clusters_figures_from_the_data() {
+    let spec = CHARTS.iter().find(|chart| chart.id == "display").unwrap();
+    let article = edited(&[]);
+    assert_eq!(
+        spec.title(&article, Lang::Zh),
+        "新型显示产业集群：已聚集链上规模企业35家，目标打造500亿元级"
+    );
+    assert_eq!(
+        spec.title(&article, Lang::En),
+        "The new-display cluster: 35 enterprises of scale gathered so far, and a CNY 50-billion scale cluster as the goal"
+    );
+    let changed = edited(&[("display_chain_enterprises", 40.0)]);
+    for lang in [Lang::Zh, Lang::En] {
+        let title = spec.title(&changed, lang);
+        assert!(title.contains("40") && !title.contains("35"), "{title}");
+    }
 }
