@@ -910,3 +910,28 @@ fn a_sum_is_checked_to_within_1e_9() {
     assert_eq!(sum_problems(1e-9), 0);
     assert_eq!(sum_problems(2e-9), 1);
 }
+
+/// The English labels, list titles and item names stand alone (under a value, as a heading, a
+/// tile, a tooltip's title), so each starts as a sentence does: with a capital, also inside an
+/// opening quote.
+#[test]
+fn english_labels_titles_and_items_are_in_sentence_case() {
+    let dataset = load_default().unwrap();
+    let labels = dataset.figures.iter().map(|figure| &figure.label.en);
+    let titles = dataset.lists.iter().map(|list| &list.title.en);
+    let items = dataset
+        .lists
+        .iter()
+        .flat_map(|list| list.items.iter().map(|item| &item.name.en));
+    let lower: Vec<&String> = labels
+        .chain(titles)
+        .chain(items)
+        .filter(|text| {
+            text.trim_start_matches(['“', '‘', '"'])
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+        .collect();
+    assert_eq!(lower, Vec::<&String>::new());
+}

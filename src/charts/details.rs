@@ -283,8 +283,8 @@ mod tests {
         assert_eq!(
             list_item_details(&dataset, list, 0, Lang::En).related,
             [
-                "total investment of the HKC display-module line: CNY 5 billion",
-                "target size of the new-display cluster: CNY 50-billion scale"
+                "Total investment of the HKC display-module line: CNY 5 billion",
+                "Target size of the new-display cluster: CNY 50-billion scale"
             ]
         );
     }
