@@ -74,6 +74,44 @@ fn every_item_and_label_lies_inside_the_chart() {
     }
 }
 
+/// A tile's or a big number's text stays inside its outlined box at any width a phone or a
+/// desktop gives (every 3 px from 260 to 1,440): the box is as tall as its text wraps.
+#[test]
+fn the_text_in_a_tile_stays_inside_it() {
+    let dataset = dataset();
+    for chart in &CHARTS {
+        for width in (260..=1440).step_by(3).map(f64::from) {
+            for lang in [Lang::Zh, Lang::En] {
+                let scene = (chart.layout)(&dataset, width, lang).unwrap();
+                let tiles: Vec<Rect> = scene
+                    .marks
+                    .iter()
+                    .filter_map(|mark| match mark {
+                        Mark::Box {
+                            rect,
+                            stroke: Some(_),
+                            ..
+                        } => Some(*rect),
+                        _ => None,
+                    })
+                    .collect();
+                for (text, bounds) in text_bounds(&scene) {
+                    for tile in tiles
+                        .iter()
+                        .filter(|tile| tile.encloses(&Rect::new(bounds.x, bounds.y, 0.0, 0.0)))
+                    {
+                        assert!(
+                            tile.encloses(&bounds),
+                            "{} {width} {lang:?}: {text:?} at {bounds:?} leaves its tile {tile:?}",
+                            chart.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn no_two_items_overlap_and_every_item_is_a_finger_wide() {
     for (id, width, lang, scene) in scenes() {

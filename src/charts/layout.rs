@@ -552,3 +552,62 @@ pub fn list_block(
     let tiles = list_tiles(dataset, list, role, false, lang);
     heading_height + tile_grid(scene, x, y + heading_height, width, tile_width, tiles)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(labels: &[&str]) -> Vec<LegendEntry> {
+        labels
+            .iter()
+            .map(|label| LegendEntry {
+                role: Role::Result,
+                fill: Fill::Solid,
+                dashed: false,
+                label: (*label).to_owned(),
+            })
+            .collect()
+    }
+
+    /// A legend keeps on a row every entry that fits whole, the first one even when it alone
+    /// is wider than the legend, and returns the height of its rows wherever it starts.
+    #[test]
+    fn a_legend_wraps_only_the_entries_that_do_not_fit() {
+        let labels = ["result", "plan", "target"];
+        // Each entry: a 12 px swatch, 6 px, its label, 16 px before the next.
+        let widths: Vec<f64> = labels
+            .iter()
+            .map(|label| 12.0 + 6.0 + text_width(label, TextStyle::SMALL.size) + 16.0)
+            .collect();
+        let exactly_all: f64 = widths.iter().sum();
+        let row_height = TextStyle::SMALL.line_height() + 4.0;
+        let cases = [
+            (exactly_all, 1),
+            (exactly_all - 0.01, 2),
+            (widths[0] + widths[1], 2),
+            (widths[0] / 2.0, 3),
+        ];
+        for (width, rows) in cases {
+            for top in [0.0, 100.0] {
+                let mut scene = Scene::default();
+                let height = legend(&mut scene, 0.0, top, width, &entries(&labels));
+                let mut row_tops: Vec<f64> = scene
+                    .marks
+                    .iter()
+                    .filter_map(|mark| match mark {
+                        Mark::Text(text) => Some(text.y),
+                        _ => None,
+                    })
+                    .collect();
+                row_tops.dedup();
+                let expected: Vec<f64> =
+                    (0..rows).map(|row| top + row as f64 * row_height).collect();
+                assert_eq!(row_tops, expected, "{width} px from {top}");
+                assert!(
+                    (height - rows as f64 * row_height).abs() < 1e-9,
+                    "{width} px from {top}: {height} tall"
+                );
+            }
+        }
+    }
+}
