@@ -205,3 +205,66 @@ impl Scene {
         self.marks.push(Mark::Text(text));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::layout::LINE_HEIGHT;
+    use crate::charts::text::text_width;
+
+    /// Boxes that only touch do not overlap, whichever side they touch on; sharing any area
+    /// does. An enclosed box away from the origin is enclosed.
+    #[test]
+    fn touching_is_not_overlapping_and_enclosing_works_anywhere() {
+        let middle = Rect::new(10.0, 10.0, 10.0, 10.0);
+        let touching = [
+            Rect::new(0.0, 10.0, 10.0, 10.0),
+            Rect::new(20.0, 10.0, 10.0, 10.0),
+            Rect::new(10.0, 0.0, 10.0, 10.0),
+            Rect::new(10.0, 20.0, 10.0, 10.0),
+        ];
+        for other in touching {
+            assert!(
+                !middle.overlaps(&other) && !other.overlaps(&middle),
+                "{other:?}"
+            );
+            let mut shifted = other;
+            shifted.x += (middle.x - other.x).signum() * 0.5;
+            shifted.y += (middle.y - other.y).signum() * 0.5;
+            assert!(
+                middle.overlaps(&shifted) && shifted.overlaps(&middle),
+                "{shifted:?}"
+            );
+        }
+        let inside = Rect::new(12.0, 12.0, 8.0, 8.0);
+        assert!(middle.overlaps(&inside) && middle.encloses(&inside));
+        assert!(!inside.encloses(&middle));
+        assert!(!middle.encloses(&Rect::new(9.5, 12.0, 5.0, 5.0)));
+    }
+
+    /// A text's bounds start at its point, are centred on it or end at it, as anchored, and
+    /// are taller than the type (room for descenders) but shorter than a line, so the lines of
+    /// a block never overlap.
+    #[test]
+    fn a_texts_bounds_follow_its_anchor_and_fit_a_line() {
+        let text = |anchor| TextMark {
+            x: 100.0,
+            y: 40.0,
+            text: "巴南 Banan".to_owned(),
+            size: 13.0,
+            bold: false,
+            role: Role::Text,
+            anchor,
+        };
+        let width = text_width("巴南 Banan", 13.0);
+        let start = text(Anchor::Start).bounds();
+        let middle = text(Anchor::Middle).bounds();
+        let end = text(Anchor::End).bounds();
+        assert_eq!((start.x, start.y, start.width), (100.0, 40.0, width));
+        assert!((middle.x + middle.width / 2.0 - 100.0).abs() < 1e-9);
+        assert!((end.right() - 100.0).abs() < 1e-9);
+        for bounds in [start, middle, end] {
+            assert!(bounds.height >= 1.2 * 13.0 && bounds.height < LINE_HEIGHT * 13.0);
+        }
+    }
+}
