@@ -47,7 +47,7 @@ GROUPS_TABLE=(
   "details|src/charts/details.rs|--lib --test charts --test data --test page_coverage --test prerender"
   "rural|src/charts/rural.rs|--lib --test charts --test edited_figures"
   "renovation|src/charts/renovation.rs|--lib --test charts --test edited_figures"
-  "layouts|src/charts/clusters.rs src/charts/investment.rs src/charts/renewal.rs src/charts/city_check.rs src/charts/display.rs|--lib --test charts --test edited_figures --test prerender --test page_coverage --test page_shell"
+  "layouts|src/charts/clusters.rs src/charts/scale_ladder.rs src/charts/investment.rs src/charts/renewal.rs src/charts/city_check.rs src/charts/display.rs|--lib --test charts --test edited_figures --test prerender --test page_coverage --test page_shell"
   "framed|src/charts/framed.rs|--lib"
   "layout|src/charts/layout.rs src/charts/scene.rs|--lib --test charts --test edited_figures --test export --test page_coverage"
   "data|src/data/*.rs|--lib --test data --test fuzz_data"

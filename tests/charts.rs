@@ -247,6 +247,26 @@ fn the_scale_ladder_puts_labels_above_bars_below_560_px_and_beside_them_from_560
     }
 }
 
+/// Beside the bars, the labels take 38 % of the width, at most 300 px, and a gap: the bars keep
+/// the rest, so a 560-px ladder is not mostly labels.
+#[test]
+fn the_scale_ladder_gives_labels_at_most_38_percent_and_300_px() {
+    let dataset = dataset();
+    for lang in [Lang::Zh, Lang::En] {
+        for width in (560..=1440).step_by(20).map(f64::from) {
+            let scene =
+                banan_infographic::charts::scale_ladder::layout(&dataset, width, lang).unwrap();
+            let bars = boxes_of_height(&scene, 18.0);
+            let expected = (width * 0.38).min(300.0) + GAP;
+            assert!(
+                bars.iter().all(|bar| (bar.x - expected).abs() < 1e-9),
+                "{lang:?} at {width}: bars start at {}, not {expected}",
+                bars[0].x
+            );
+        }
+    }
+}
+
 /// The ladder runs largest first and keeps the order of `FIGURES` for equal values, whatever
 /// the data file's values are.
 #[test]
