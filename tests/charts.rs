@@ -98,7 +98,7 @@ fn the_text_in_a_tile_stays_inside_it() {
                 for (text, bounds) in text_bounds(&scene) {
                     for tile in tiles
                         .iter()
-                        .filter(|tile| tile.encloses(&Rect::new(bounds.x, bounds.y, 0.0, 0.0)))
+                        .filter(|tile| tile.contains(bounds.x, bounds.y))
                     {
                         assert!(
                             tile.encloses(&bounds),

@@ -172,7 +172,8 @@ mod tests {
             assert!(heading_lines.len() >= 2, "{}: the heading wraps", spec.id);
             assert_eq!(note_lines.len(), 1, "{}", spec.id);
             assert_eq!(heading_lines.len() + note_lines.len(), above.len());
-            assert_eq!(text(&source[0]).text, "Source: the article");
+            let source = text(&source[0]);
+            assert_eq!(source.text, "Source: the article");
 
             let dy = points(&chart[0])[0].1 - points(&scene.marks[0])[0].1;
             for (inner, outer) in scene.marks.iter().zip(chart) {
@@ -207,7 +208,6 @@ mod tests {
             assert!((note.y - heading_end - 2.0).abs() < 1e-9, "{}", spec.id);
             let note_end = note.y + TextStyle::SMALL.line_height();
             assert!((dy - note_end - GAP).abs() < 1e-9, "{}", spec.id);
-            let source = text(&source[0]);
             assert_eq!(source.x, PADDING);
             assert!(
                 (source.y - dy - scene.height - GAP).abs() < 1e-9,

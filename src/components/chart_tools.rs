@@ -198,8 +198,8 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
     // each hidden table held a pre-rendered page's first paint back on a slow phone (Chromium),
     // and nobody sees it there.
     let table = |rows: usize, shown: bool| {
-        let role = |role: &'static str| shown.then_some(role);
-        let label = |label: &'static str| shown.then_some(label);
+        // Roles and cell labels: the shown table's only.
+        let if_shown = |value: &'static str| shown.then_some(value);
         let rows = props.scene.0.items.iter().take(rows).map(|item| {
             let details = &item.details;
             // The tags on a line, then the note and each related fact as sentences of their own.
@@ -208,11 +208,11 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
                 html! { <><br />{ sentence.clone() }</> }
             });
             html! {
-                <tr role={role("row")} data-key={item.key.clone()}>
-                    <th role={role("rowheader")} scope="row">{ &details.title }</th>
-                    <td role={role("cell")}>{ details.value.clone().unwrap_or_default() }</td>
-                    <td role={role("cell")} data-label={label(notes_label)}>{ tags }{ for sentences }</td>
-                    <td role={role("cell")} data-label={label(source_label)}>
+                <tr role={if_shown("row")} data-key={item.key.clone()}>
+                    <th role={if_shown("rowheader")} scope="row">{ &details.title }</th>
+                    <td role={if_shown("cell")}>{ details.value.clone().unwrap_or_default() }</td>
+                    <td role={if_shown("cell")} data-label={if_shown(notes_label)}>{ tags }{ for sentences }</td>
+                    <td role={if_shown("cell")} data-label={if_shown(source_label)}>
                         { for details.all_sources().enumerate().map(|(index, source)| html! {
                             <>
                             if index > 0 { <br /> }
@@ -227,19 +227,19 @@ pub fn chart_tools(props: &ChartToolsProps) -> Html {
             }
         });
         html! {
-            <table class="data-table" role={role("table")} aria-label={(!shown).then(|| name.clone())}>
+            <table class="data-table" role={if_shown("table")} aria-label={(!shown).then(|| name.clone())}>
                 if shown {
                     <caption id={format!("{table_id}-caption")}>{ &name }</caption>
                 }
-                <thead role={role("rowgroup")}>
-                    <tr role={role("row")}>
-                        <th role={role("columnheader")} scope="col">{ lang.pick("项目", "Item") }</th>
-                        <th role={role("columnheader")} scope="col">{ lang.pick("数值", "Value") }</th>
-                        <th role={role("columnheader")} scope="col">{ notes_label }</th>
-                        <th role={role("columnheader")} scope="col">{ source_label }</th>
+                <thead role={if_shown("rowgroup")}>
+                    <tr role={if_shown("row")}>
+                        <th role={if_shown("columnheader")} scope="col">{ lang.pick("项目", "Item") }</th>
+                        <th role={if_shown("columnheader")} scope="col">{ lang.pick("数值", "Value") }</th>
+                        <th role={if_shown("columnheader")} scope="col">{ notes_label }</th>
+                        <th role={if_shown("columnheader")} scope="col">{ source_label }</th>
                     </tr>
                 </thead>
-                <tbody role={role("rowgroup")}>{ for rows }</tbody>
+                <tbody role={if_shown("rowgroup")}>{ for rows }</tbody>
             </table>
         }
     };
