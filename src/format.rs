@@ -128,6 +128,25 @@ pub fn format_number(n: f64, lang: Lang) -> String {
     }
 }
 
+/// A count as English prose writes it: one to nine in words ("five industry clusters"), other
+/// numbers as [`format_number`] prints them; `capital` starts a heading with a capital letter,
+/// as a number at the start of a sentence is spelled out.
+pub fn count_in_words_en(n: f64, capital: bool) -> String {
+    const WORDS: [&str; 9] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let word = WORDS
+        .iter()
+        .zip(1..)
+        .find(|&(_, count)| f64::from(count) == n)
+        .map(|(word, _)| *word);
+    match word {
+        Some(word) if capital => word[..1].to_uppercase() + &word[1..],
+        Some(word) => word.to_owned(),
+        None => format_number(n, Lang::En),
+    }
+}
+
 /// Formats a derived share (a fraction of a whole) as a percentage with at most one decimal:
 /// 0.2326 prints "23.3%", 0.5 prints "50%". The same in both languages; [`MISSING`] when the
 /// fraction is not finite.

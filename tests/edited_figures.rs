@@ -280,3 +280,99 @@ fn the_display_heading_states_the_clusters_figures_from_the_data() {
         assert!(title.contains("40") && !title.contains("35"), "{title}");
     }
 }
+
+/// The texts of `scene`'s marks, in order.
+fn texts(scene: &Scene) -> Vec<&str> {
+    scene
+        .marks
+        .iter()
+        .filter_map(|mark| match mark {
+            Mark::Text(text) => Some(text.text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The clusters chart counts its clusters and their industries from the data (五大产业集群,
+/// 2大新兴产业, 3大优势产业 in the article; in words in English prose) in its heading, its chart
+/// heading and the note that says the split is our reading, so an edit reaches all three.
+#[test]
+fn the_clusters_counts_in_every_heading_follow_the_data() {
+    use banan_infographic::charts::clusters;
+    let spec = CHARTS.iter().find(|chart| chart.id == "clusters").unwrap();
+    let article = edited(&[]);
+    assert_eq!(
+        spec.title(&article, Lang::Zh),
+        "五大产业集群：文章具体列出2大新兴产业、3大优势产业，另培育未来产业和生产性服务业"
+    );
+    assert_eq!(
+        spec.title(&article, Lang::En),
+        "Five industry clusters: the article goes on to name two emerging and three advantage industries, and future industries and producer services to cultivate"
+    );
+    let scene = clusters::layout(&article, 1440.0, Lang::Zh).unwrap();
+    assert_eq!(
+        texts(&scene)[0],
+        "五大产业集群 = 2大新兴产业 + 3大优势产业（据文意）"
+    );
+
+    let mut changed = edited(&[
+        ("industry_cluster_count", 6.0),
+        ("advantage_industry_count", 4.0),
+    ]);
+    for figure in &mut changed.figures {
+        match figure.id.as_str() {
+            "industry_cluster_count" => figure.written = "六大产业集群".into(),
+            "advantage_industry_count" => figure.written = "4大优势产业".into(),
+            _ => {}
+        }
+    }
+    let title = spec.title(&changed, Lang::Zh);
+    assert!(
+        title.starts_with("六大产业集群：") && title.contains("、4大优势产业"),
+        "{title}"
+    );
+    let title = spec.title(&changed, Lang::En);
+    assert!(
+        title.starts_with("Six industry clusters: ") && title.contains(" and four advantage"),
+        "{title}"
+    );
+
+    let scene = clusters::layout(&changed, 1440.0, Lang::En).unwrap();
+    assert_eq!(
+        texts(&scene)[0],
+        "Six industry clusters = 2 emerging + 4 advantage industries (as we read the article)"
+    );
+    let note = how(&scene, "industry_cluster_count");
+    assert!(
+        note.starts_with("That the six clusters are the two emerging and four advantage"),
+        "{note}"
+    );
+    let scene = clusters::layout(&changed, 1440.0, Lang::Zh).unwrap();
+    assert_eq!(
+        texts(&scene)[0],
+        "六大产业集群 = 2大新兴产业 + 4大优势产业（据文意）"
+    );
+    let note = how(&scene, "industry_cluster_count");
+    assert!(
+        note.starts_with("六大产业集群即“具体来讲”后列出的2大新兴产业和4大优势产业："),
+        "{note}"
+    );
+}
+
+/// The city check's heading spells a count under ten out at the start of the English line
+/// ("Eight dimensions"), and gives a larger one in digits.
+#[test]
+fn the_city_check_heading_spells_its_count_out_in_english() {
+    use banan_infographic::charts::city_check;
+    let heading = |dataset: &Dataset| {
+        let scene = city_check::layout(dataset, 1440.0, Lang::En).unwrap();
+        texts(&scene)[0].to_owned()
+    };
+    assert_eq!(
+        heading(&edited(&[])),
+        "Eight dimensions set by the housing ministry (the article gives no scores)"
+    );
+    assert!(heading(&edited(&[("city_check_dimensions", 12.0)])).starts_with("12 dimensions "));
+    let scene = city_check::layout(&edited(&[]), 1440.0, Lang::Zh).unwrap();
+    assert_eq!(texts(&scene)[0], "住建部确定的8个维度（文章未给出评分）");
+}

@@ -2,8 +2,8 @@
 
 use banan_infographic::data::{Qualifier, Status, Unit};
 use banan_infographic::format::{
-    format_as_written, format_base_amount, format_number, format_share, format_value,
-    qualifier_label, status_label, MISSING,
+    count_in_words_en, format_as_written, format_base_amount, format_number, format_share,
+    format_value, qualifier_label, status_label, MISSING,
 };
 use banan_infographic::lang::Lang;
 
@@ -302,6 +302,27 @@ fn format_number_table() {
     ];
     for &(n, lang, expected) in table {
         assert_eq!(format_number(n, lang), expected, "{n} {lang:?}");
+    }
+}
+
+#[test]
+fn count_in_words_table() {
+    let table: &[(f64, bool, &str)] = &[
+        (1.0, false, "one"),
+        (2.0, false, "two"),
+        (5.0, true, "Five"),
+        (8.0, true, "Eight"),
+        (9.0, false, "nine"),
+        // Ten and more, nothing, and what is not a whole count stay digits.
+        (10.0, true, "10"),
+        (1200.0, false, "1,200"),
+        (0.0, true, "0"),
+        (2.5, false, "2.5"),
+        (-3.0, false, "\u{2212}3"),
+        (f64::NAN, true, "—"),
+    ];
+    for &(n, capital, expected) in table {
+        assert_eq!(count_in_words_en(n, capital), expected, "{n} {capital}");
     }
 }
 

@@ -43,7 +43,7 @@ pub const CHARTS: [ChartSpec; 8] = [
         title: ("五大产业集群：文章具体列出2大新兴产业、3大优势产业，另培育未来产业和生产性服务业", "Five industry clusters: the article goes on to name two emerging and three advantage industries, and future industries and producer services to cultivate"),
         note: ("结构图：文章未给出各集群的产值，因此不按数值大小绘制。", "Structure only: the article gives no output per cluster, so nothing is sized by value."),
         layout: super::clusters::layout,
-        computed_title: None,
+        computed_title: Some(super::clusters::headline),
     },
     ChartSpec {
         id: "display",

@@ -2,7 +2,7 @@
 //! cluster, so groups and members are drawn and what it says of each is in the details.
 
 use crate::data::{Dataset, Figure, MissingEntry};
-use crate::format::format_number;
+use crate::format::{count_in_words_en, format_number};
 use crate::lang::Lang;
 
 use super::details::{figure_details, quotes};
@@ -36,9 +36,7 @@ fn panel_columns(width: f64) -> usize {
 
 /// Lays the chart out at `width` CSS px.
 pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, MissingEntry> {
-    let total = dataset.figure("industry_cluster_count")?;
-    let emerging = dataset.figure("emerging_industry_count")?;
-    let advantage = dataset.figure("advantage_industry_count")?;
+    let [total, emerging, advantage] = cluster_counts(dataset)?;
     let mut scene = Scene {
         width,
         ..Scene::default()
@@ -46,12 +44,12 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
 
     let headline = match lang {
         Lang::Zh => format!(
-            "五大产业集群 = {}大新兴产业 + {}大优势产业（据文意）",
-            format_number(emerging.value, lang),
-            format_number(advantage.value, lang)
+            "{} = {} + {}（据文意）",
+            total.written, emerging.written, advantage.written
         ),
         Lang::En => format!(
-            "Five industry clusters = {} emerging + {} advantage industries (as we read the article)",
+            "{} industry clusters = {} emerging + {} advantage industries (as we read the article)",
+            count_in_words_en(total.value, true),
             format_number(emerging.value, lang),
             format_number(advantage.value, lang)
         ),
@@ -63,7 +61,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         &headline,
         TextStyle::VALUE,
         &total.id,
-        reading_details(total, &[emerging, advantage], lang),
+        reading_details(total, [emerging, advantage], lang),
     );
     let chains = dataset.figure("leading_chain_count")?;
     let chains_text = match lang {
@@ -133,23 +131,54 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     Ok(scene)
 }
 
+/// The counts of clusters, of emerging and of advantage industries.
+fn cluster_counts(dataset: &Dataset) -> Result<[&Figure; 3], MissingEntry> {
+    Ok([
+        dataset.figure("industry_cluster_count")?,
+        dataset.figure("emerging_industry_count")?,
+        dataset.figure("advantage_industry_count")?,
+    ])
+}
+
+/// The heading, with the counts of clusters and of the industries named as the data gives
+/// them (五大产业集群, 2大新兴产业, 3大优势产业 in the article).
+pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
+    let [total, emerging, advantage] = cluster_counts(dataset).ok()?;
+    Some(match lang {
+        Lang::Zh => format!(
+            "{}：文章具体列出{}、{}，另培育未来产业和生产性服务业",
+            total.written, emerging.written, advantage.written
+        ),
+        Lang::En => format!(
+            "{} industry clusters: the article goes on to name {} emerging and {} advantage industries, and future industries and producer services to cultivate",
+            count_in_words_en(total.value, true),
+            count_in_words_en(emerging.value, false),
+            count_in_words_en(advantage.value, false)
+        ),
+    })
+}
+
 /// The five clusters as 2 + 3: the article says 五大产业集群, then, 具体来讲, names two emerging
 /// and three advantage industries, but never says the five are these; the details say it is our
 /// reading and quote every sentence it rests on.
-fn reading_details(total: &Figure, parts: &[&Figure], lang: Lang) -> Details {
+fn reading_details(total: &Figure, [emerging, advantage]: [&Figure; 2], lang: Lang) -> Details {
     let mut details = figure_details(total, lang);
     details
         .tags
         .push(lang.pick("据文意", "our reading").to_owned());
-    details.note = Some(
-        lang.pick(
-            "五大集群即“具体来讲”后列出的2大新兴产业和3大优势产业：这是据文意读出的，文章没有直接这样说。",
-            "That the five clusters are the two emerging and three advantage industries named after “specifically” is our reading; the article does not say so.",
-        )
-        .to_owned(),
-    );
-    let mut sources = vec![&*total.source];
-    sources.extend(parts.iter().map(|part| &*part.source));
+    details.note = Some(match lang {
+        Lang::Zh => format!(
+            "{}即“具体来讲”后列出的{}和{}：这是据文意读出的，文章没有直接这样说。",
+            total.written, emerging.written, advantage.written
+        ),
+        Lang::En => format!(
+            "That the {} clusters are the {} emerging and {} advantage industries named after “specifically” is our reading; the article does not say so.",
+            count_in_words_en(total.value, false),
+            count_in_words_en(emerging.value, false),
+            count_in_words_en(advantage.value, false)
+        ),
+    });
+    let sources = [&*total.source, &*emerging.source, &*advantage.source];
     details.sources = quotes(&sources, lang);
     details
 }
