@@ -141,9 +141,19 @@ pub fn count_in_words_en(n: f64, capital: bool) -> String {
         .find(|&(_, count)| f64::from(count) == n)
         .map(|(word, _)| *word);
     match word {
-        Some(word) if capital => word[..1].to_uppercase() + &word[1..],
+        Some(word) if capital => capitalized(word),
         Some(word) => word.to_owned(),
         None => format_number(n, Lang::En),
+    }
+}
+
+/// `text` with its first letter a capital, for a label that stands alone (a legend entry):
+/// "more than" → "More than". Chinese is unchanged.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

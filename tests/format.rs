@@ -2,8 +2,8 @@
 
 use banan_infographic::data::{Qualifier, Status, Unit};
 use banan_infographic::format::{
-    count_in_words_en, format_as_written, format_base_amount, format_number, format_share,
-    format_value, qualifier_label, status_label, MISSING,
+    capitalized, count_in_words_en, format_as_written, format_base_amount, format_number,
+    format_share, format_value, qualifier_label, status_label, MISSING,
 };
 use banan_infographic::lang::Lang;
 
@@ -323,6 +323,21 @@ fn count_in_words_table() {
     ];
     for &(n, capital, expected) in table {
         assert_eq!(count_in_words_en(n, capital), expected, "{n} {capital}");
+    }
+}
+
+#[test]
+fn capitalized_table() {
+    for (text, expected) in [
+        ("more than", "More than"),
+        ("result", "Result"),
+        ("Plan", "Plan"),
+        ("“Rice + N”", "“Rice + N”"),
+        ("已实现", "已实现"),
+        ("ørsted", "Ørsted"),
+        ("", ""),
+    ] {
+        assert_eq!(capitalized(text), expected, "{text}");
     }
 }
 

@@ -78,7 +78,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
     let rest_text = format_value(Some(rest_value), total.unit, total.qualifier, lang);
     let rest_title = match lang {
         Lang::Zh => format!("其余{}个项目", format_number(rest_count, lang)),
-        Lang::En => format!("the other {} projects", format_number(rest_count, lang)),
+        Lang::En => format!("The other {} projects", format_number(rest_count, lang)),
     };
     let how = match lang {
         Lang::Zh => format!(

@@ -1,5 +1,7 @@
 //! Building blocks shared by the chart layouts: wrapped text blocks, legends and tile grids.
 
+use crate::format::capitalized;
+
 use super::scene::{Anchor, Details, Fill, Item, Mark, Rect, Scene, Stroke, TextMark};
 use super::text::{text_width, wrap, BOLD_FACTOR};
 use super::theme::{size, Role};
@@ -111,7 +113,10 @@ pub fn legend(scene: &mut Scene, x: f64, y: f64, width: f64, entries: &[LegendEn
     let row_height = style.line_height().max(swatch) + 4.0;
     let (mut cx, mut cy) = (x, y);
     for entry in entries {
-        let entry_width = swatch + 6.0 + text_width(&entry.label, style.size) + 16.0;
+        // Entries are written as they read inside a sentence ("more than"); alone, each starts
+        // with a capital.
+        let label = capitalized(&entry.label);
+        let entry_width = swatch + 6.0 + text_width(&label, style.size) + 16.0;
         if cx > x && cx + entry_width > x + width {
             cx = x;
             cy += row_height;
@@ -138,7 +143,7 @@ pub fn legend(scene: &mut Scene, x: f64, y: f64, width: f64, entries: &[LegendEn
         scene.push_text(TextMark {
             x: cx + swatch + 6.0,
             y: cy,
-            text: entry.label.clone(),
+            text: label,
             size: style.size,
             bold: false,
             role: Role::Text,
@@ -574,8 +579,10 @@ mod tests {
     #[test]
     fn a_legend_wraps_only_the_entries_that_do_not_fit() {
         let labels = ["result", "plan", "target"];
-        // Each entry: a 12 px swatch, 6 px, its label, 16 px before the next.
-        let widths: Vec<f64> = labels
+        // Each entry: a 12 px swatch, 6 px, its label as shown (a capital first), 16 px before
+        // the next.
+        let shown = ["Result", "Plan", "Target"];
+        let widths: Vec<f64> = shown
             .iter()
             .map(|label| 12.0 + 6.0 + text_width(label, TextStyle::SMALL.size) + 16.0)
             .collect();
@@ -591,14 +598,16 @@ mod tests {
             for top in [0.0, 100.0] {
                 let mut scene = Scene::default();
                 let height = legend(&mut scene, 0.0, top, width, &entries(&labels));
-                let mut row_tops: Vec<f64> = scene
+                let texts: Vec<&TextMark> = scene
                     .marks
                     .iter()
                     .filter_map(|mark| match mark {
-                        Mark::Text(text) => Some(text.y),
+                        Mark::Text(text) => Some(text),
                         _ => None,
                     })
                     .collect();
+                assert!(texts.iter().map(|text| &text.text).eq(shown.iter()));
+                let mut row_tops: Vec<f64> = texts.iter().map(|text| text.y).collect();
                 row_tops.dedup();
                 let expected: Vec<f64> =
                     (0..rows).map(|row| top + row as f64 * row_height).collect();

@@ -58,8 +58,8 @@ fn phase_label(lang: Lang, started: bool) -> &'static str {
     match (lang, started) {
         (Lang::Zh, false) => "已完成",
         (Lang::Zh, true) => "今年开工",
-        (Lang::En, false) => "completed",
-        (Lang::En, true) => "started this year",
+        (Lang::En, false) => "Completed",
+        (Lang::En, true) => "Started this year",
     }
 }
 
@@ -86,7 +86,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
             role: Role::Derived,
             fill: Fill::Hatched,
             dashed: false,
-            label: lang.pick("合计（派生）", "combined (derived)").to_owned(),
+            label: lang.pick("合计（派生）", "Combined (derived)").to_owned(),
         },
     ];
     let mut y = legend(&mut scene, 0.0, 0.0, width, &entries) + GAP / 2.0;
@@ -115,7 +115,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         .map(|started| text_width(phase_label(lang, started), TextStyle::LABEL.size))
         .into_iter()
         .chain([text_width(
-            lang.pick("合计", "combined"),
+            lang.pick("合计", "Combined"),
             TextStyle::LABEL.size,
         )])
         .fold(0.0, f64::max);
@@ -225,7 +225,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         if measure.summable {
             let value = format_value(Some(total), completed.unit, completed.qualifier, lang);
             let details = combined_details(measure, completed, started, total, lang);
-            let label = lang.pick("合计", "combined");
+            let label = lang.pick("合计", "Combined");
             bar(
                 &mut scene,
                 y,
