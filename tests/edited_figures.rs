@@ -314,6 +314,11 @@ fn the_clusters_counts_in_every_heading_follow_the_data() {
         texts(&scene)[0],
         "五大产业集群 = 2大新兴产业 + 3大优势产业（据文意）"
     );
+    let scene = clusters::layout(&article, 1440.0, Lang::En).unwrap();
+    assert_eq!(
+        texts(&scene)[1],
+        "Also: strengthen five leading industry chains (the article does not name them)"
+    );
 
     let mut changed = edited(&[
         ("industry_cluster_count", 6.0),

@@ -68,7 +68,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         Lang::Zh => format!("另：做优做强{}（文章未列出是哪几条）", chains.written),
         Lang::En => format!(
             "Also: strengthen {} leading industry chains (the article does not name them)",
-            format_number(chains.value, lang)
+            count_in_words_en(chains.value, false)
         ),
     };
     y += text_item(
