@@ -147,14 +147,15 @@ pub fn count_in_words_en(n: f64, capital: bool) -> String {
     }
 }
 
-/// `text` with its first letter a capital, for a label that stands alone (a legend entry):
-/// "more than" → "More than". Chinese is unchanged.
+/// `text` with its first letter a capital, for a word of the code's own English that stands
+/// alone (a legend entry): "more than" → "More than". Those words are ASCII, so only an ASCII
+/// first letter changes; Chinese is left as it is.
 pub fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 /// Formats a derived share (a fraction of a whole) as a percentage with at most one decimal:

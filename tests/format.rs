@@ -334,7 +334,8 @@ fn capitalized_table() {
         ("Plan", "Plan"),
         ("“Rice + N”", "“Rice + N”"),
         ("已实现", "已实现"),
-        ("ørsted", "Ørsted"),
+        // Only an ASCII first letter: the code capitalises its own English words.
+        ("ørsted", "ørsted"),
         ("", ""),
     ] {
         assert_eq!(capitalized(text), expected, "{text}");
