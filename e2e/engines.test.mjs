@@ -303,7 +303,8 @@ async function downloaded(name) {
 
 /**
  * The page without JavaScript, as the engine shows it (its own scripts off, WebDriver's running):
- * whether static/page.js ran (it marks <html data-window>), the style sheets that applied, the
+ * whether a script of the page ran (index.html's head marks <html data-window>, the wasm
+ * <html data-hydrating>), the style sheets that applied, the
  * headline cards' parts, and each chart's parts and image. Shown means rendered with a box and
  * text (checkVisibility: not display:none, visibility:hidden or content-visibility:hidden).
  */

@@ -69,12 +69,13 @@
 // 2. In an iframe, posts this graphic's height to the parent page on load and on every change
 // (ResizeObserver, no polling) in the shapes of pym.js, Datawrapper, Flourish/Embedly (also read
 // by share/embed.js) and AMP. README.md, "Embedding".
-// In a window of its own, marks the page so that it keeps a classic scrollbar's room whether it
-// scrolls or not (style.css), before the wasm measures the charts' width: a chart's embedded page
-// opened on its own may or may not scroll, and was drawn twice when it did.
+// In a frame, tells the host page the graphic's height. In a window of its own there is nothing
+// to do here: index.html's head marks the page html[data-window] before the body is parsed, so
+// that it keeps a classic scrollbar's room whether it scrolls or not (style.css) from the first
+// paint and when the wasm measures the charts' width.
 (function () {
   var w = window, p = w.parent, root = document.documentElement;
-  if (p === w) return root.setAttribute('data-window', '');
+  if (p === w) return;
   var q = new URLSearchParams(location.search), id = q.get('childId'), src = location.href;
   // The chart of an embedded chart's page (embed/<chart>/, or ?chart= on an older address).
   var folder = (document.getElementById('app') || root).getAttribute('data-edition') || '';
