@@ -129,22 +129,20 @@ pub fn format_number(n: f64, lang: Lang) -> String {
 }
 
 /// A count as English prose writes it: one to nine in words ("five industry clusters"), other
-/// numbers as [`format_number`] prints them; `capital` starts a heading with a capital letter,
-/// as a number at the start of a sentence is spelled out.
-pub fn count_in_words_en(n: f64, capital: bool) -> String {
+/// numbers as [`format_number`] prints them. A heading that starts with it takes it through
+/// [`capitalized`], as a number at the start of a sentence is spelled out.
+pub fn count_in_words_en(n: f64) -> String {
     const WORDS: [&str; 9] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
-    let word = WORDS
+    WORDS
         .iter()
         .zip(1..)
         .find(|&(_, count)| f64::from(count) == n)
-        .map(|(word, _)| *word);
-    match word {
-        Some(word) if capital => capitalized(word),
-        Some(word) => word.to_owned(),
-        None => format_number(n, Lang::En),
-    }
+        .map_or_else(
+            || format_number(n, Lang::En),
+            |(word, _)| (*word).to_owned(),
+        )
 }
 
 /// `text` with its first letter a capital, for a word of the code's own English that stands

@@ -307,22 +307,24 @@ fn format_number_table() {
 
 #[test]
 fn count_in_words_table() {
-    let table: &[(f64, bool, &str)] = &[
-        (1.0, false, "one"),
-        (2.0, false, "two"),
-        (5.0, true, "Five"),
-        (8.0, true, "Eight"),
-        (9.0, false, "nine"),
+    // (count, in prose, at the start of a heading through capitalized)
+    let table: &[(f64, &str, &str)] = &[
+        (1.0, "one", "One"),
+        (2.0, "two", "Two"),
+        (5.0, "five", "Five"),
+        (8.0, "eight", "Eight"),
+        (9.0, "nine", "Nine"),
         // Ten and more, nothing, and what is not a whole count stay digits.
-        (10.0, true, "10"),
-        (1200.0, false, "1,200"),
-        (0.0, true, "0"),
-        (2.5, false, "2.5"),
-        (-3.0, false, "\u{2212}3"),
-        (f64::NAN, true, "—"),
+        (10.0, "10", "10"),
+        (1200.0, "1,200", "1,200"),
+        (0.0, "0", "0"),
+        (2.5, "2.5", "2.5"),
+        (-3.0, "\u{2212}3", "\u{2212}3"),
+        (f64::NAN, "—", "—"),
     ];
-    for &(n, capital, expected) in table {
-        assert_eq!(count_in_words_en(n, capital), expected, "{n} {capital}");
+    for &(n, prose, heading) in table {
+        assert_eq!(count_in_words_en(n), prose, "{n}");
+        assert_eq!(capitalized(&count_in_words_en(n)), heading, "{n}");
     }
 }
 

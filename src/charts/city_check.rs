@@ -2,7 +2,7 @@
 //! dimensions are drawn.
 
 use crate::data::{Dataset, MissingEntry};
-use crate::format::{count_in_words_en, format_number};
+use crate::format::{capitalized, count_in_words_en, format_number};
 use crate::lang::Lang;
 
 use super::details::figure_details;
@@ -25,7 +25,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         ),
         Lang::En => format!(
             "{} dimensions set by the housing ministry (the article gives no scores)",
-            count_in_words_en(count.value, true)
+            capitalized(&count_in_words_en(count.value))
         ),
     };
     let height = text_item(

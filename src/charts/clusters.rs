@@ -2,7 +2,7 @@
 //! cluster, so groups and members are drawn and what it says of each is in the details.
 
 use crate::data::{Dataset, Figure, MissingEntry};
-use crate::format::{count_in_words_en, format_number};
+use crate::format::{capitalized, count_in_words_en, format_number};
 use crate::lang::Lang;
 
 use super::details::{figure_details, quotes};
@@ -49,7 +49,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         ),
         Lang::En => format!(
             "{} industry clusters = {} emerging + {} advantage industries (as we read the article)",
-            count_in_words_en(total.value, true),
+            capitalized(&count_in_words_en(total.value)),
             format_number(emerging.value, lang),
             format_number(advantage.value, lang)
         ),
@@ -68,7 +68,7 @@ pub fn layout(dataset: &Dataset, width: f64, lang: Lang) -> Result<Scene, Missin
         Lang::Zh => format!("另：做优做强{}（文章未列出是哪几条）", chains.written),
         Lang::En => format!(
             "Also: strengthen {} leading industry chains (the article does not name them)",
-            count_in_words_en(chains.value, false)
+            count_in_words_en(chains.value)
         ),
     };
     y += text_item(
@@ -151,9 +151,9 @@ pub fn headline(dataset: &Dataset, lang: Lang) -> Option<String> {
         ),
         Lang::En => format!(
             "{} industry clusters: the article goes on to name {} emerging and {} advantage industries, and future industries and producer services to cultivate",
-            count_in_words_en(total.value, true),
-            count_in_words_en(emerging.value, false),
-            count_in_words_en(advantage.value, false)
+            capitalized(&count_in_words_en(total.value)),
+            count_in_words_en(emerging.value),
+            count_in_words_en(advantage.value)
         ),
     })
 }
@@ -173,9 +173,9 @@ fn reading_details(total: &Figure, [emerging, advantage]: [&Figure; 2], lang: La
         ),
         Lang::En => format!(
             "That the {} clusters are the {} emerging and {} advantage industries named after “specifically” is our reading; the article does not say so.",
-            count_in_words_en(total.value, false),
-            count_in_words_en(emerging.value, false),
-            count_in_words_en(advantage.value, false)
+            count_in_words_en(total.value),
+            count_in_words_en(emerging.value),
+            count_in_words_en(advantage.value)
         ),
     });
     let sources = [&*total.source, &*emerging.source, &*advantage.source];
